@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { runCli } from './program.js';
+
+const controller = new AbortController();
+let interrupts = 0;
+const onInterrupt = () => {
+  interrupts++;
+  if (interrupts > 1) process.exit(130);
+  process.stderr.write('\nprecis: stopping — finishing the articles in progress (Ctrl-C again to quit at once)\n');
+  controller.abort();
+};
+process.on('SIGINT', onInterrupt);
+process.on('SIGTERM', onInterrupt);
+// A closed pipe (`precis … | head`) is the reader saying it has enough, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+runCli(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`precis: unexpected failure: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in precis; please report it.\n`);
+    process.exitCode = 70;
+  });

@@ -1,0 +1,147 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Readable, Writable } from 'node:stream';
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
+import { createPipeline } from '../pipeline.js';
+import { VERSION } from '../version.js';
+import type { OutputFormat } from './output-sink.js';
+import { runBatch } from './run-batch.js';
+
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  signal: AbortSignal;
+}
+
+interface BatchFlags {
+  format?: OutputFormat;
+  out?: string;
+  concurrency: number;
+  resume?: boolean;
+  maxBytes: number;
+  quiet?: boolean;
+  include?: string[];
+  exclude?: string[];
+  languages?: string[];
+  sentences: number;
+  includeText?: boolean;
+}
+
+/** Runs the command line and returns the exit code; never calls process.exit itself. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('precis')
+    .description('Turn folders of news articles (French first) into structured English briefs.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run precis --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const addBatchCommand = (name: 'summarise' | 'extract', description: string, alias?: string) => {
+    const cmd = program
+      .command(name)
+      .description(description)
+      .argument('<paths...>', 'article files, directories (read recursively) or - for standard input')
+      .addOption(new Option('-f, --format <format>', 'output format (default: md on a terminal, jsonl otherwise and with --out)').choices(['jsonl', 'json', 'md', 'text']))
+      .option('-o, --out <dir>', 'write one JSON file per article and run.json into this directory')
+      .option('-c, --concurrency <n>', 'articles processed at once', parsePositiveInt('--concurrency'), 2)
+      .option('--resume', 'with --out: skip articles whose output exists for the same content and pipeline version')
+      .option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB', parseSize, DEFAULT_MAX_BYTES)
+      .option('--include <glob...>', 'in directories, read only files matching these globs (default: *.txt *.md *.html *.htm *.json)')
+      .option('--exclude <glob...>', 'in directories, skip files matching these globs')
+      .option('--languages <codes>', 'ISO 639-3 codes language detection may choose among, comma-separated (e.g. fra,eng)', parseLanguages)
+      .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
+      .option('--include-text', 'add the cleaned article text to each record')
+      .option('-q, --quiet', 'no progress bar and no summary line on stderr')
+      .action(async (paths: string[], flags: BatchFlags) => {
+        exitCode = await runBatchCommand(name, paths, flags, io);
+      });
+    if (alias) cmd.alias(alias);
+  };
+  addBatchCommand('summarise', 'select key sentences and summarise each article', 'summarize');
+  addBatchCommand('extract', 'language, sentences, key sentences, entities and amounts, without the summary');
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`precis: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function runBatchCommand(command: 'summarise' | 'extract', paths: string[], flags: BatchFlags, io: CliIO): Promise<number> {
+  if (flags.resume && !flags.out) {
+    throw new UsageError('--resume needs --out DIR: it skips articles whose output file already exists there.');
+  }
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given only once.');
+  const format: OutputFormat = flags.format ?? (flags.out || !io.stdout.isTTY ? 'jsonl' : 'md');
+  let pipeline;
+  try {
+    pipeline = createPipeline({ sentences: flags.sentences, languages: flags.languages, includeText: flags.includeText ?? false });
+  } catch (error) {
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const result = await runBatch({
+      command,
+      paths,
+      format,
+      formatExplicit: flags.format !== undefined,
+      out: flags.out ?? null,
+      concurrency: flags.concurrency,
+      resume: flags.resume ?? false,
+      maxBytes: flags.maxBytes,
+      quiet: flags.quiet ?? false,
+      include: flags.include,
+      exclude: flags.exclude,
+      includeText: flags.includeText ?? false,
+      pipeline,
+      ...io,
+    });
+    return result.exitCode;
+  } finally {
+    await pipeline.close();
+  }
+}
+
+function parsePositiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number from 1 up, got "${value}".`);
+    return n;
+  };
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new InvalidArgumentError(`--max-bytes takes a size like 10MB, 500kB or 20000, got "${value}".`);
+  const n = Math.floor(Number(m[1]) * unit);
+  if (n < 1) throw new InvalidArgumentError(`--max-bytes must be at least 1 byte, got "${value}".`);
+  return n;
+}
+
+function parseLanguages(value: string): string[] {
+  const codes = value.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const bad = codes.filter((c) => !/^[a-z]{3}$/.test(c));
+  if (codes.length === 0 || bad.length > 0) {
+    throw new InvalidArgumentError(`--languages takes ISO 639-3 codes like fra,eng,spa; not valid: ${bad.join(', ') || '(empty)'}.`);
+  }
+  return codes;
+}

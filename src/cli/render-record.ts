@@ -1,0 +1,45 @@
+import type { PrecisRecord } from '../document.js';
+import { languageName } from '../language/detect-language.js';
+
+/** A record as a Markdown brief, for reading in a terminal or pasting into notes. */
+export function recordToMarkdown(record: PrecisRecord): string {
+  const lines: string[] = [];
+  lines.push(`## ${record.title ?? record.id}`, '');
+  lines.push(`_${describe(record)}_`, '');
+  if (record.error) {
+    lines.push(`**Failed** (${record.error.code}): ${record.error.message}`, '');
+    return lines.join('\n');
+  }
+  if (record.keySentences.length > 0) {
+    lines.push('**Key sentences**', '');
+    record.keySentences.forEach((s, i) => lines.push(`${i + 1}. ${s.text}`));
+    lines.push('');
+  }
+  const notes = record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED');
+  if (notes.length > 0) {
+    lines.push('**Warnings**', '');
+    for (const w of notes) lines.push(`- ${w.code}: ${w.message}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** A record as plain text: a header line and the key sentences. */
+export function recordToText(record: PrecisRecord): string {
+  const lines = [`${record.title ?? record.id} — ${describe(record)}`];
+  if (record.error) lines.push(`  FAILED ${record.error.code}: ${record.error.message}`);
+  for (const s of record.keySentences) lines.push(`  * ${s.text}`);
+  for (const w of record.warnings) if (w.code !== 'BOILERPLATE_REMOVED') lines.push(`  ! ${w.code}: ${w.message}`);
+  return lines.join('\n') + '\n';
+}
+
+function describe(record: PrecisRecord): string {
+  const parts = [record.source.path ?? record.id];
+  if (record.language) {
+    const l = record.language;
+    const code = l.code === 'und' ? `und${l.guess ? `, guess ${l.guess}` : ''}` : l.code;
+    parts.push(`${l.code === 'und' ? 'language undetermined' : languageName(l.code)} (${code}, confidence ${l.confidence.toFixed(2)})`);
+  }
+  if (!record.error) parts.push(`${record.sentences} sentences`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,213 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
+import { join } from 'node:path';
+import type { PrecisRecord, SourceInfo } from '../document.js';
+import { InputError, isAbortError, toErrorInfo } from '../errors.js';
+import { listArticles, type ArticleEntry, type ListOptions } from '../ingest/list-articles.js';
+import { bytesToArticle, formatBytes, readArticleFile } from '../ingest/read-article.js';
+import type { ArticleInput, Pipeline } from '../pipeline.js';
+import { failedRecord } from '../record.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { mapOrdered } from '../util/map-ordered.js';
+import { VERSION } from '../version.js';
+import { directorySink, recordPath, streamSink, type OutputFormat, type OutputSink } from './output-sink.js';
+import { createProgress } from './progress.js';
+
+export interface BatchOptions extends ListOptions {
+  command: 'summarise' | 'extract';
+  paths: string[];
+  format: OutputFormat;
+  /** Set when the user chose --format explicitly (with --out it adds .md/.txt files). */
+  formatExplicit: boolean;
+  out: string | null;
+  concurrency: number;
+  resume: boolean;
+  maxBytes: number;
+  quiet: boolean;
+  includeText: boolean;
+  pipeline: Pipeline;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+  signal: AbortSignal;
+}
+
+export interface BatchCounts {
+  total: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  warnings: number;
+}
+
+export interface BatchResult {
+  exitCode: number;
+  counts: BatchCounts;
+  interrupted: boolean;
+}
+
+type Outcome =
+  | { kind: 'record'; record: PrecisRecord }
+  | { kind: 'skipped'; id: string }
+  | { kind: 'empty-directory'; path: string };
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const counts: BatchCounts = { total: 0, ok: 0, failed: 0, skipped: 0, warnings: 0 };
+  const failures: Array<{ id: string; code: string }> = [];
+  const emptyDirectories: string[] = [];
+  const progress = createProgress(options.stderr, !options.quiet);
+  const sink: OutputSink = options.out
+    ? directorySink(options.out, options.formatExplicit && (options.format === 'md' || options.format === 'text') ? options.format : null)
+    : streamSink(options.stdout, options.format);
+  const meta = { includeText: options.includeText, pipelineVersion: options.pipeline.version };
+
+  if (options.stderr.isTTY && !options.quiet) {
+    // Counting first lets the bar show a total and an ETA; it walks the tree without keeping it.
+    void countArticles(options).then((n) => progress.setTotal(n), () => undefined);
+  }
+
+  const task = async (entry: ArticleEntry, _i: number, signal: AbortSignal | undefined): Promise<Outcome> => {
+    if (entry.kind === 'empty-directory') return { kind: 'empty-directory', path: entry.path };
+    const started = performance.now();
+    let input: ArticleInput;
+    try {
+      input = await readEntry(entry, options);
+    } catch (error) {
+      const source: SourceInfo = {
+        path: entry.kind === 'stdin' ? null : entry.path,
+        sha256: '',
+        bytes: 0,
+        encoding: '',
+        format: 'text',
+      };
+      const ms = Math.round(performance.now() - started);
+      return { kind: 'record', record: failedRecord({ id: entry.id, source }, toErrorInfo(error), { ...meta, ms }) };
+    }
+    if (options.resume && options.out && input.id && (await alreadyDone(options.out, input, options.pipeline.version))) {
+      return { kind: 'skipped', id: input.id };
+    }
+    return { kind: 'record', record: await options.pipeline.process(input, { signal }) };
+  };
+
+  let interrupted = false;
+  try {
+    const entries = listArticles(options.paths, options);
+    for await (const outcome of mapOrdered(entries, task, { concurrency: options.concurrency, signal: options.signal })) {
+      if (outcome.kind === 'empty-directory') {
+        emptyDirectories.push(outcome.path);
+        continue;
+      }
+      counts.total++;
+      progress.tick();
+      if (outcome.kind === 'skipped') {
+        counts.skipped++;
+        continue;
+      }
+      const { record } = outcome;
+      // An article abandoned by Ctrl-C is not a result: leave it for --resume to redo.
+      if (record.error?.code === 'ABORTED' && options.signal.aborted) {
+        counts.total--;
+        continue;
+      }
+      if (record.error) {
+        counts.failed++;
+        failures.push({ id: record.id, code: record.error.code });
+      } else counts.ok++;
+      counts.warnings += record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED').length;
+      await sink.write(record);
+    }
+  } catch (error) {
+    if (!isAbortError(error)) throw error;
+    interrupted = true;
+  } finally {
+    progress.stop();
+    await sink.close().catch(() => undefined);
+  }
+  interrupted ||= options.signal.aborted;
+
+  for (const dir of emptyDirectories) {
+    options.stderr.write(
+      `precis: warning: ${dir} holds no article files (looked for ${options.include?.length ? options.include.join(', ') : '.txt .md .html .htm .json'}); use --include to choose other files.\n`,
+    );
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (options.out) {
+    await writeFileAtomic(
+      join(options.out, 'run.json'),
+      JSON.stringify(
+        {
+          precis: VERSION,
+          pipelineVersion: options.pipeline.version,
+          command: options.command,
+          paths: options.paths,
+          startedAt: new Date(started).toISOString(),
+          finishedAt: new Date().toISOString(),
+          seconds,
+          articlesPerSecond: seconds > 0 ? round((counts.total - counts.skipped) / seconds) : null,
+          counts,
+          interrupted,
+          emptyDirectories,
+          failures,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  }
+  if (!options.quiet) {
+    const rate = seconds > 0 ? ` (${round((counts.total - counts.skipped) / seconds)} articles/s)` : '';
+    options.stderr.write(
+      `precis: ${counts.total} article(s): ${counts.ok} ok, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${rate}${interrupted ? ' — interrupted' : ''}\n`,
+    );
+  }
+  const nothingFound = counts.total === 0 && emptyDirectories.length > 0;
+  const exitCode = interrupted ? 130 : counts.failed > 0 || nothingFound ? 1 : 0;
+  return { exitCode, counts, interrupted };
+}
+
+async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleInput> {
+  switch (entry.kind) {
+    case 'missing':
+      throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
+    case 'stdin': {
+      const bytes = await readStream(options.stdin, options.maxBytes);
+      return bytesToArticle(bytes, { id: entry.id, path: null, format: null });
+    }
+    case 'file':
+      return readArticleFile(entry.path, entry.id, { maxBytes: options.maxBytes });
+  }
+}
+
+async function readStream(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buf.length;
+    if (size > maxBytes) {
+      throw new InputError('INPUT_TOO_LARGE', `Standard input is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function alreadyDone(outDir: string, input: ArticleInput, pipelineVersion: string): Promise<boolean> {
+  try {
+    const previous = JSON.parse(await readFile(recordPath(outDir, input.id!), 'utf8')) as Partial<PrecisRecord>;
+    return !previous.error && previous.pipelineVersion === pipelineVersion && previous.source?.sha256 === input.source?.sha256;
+  } catch {
+    return false;
+  }
+}
+
+async function countArticles(options: ListOptions & { paths: string[] }): Promise<number> {
+  let n = 0;
+  for await (const entry of listArticles(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
+  return n;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}

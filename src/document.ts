@@ -1,0 +1,148 @@
+import type { ErrorCode } from './errors.js';
+
+/** Half-open `[start, end)` range of JS string indices into a document's cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A problem in the data (not a crash): a short text, a guessed encoding, a removed line. */
+export interface Diagnostic {
+  code: string;
+  message: string;
+  stage?: string;
+  start?: number;
+  end?: number;
+}
+
+export type InputFormat = 'text' | 'markdown' | 'html' | 'json';
+
+export interface SourceInfo {
+  /** Path as given (relative to the working directory), or null for text given directly. */
+  path: string | null;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  format: InputFormat;
+}
+
+export type RouteAction = 'translate' | 'none';
+
+export interface ParagraphLanguage {
+  index: number;
+  start: number;
+  end: number;
+  code: string;
+  confidence: number;
+}
+
+export interface LanguageInfo {
+  /** ISO 639-3 code, or `und` when the text does not say reliably. */
+  code: string;
+  /** ISO 639-1 code where one exists. */
+  iso1: string | null;
+  confidence: number;
+  reliable: boolean;
+  /** Why `code` is `und` or why the result is unreliable. */
+  reason?: string;
+  /** The best candidate when `code` is `und`; used for routing, with a warning. */
+  guess?: string;
+  /** What the summariser will do with this language. */
+  route: RouteAction;
+  /** Paragraphs whose language differs from the article's (quotations in another language). */
+  paragraphs?: ParagraphLanguage[];
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+}
+
+export interface KeySentence extends Span {
+  index: number;
+  text: string;
+  score: number;
+}
+
+export interface RemovedLine {
+  text: string;
+  rule: string;
+}
+
+/** The record precis outputs for one article; see schema/record.schema.json. */
+export interface PrecisRecord {
+  id: string;
+  source: SourceInfo;
+  title: string | null;
+  text?: string;
+  language: LanguageInfo | null;
+  sentences: number;
+  keySentences: KeySentence[];
+  entities: unknown[];
+  amounts: unknown[];
+  pairs: unknown[];
+  summary: unknown | null;
+  boilerplate: RemovedLine[];
+  warnings: Diagnostic[];
+  pipelineVersion: string;
+  ms: number;
+  error?: { code: ErrorCode; message: string };
+}
+
+/**
+ * The article as it moves through the pipeline: the cleaned text once, and spans over it that
+ * each stage adds. Stages read and extend it; nothing else mutates it.
+ */
+export interface Document {
+  id: string;
+  source: SourceInfo;
+  title: string | null;
+  /** Text as decoded and extracted from its format, before cleaning. */
+  raw: string;
+  /** Cleaned text: every offset in the output points into this string. */
+  text: string;
+  /**
+   * `text` with look-alike characters folded (no-break spaces → space, curly apostrophes → ')
+   * one code unit for one, so matching on it gives offsets valid in `text`.
+   */
+  matchText: string;
+  paragraphs: Span[];
+  sentences: Sentence[];
+  language: LanguageInfo | null;
+  keySentences: KeySentence[];
+  entities: unknown[];
+  amounts: unknown[];
+  pairs: unknown[];
+  summary: unknown | null;
+  boilerplate: RemovedLine[];
+  warnings: Diagnostic[];
+}
+
+export interface DocumentInput {
+  id: string;
+  raw: string;
+  title?: string | null;
+  source: SourceInfo;
+  warnings?: Diagnostic[];
+}
+
+export function createDocument(input: DocumentInput): Document {
+  return {
+    id: input.id,
+    source: input.source,
+    title: input.title ?? null,
+    raw: input.raw,
+    text: '',
+    matchText: '',
+    paragraphs: [],
+    sentences: [],
+    language: null,
+    keySentences: [],
+    entities: [],
+    amounts: [],
+    pairs: [],
+    summary: null,
+    boilerplate: [],
+    warnings: [...(input.warnings ?? [])],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Every failure precis reports carries a stable `code` so that scripts and services can act on it
+ * without parsing messages; messages say what happened and end with what to do about it.
+ */
+export const ERROR_CODES = {
+  INPUT_NOT_FOUND: 'The path does not exist.',
+  INPUT_UNREADABLE: 'The file could not be read.',
+  INPUT_TOO_LARGE: 'The file is larger than --max-bytes.',
+  INPUT_EMPTY: 'The article has no text.',
+  INPUT_BINARY: 'The file is binary, not text.',
+  INPUT_NOT_ARTICLE: 'The file does not hold an article.',
+  NO_ARTICLE_BODY: 'No article body was found in the HTML page.',
+  NO_ARTICLES: 'A directory held no article files.',
+  UNSUPPORTED_LANGUAGE: 'The language has no translation model.',
+  LANGUAGE_UNDETERMINED: 'The language could not be determined.',
+  ABORTED: 'The work was cancelled.',
+  INTERNAL: 'An unexpected failure inside precis.',
+  USAGE: 'The command line or options were not valid.',
+  OUTPUT_WRITE_FAILED: 'An output file could not be written.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface PrecisErrorOptions {
+  cause?: unknown;
+  path?: string;
+}
+
+export class PrecisError extends Error {
+  readonly code: ErrorCode;
+  readonly path: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: PrecisErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PrecisError';
+    this.code = code;
+    this.path = options.path;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** A problem with one input article: reported on that article's record, never fatal to a batch. */
+export class InputError extends PrecisError {
+  constructor(code: ErrorCode, message: string, options: PrecisErrorOptions = {}) {
+    super(code, message, options);
+    this.name = 'InputError';
+  }
+}
+
+/** The article's language cannot be handled by the configured pipeline. */
+export class LanguageError extends PrecisError {
+  constructor(code: 'UNSUPPORTED_LANGUAGE' | 'LANGUAGE_UNDETERMINED', message: string) {
+    super(code, message);
+    this.name = 'LanguageError';
+  }
+}
+
+/** Bad command-line arguments or bad options given to the library. */
+export class UsageError extends PrecisError {
+  constructor(message: string, options: PrecisErrorOptions = {}) {
+    super('USAGE', message, options);
+    this.name = 'UsageError';
+  }
+}
+
+export class AbortError extends PrecisError {
+  constructor(message = 'The operation was aborted.') {
+    super('ABORTED', message);
+    this.name = 'AbortError';
+  }
+}
+
+export function isPrecisError(value: unknown): value is PrecisError {
+  return value instanceof PrecisError;
+}
+
+export function isInputError(value: unknown): value is InputError {
+  return value instanceof InputError;
+}
+
+export function isUsageError(value: unknown): value is UsageError {
+  return value instanceof UsageError;
+}
+
+export function isAbortError(value: unknown): value is AbortError {
+  return value instanceof AbortError || (value instanceof Error && value.name === 'AbortError');
+}
+
+/** Turns anything thrown into the `{code, message}` shape of a failed record. */
+export function toErrorInfo(error: unknown): { code: ErrorCode; message: string } {
+  if (isPrecisError(error)) return error.toJSON();
+  if (isAbortError(error)) return { code: 'ABORTED', message: 'The work was cancelled before this article finished.' };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'INTERNAL',
+    message: `Unexpected failure: ${detail}. This is a bug in precis; please report it with the input file.`,
+  };
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError();
+}

@@ -1,0 +1,67 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { InputError } from '../errors.js';
+
+export interface ExtractedHtml {
+  title: string | null;
+  /** Article body, one paragraph per line. */
+  text: string;
+}
+
+/** Finds the charset an HTML page declares, so its bytes can be decoded before parsing. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return meta?.[1] ?? null;
+}
+
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
+const MIN_BODY_CHARS = 80;
+
+/**
+ * Extracts the article the way browsers' reader modes do (Mozilla Readability), then turns its
+ * blocks into one paragraph per line, so sentence splitting never runs across a heading.
+ */
+export function extractHtml(html: string, path?: string): ExtractedHtml {
+  const { document } = parseHTML(html);
+  const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
+  // Readability mutates the DOM it is given and needs a documentElement; linkedom provides both.
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  if (!article?.content) {
+    throw new InputError(
+      'NO_ARTICLE_BODY',
+      'No article body was found in this HTML page (it looks like an index, a form or an empty page). Save the article page itself, or pass its text.',
+      { path },
+    );
+  }
+  const text = blocksToText(article.content);
+  if (text.replace(/\s+/g, '').length < MIN_BODY_CHARS) {
+    throw new InputError(
+      'NO_ARTICLE_BODY',
+      `The HTML page's main content has fewer than ${MIN_BODY_CHARS} characters of text, so there is no article to read. Save the article page itself, or pass its text.`,
+      { path },
+    );
+  }
+  const title = article.title?.trim() || pageTitle;
+  return { title: title || null, text };
+}
+
+function blocksToText(content: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  const lines: string[] = [];
+  for (const el of document.querySelectorAll(BLOCK_SELECTOR)) {
+    // A block that contains other blocks is read through its children, never twice.
+    if (el.querySelector(BLOCK_SELECTOR)) continue;
+    const line = collapse(el.textContent ?? '');
+    if (line) lines.push(line);
+  }
+  if (lines.length === 0) {
+    const whole = collapse(document.body?.textContent ?? '');
+    if (whole) lines.push(whole);
+  }
+  return lines.join('\n');
+}
+
+function collapse(s: string): string {
+  return s.replace(/[ \t\r\n\f]+/g, ' ').trim();
+}

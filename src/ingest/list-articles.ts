@@ -1,0 +1,95 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { ARTICLE_EXTENSIONS } from './read-article.js';
+
+export type ArticleEntry =
+  | { kind: 'file'; path: string; id: string }
+  | { kind: 'stdin'; id: string }
+  | { kind: 'missing'; path: string; id: string }
+  | { kind: 'empty-directory'; path: string };
+
+export interface ListOptions {
+  /** Globs a file in a directory must match (relative to that directory, or its base name). */
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+export const DEFAULT_INCLUDE = [`**/*.{${ARTICLE_EXTENSIONS.join(',')}}`];
+const ALWAYS_EXCLUDE = ['**/.*', '**/.*/**', '**/node_modules/**'];
+
+/**
+ * Expands the command line's paths into articles, lazily: directories are walked one at a time in
+ * sorted order so a folder of 10,000 articles never sits in memory as a list. Files named on the
+ * command line are read whatever their extension; `-` is standard input.
+ */
+export async function* listArticles(paths: readonly string[], options: ListOptions = {}): AsyncGenerator<ArticleEntry> {
+  const include = picomatch([...(options.include?.length ? options.include : DEFAULT_INCLUDE)], { basename: true, dot: false });
+  const exclude = picomatch([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])], { basename: true, dot: true });
+  const ids = new Set<string>();
+  const uniqueId = (wanted: string): string => {
+    let id = wanted;
+    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
+    ids.add(id);
+    return id;
+  };
+  for (const path of paths) {
+    if (path === '-') {
+      yield { kind: 'stdin', id: uniqueId('stdin') };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      yield { kind: 'missing', path, id: uniqueId(basename(path) || path) };
+      continue;
+    }
+    if (!info.isDirectory()) {
+      yield { kind: 'file', path, id: uniqueId(basename(path)) };
+      continue;
+    }
+    let found = 0;
+    const seen = new Set<string>([await realpath(path)]);
+    for await (const file of walk(path, seen)) {
+      const rel = relative(path, file).split(sep).join('/');
+      if (!include(rel) || exclude(rel)) continue;
+      found++;
+      yield { kind: 'file', path: file, id: uniqueId(rel) };
+    }
+    if (found === 0) yield { kind: 'empty-directory', path };
+  }
+}
+
+async function* walk(dir: string, seen: Set<string>): AsyncGenerator<string> {
+  const names: Array<{ name: string; isDir: boolean }> = [];
+  try {
+    for await (const entry of await opendir(dir)) {
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = (await stat(join(dir, entry.name))).isDirectory();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir || entry.isFile() || entry.isSymbolicLink()) names.push({ name: entry.name, isDir });
+    }
+  } catch {
+    return;
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name, isDir } of names) {
+    const full = join(dir, name);
+    if (isDir) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      // Symlinked directories can loop back on themselves.
+      const real = await realpath(full).catch(() => full);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      yield* walk(full, seen);
+    } else {
+      yield full;
+    }
+  }
+}

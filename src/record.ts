@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { Document, PrecisRecord, SourceInfo } from './document.js';
+import type { ErrorCode } from './errors.js';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function toRecord(doc: Document, meta: { includeText: boolean; pipelineVersion: string; ms: number }): PrecisRecord {
+  return {
+    id: doc.id,
+    source: doc.source,
+    title: doc.title,
+    ...(meta.includeText ? { text: doc.text } : {}),
+    language: doc.language,
+    sentences: doc.sentences.length,
+    keySentences: doc.keySentences,
+    entities: doc.entities,
+    amounts: doc.amounts,
+    pairs: doc.pairs,
+    summary: doc.summary,
+    boilerplate: doc.boilerplate,
+    warnings: doc.warnings,
+    pipelineVersion: meta.pipelineVersion,
+    ms: meta.ms,
+  };
+}
+
+/** The record of an article that failed: what is known of it, and the error. */
+export function failedRecord(
+  base: { id: string; source: SourceInfo; doc?: Document },
+  error: { code: ErrorCode; message: string },
+  meta: { includeText: boolean; pipelineVersion: string; ms: number },
+): PrecisRecord {
+  const partial = base.doc ? toRecord(base.doc, meta) : undefined;
+  return {
+    id: base.id,
+    source: base.source,
+    title: partial?.title ?? null,
+    ...(meta.includeText && partial?.text ? { text: partial.text } : {}),
+    language: partial?.language ?? null,
+    sentences: 0,
+    keySentences: [],
+    entities: [],
+    amounts: [],
+    pairs: [],
+    summary: null,
+    boilerplate: partial?.boilerplate ?? [],
+    warnings: partial?.warnings ?? [],
+    pipelineVersion: meta.pipelineVersion,
+    ms: meta.ms,
+    error,
+  };
+}

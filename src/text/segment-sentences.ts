@@ -1,0 +1,124 @@
+import type { Sentence, Span } from '../document.js';
+import type { Nlp } from './wink.js';
+
+export type TokenKind = 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'other';
+
+export interface Token extends Span {
+  kind: TokenKind;
+  sentence: number;
+}
+
+export interface Segmentation {
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+// Abbreviations whose period never ends a French (or English) sentence in news text.
+const ABBREVIATION_END =
+  /(?:^|[\s(«"“'’\-])(?:M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|Sts|Cie|Ets|av|apr|J\.-C|c\.-à-d|p\.\s?ex|env|art|al|éd|vol|chap|fig|pp?|cf|gén|col|cdt|lt|sgt|adj|Jr|Sr|Mr|Mrs|Ms|Prof|Inc|Ltd|Corp|Co|vs|ca|approx|n°|no|nos|tél|[A-ZÀ-Ý])\.$/;
+const CLOSERS = /^[»”"’)\]]+/;
+
+interface RawToken {
+  value: string;
+  type: string;
+}
+
+/**
+ * Sentences and tokens with offsets into `text`. Paragraphs are read one by one, so a sentence
+ * never spans a paragraph break (headlines without a final period stay separate); wink-nlp finds
+ * the boundaries, then French typography is repaired: no break after "M." or "MM.", and closing
+ * guillemets stay with the sentence they close.
+ */
+export function segmentSentences(nlp: Nlp, text: string, paragraphs: Span[]): Segmentation {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    const slice = text.slice(paragraph.start, paragraph.end);
+    const doc = nlp.readDoc(slice);
+    const its = nlp.its;
+    const values = doc.tokens().out() as string[];
+    const types = doc.tokens().out(its.type) as string[];
+    const raw: RawToken[] = values.map((value, i) => ({ value, type: types[i] ?? 'word' }));
+    const offsets = locateTokens(slice, raw);
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    const ranges = repairBoundaries(
+      slice,
+      spans.map(([first, last]) => ({ start: offsets[first]!.start, end: offsets[last]!.end })),
+    );
+    for (const range of ranges) {
+      sentences.push({
+        index: sentences.length,
+        paragraph: paragraphIndex,
+        start: paragraph.start + range.start,
+        end: paragraph.start + range.end,
+      });
+    }
+    let s = sentences.length - ranges.length;
+    raw.forEach((token, i) => {
+      const at = offsets[i]!;
+      while (s < sentences.length - 1 && paragraph.start + at.start >= sentences[s]!.end) s++;
+      tokens.push({
+        start: paragraph.start + at.start,
+        end: paragraph.start + at.end,
+        kind: toKind(token.type, token.value),
+        sentence: s,
+      });
+    });
+  });
+  return { sentences, tokens };
+}
+
+/** wink-nlp gives token strings, not positions; find each in order in the source text. */
+function locateTokens(text: string, tokens: RawToken[]): Span[] {
+  const spans: Span[] = [];
+  let cursor = 0;
+  for (const token of tokens) {
+    const at = text.indexOf(token.value, cursor);
+    const start = at === -1 ? cursor : at;
+    const end = at === -1 ? cursor : at + token.value.length;
+    spans.push({ start, end });
+    cursor = end;
+  }
+  return spans;
+}
+
+function repairBoundaries(text: string, ranges: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const range of ranges) {
+    const previous = out[out.length - 1];
+    if (previous) {
+      // Closing quotes or brackets that wink put at the start of the next sentence belong to the
+      // sentence they close.
+      const head = text.slice(range.start, range.end);
+      const closers = CLOSERS.exec(head);
+      if (closers) {
+        previous.end = range.start + closers[0].length;
+        let start = previous.end;
+        while (start < range.end && /\s/.test(text[start]!)) start++;
+        if (start >= range.end) continue;
+        range.start = start;
+      }
+      const tail = text.slice(previous.start, previous.end);
+      const nextHead = text.slice(range.start, range.end);
+      if (ABBREVIATION_END.test(tail) || /^[a-zà-ÿ]/.test(nextHead)) {
+        previous.end = range.end;
+        continue;
+      }
+    }
+    out.push({ ...range });
+  }
+  return out;
+}
+
+function toKind(type: string, value: string): TokenKind {
+  switch (type) {
+    case 'word':
+    case 'number':
+    case 'punctuation':
+    case 'symbol':
+    case 'currency':
+      return type;
+    default:
+      return /^[«»“”"'’‹›]+$/.test(value) ? 'punctuation' : 'other';
+  }
+}
