@@ -1,11 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Readable, Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
-import { createPipeline } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
 import type { OutputFormat } from './output-sink.js';
-import { runBatch } from './run-batch.js';
 
 export interface CliIO {
   stdin: Readable;
@@ -88,6 +86,8 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given only once.');
   const format: OutputFormat = flags.format ?? (flags.out || !io.stdout.isTTY ? 'jsonl' : 'md');
+  // Loaded here, not at the top, so --help and --version answer without loading the NLP stack.
+  const [{ createPipeline }, { runBatch }] = await Promise.all([import('../pipeline.js'), import('./run-batch.js')]);
   let pipeline;
   try {
     pipeline = createPipeline({ sentences: flags.sentences, languages: flags.languages, includeText: flags.includeText ?? false });

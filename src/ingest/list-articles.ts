@@ -24,8 +24,8 @@ const ALWAYS_EXCLUDE = ['**/.*', '**/.*/**', '**/node_modules/**'];
  * command line are read whatever their extension; `-` is standard input.
  */
 export async function* listArticles(paths: readonly string[], options: ListOptions = {}): AsyncGenerator<ArticleEntry> {
-  const include = picomatch([...(options.include?.length ? options.include : DEFAULT_INCLUDE)], { basename: true, dot: false });
-  const exclude = picomatch([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])], { basename: true, dot: true });
+  const include = globMatcher(options.include?.length ? options.include : DEFAULT_INCLUDE, false);
+  const exclude = globMatcher([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])], true);
   const ids = new Set<string>();
   const uniqueId = (wanted: string): string => {
     let id = wanted;
@@ -59,6 +59,18 @@ export async function* listArticles(paths: readonly string[], options: ListOptio
     }
     if (found === 0) yield { kind: 'empty-directory', path };
   }
+}
+
+/**
+ * A pattern with a slash matches the path relative to the directory given; one without matches
+ * the base name too, as in .gitignore (`*.txt` finds `sub/a.txt`).
+ */
+function globMatcher(patterns: readonly string[], dot: boolean): (rel: string) => boolean {
+  const matchers = patterns.map((p) => {
+    const match = picomatch(p, { dot });
+    return p.includes('/') ? match : (rel: string) => match(rel) || match(rel.slice(rel.lastIndexOf('/') + 1));
+  });
+  return (rel) => matchers.some((m) => m(rel));
 }
 
 async function* walk(dir: string, seen: Set<string>): AsyncGenerator<string> {

@@ -28,13 +28,18 @@ export function normaliseText(raw: string): string {
 const TERMINAL = /[.!?…:»"”)\]]$/;
 
 /**
- * A block of several lines most of which stop mid-sentence is one paragraph wrapped at a fixed
- * width (e-mail, plain-text wires); a block whose lines end sentences is one paragraph per line.
+ * A block of three or more lines of about the same width, most of which stop mid-sentence, is one
+ * paragraph wrapped at a fixed width (e-mail, plain-text wires). Anything else is one paragraph
+ * per line: a headline above its first paragraph must stay a line of its own.
  */
 function isHardWrapped(lines: string[]): boolean {
-  if (lines.length < 2) return false;
-  const open = lines.slice(0, -1).filter((l) => !TERMINAL.test(l)).length;
-  return open / (lines.length - 1) >= 0.5;
+  if (lines.length < 3) return false;
+  const body = lines.slice(0, -1);
+  const open = body.filter((l) => !TERMINAL.test(l)).length;
+  const widths = body.map((l) => l.length);
+  const widest = Math.max(...widths);
+  const narrowest = Math.min(...widths);
+  return open / body.length >= 0.5 && widest <= 120 && narrowest >= widest * 0.6;
 }
 
 function unwrap(lines: string[]): string {

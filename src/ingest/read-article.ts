@@ -9,7 +9,9 @@ import { extractHtml, sniffHtmlCharset } from './extract-html.js';
 import { parseJsonArticle } from './parse-json.js';
 import { parseMarkdown } from './parse-markdown.js';
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from './limits.js';
+
+export { DEFAULT_MAX_BYTES };
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   '.txt': 'text',

@@ -29,6 +29,7 @@ export function cleanText(): Stage {
       doc.matchText = foldForMatching(text);
       doc.paragraphs = paragraphSpans(text);
       doc.boilerplate = removed;
+      doc.title ??= headline(text);
       if (removed.length > 0) {
         doc.warnings.push({
           code: 'BOILERPLATE_REMOVED',
@@ -38,6 +39,18 @@ export function cleanText(): Stage {
       }
     },
   };
+}
+
+/**
+ * Plain-text articles usually open with their headline: a short first line that does not end
+ * like a sentence, followed by more text.
+ */
+function headline(text: string): string | null {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return null;
+  const first = text.slice(0, newline).trim();
+  if (first.length < 10 || first.length > 200 || /[.!?…:;,]$/.test(first)) return null;
+  return first;
 }
 
 function truncate(s: string): string {

@@ -18,10 +18,11 @@ export function detectLanguageStage(options: DetectLanguageOptions): Stage {
       // Route before recording, so an unsupported language fails with the detection attached.
       const paragraphs =
         detection.code !== 'und' && doc.paragraphs.length > 1
-          ? detectParagraphLanguages(doc.text, doc.paragraphs, detection.code, only ? { only } : {})
+          ? detectParagraphLanguages(doc.text, doc.paragraphs, detection, only ? { only } : {})
           : [];
+      const { runnersUp: _unused, ...shown } = detection;
       doc.language = {
-        ...detection,
+        ...shown,
         route: 'none',
         ...(paragraphs.length > 0 ? { paragraphs } : {}),
       };

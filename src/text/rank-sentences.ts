@@ -15,6 +15,7 @@ export interface RankOptions {
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 90;
+const NEAR_DUPLICATE = 0.6;
 
 /**
  * Picks the sentences that best stand for the article: TextRank centrality plus closeness to the
@@ -65,9 +66,12 @@ export function rankSentences(
   while (chosen.length < count) {
     let best = -1;
     let bestScore = -Infinity;
+    const left = n - chosen.length;
     for (let i = 0; i < n; i++) {
       if (chosen.includes(i)) continue;
       const overlap = chosen.length ? Math.max(...chosen.map((c) => sim[i]![c]!)) : 0;
+      // A near-repeat of a chosen sentence adds nothing, unless nothing else is left to choose.
+      if (overlap >= NEAR_DUPLICATE && left > count - chosen.length) continue;
       const score = lambda * relevance[i]! - (1 - lambda) * overlap;
       if (score > bestScore) {
         bestScore = score;

@@ -1,0 +1,328 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PrecisRecord } from '../../src/index.js';
+import { CLI, CORPUS, ROOT, SEED, fixture } from '../helpers.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function precis(args: readonly string[], options: { input?: string | Buffer; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+const jsonl = (s: string): PrecisRecord[] => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as PrecisRecord);
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+function expectValid(record: PrecisRecord): void {
+  const ok = validate(record);
+  expect(validate.errors ?? [], `${record.id}: ${JSON.stringify(validate.errors)}`).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'precis-cli-'));
+});
+
+describe('precis summarise on the corpus', () => {
+  let run: Run;
+  let records: PrecisRecord[];
+  beforeAll(async () => {
+    run = await precis(['summarise', 'corpus/', '--format', 'jsonl', '--include-text']);
+    records = jsonl(run.stdout);
+  });
+
+  test('exits 0 with one valid record per article', () => {
+    expect(run.code).toBe(0);
+    const files = readdirSync(CORPUS).filter((f) => /\.(txt|md|html?|json)$/.test(f));
+    expect(records.map((r) => r.id).sort()).toEqual(files.sort());
+    for (const r of records) {
+      expectValid(r);
+      expect(r.error).toBeUndefined();
+    }
+  });
+
+  test('the seed article: French, reliable, ≤ 30 sentences, boilerplate removed, 4 key sentences', () => {
+    const seed = records.find((r) => r.id === 'kr-budget-ai-fr.txt')!;
+    expect(seed.language).toMatchObject({ code: 'fra', iso1: 'fr', reliable: true, route: 'translate' });
+    expect(seed.sentences).toBeLessThanOrEqual(30);
+    expect(seed.boilerplate).toEqual([{ text: 'Début du contenu principal.', rule: 'skip-link' }]);
+    expect(seed.text).not.toContain('Début du contenu principal');
+    expect(seed.keySentences).toHaveLength(4);
+    for (const s of seed.keySentences) expect(seed.text!.slice(s.start, s.end)).toBe(s.text);
+    expect(seed.source).toMatchObject({ path: join('corpus', 'kr-budget-ai-fr.txt'), bytes: 6599, encoding: 'utf-8', format: 'text' });
+  });
+
+  test('routes each language and reads each format and encoding', () => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    expect(byId.get('kr-budget-en.txt')!.language).toMatchObject({ code: 'eng', route: 'none' });
+    expect(byId.get('es-mercosur-trade-es.txt')!.language).toMatchObject({ code: 'spa', route: 'translate' });
+    expect(byId.get('kr-ai-datacenters-fr-cp1252.txt')!.source.encoding).toBe('windows-1252');
+    expect(byId.get('kr-shipbuilding-fr.html')!.source.format).toBe('html');
+    expect(byId.get('kr-household-budget-fr.md')!.source.format).toBe('markdown');
+    expect(byId.get('kr-semiconductor-fund-fr.json')!.source.format).toBe('json');
+    const quoted = byId.get('kr-chips-exports-fr.txt')!.language!.paragraphs;
+    expect(quoted).toEqual([expect.objectContaining({ code: 'eng' })]);
+  });
+
+  test('prints a summary line on stderr', () => {
+    expect(run.stderr).toMatch(/precis: 12 article\(s\): 12 ok, 0 failed, 0 skipped/);
+  });
+});
+
+describe('bad input', () => {
+  let records: Map<string, PrecisRecord>;
+  let run: Run;
+  let socketServer: ReturnType<typeof createServer>;
+  let socketPath: string;
+  beforeAll(async () => {
+    mkdirSync(join(tmp, 'no-articles'));
+    writeFileSync(join(tmp, 'no-articles', 'notes.docx'), 'x');
+    socketPath = join(tmp, 'unreadable.txt');
+    socketServer = createServer();
+    await new Promise<void>((r) => socketServer.listen(socketPath, r));
+    run = await precis([
+      'extract',
+      fixture('bad-inputs'),
+      join(tmp, 'does-not-exist.txt'),
+      join(tmp, 'no-articles'),
+      socketPath,
+      '--format',
+      'jsonl',
+    ]);
+    records = new Map(jsonl(run.stdout).map((r) => [r.id, r]));
+  });
+  afterAll(() => socketServer.close());
+
+  test('exits 1, still writing every other article', () => {
+    expect(run.code).toBe(1);
+    expect(records.get('one-sentence.txt')!.error).toBeUndefined();
+    for (const r of records.values()) expectValid(r);
+  });
+
+  test.for([
+    ['empty.txt', 'INPUT_EMPTY'],
+    ['whitespace-only.txt', 'INPUT_EMPTY'],
+    ['boilerplate-only.txt', 'INPUT_EMPTY'],
+    ['binary.txt', 'INPUT_BINARY'],
+    ['not-article.json', 'INPUT_NOT_ARTICLE'],
+    ['no-article-body.html', 'NO_ARTICLE_BODY'],
+    ['portuguese.txt', 'UNSUPPORTED_LANGUAGE'],
+    ['does-not-exist.txt', 'INPUT_NOT_FOUND'],
+    ['unreadable.txt', 'INPUT_UNREADABLE'],
+  ] as const)('%s → error %s with a message that says what to do', ([id, code]) => {
+    const r = records.get(id)!;
+    expect(r.error?.code).toBe(code);
+    expect(r.error!.message.length).toBeGreaterThan(30);
+    expect(r.error!.message).not.toMatch(/\n\s+at /);
+  });
+
+  test('invalid UTF-8 is read with a warning', () => {
+    const r = records.get('invalid-utf8.txt')!;
+    expect(r.error).toBeUndefined();
+    expect(r.warnings.map((w) => w.code)).toContain('INVALID_UTF8');
+    expect(r.language?.code).toBe('fra');
+  });
+
+  test('a one-sentence article gets a warning', () => {
+    expect(records.get('one-sentence.txt')!.warnings.map((w) => w.code)).toContain('SHORT_ARTICLE');
+  });
+
+  test('a directory with no articles is a warning on stderr', () => {
+    expect(run.stderr).toContain(`${join(tmp, 'no-articles')} holds no article files`);
+  });
+
+  test('a file over --max-bytes is a per-file error', async () => {
+    const r = await precis(['extract', SEED, join(CORPUS, 'kr-budget-en.txt'), '--max-bytes', '5kB', '--format', 'jsonl']);
+    expect(r.code).toBe(1);
+    const [seed, en] = jsonl(r.stdout);
+    expect(seed!.error).toMatchObject({ code: 'INPUT_TOO_LARGE', message: expect.stringMatching(/--max-bytes/) });
+    expect(en!.error).toBeUndefined();
+  });
+
+  test('only a directory with no articles: exit 1', async () => {
+    const r = await precis(['extract', join(tmp, 'no-articles'), '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('--out, run.json and --resume', () => {
+  test('writes one JSON file per article and run.json, then resumes', async () => {
+    const input = join(tmp, 'resume-in');
+    const out = join(tmp, 'resume-out');
+    cpSync(CORPUS, input, { recursive: true });
+    const first = await precis(['summarise', input, '--out', out, '--concurrency', '3']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    const files = readdirSync(out).sort();
+    expect(files).toContain('run.json');
+    expect(files).toContain('kr-budget-ai-fr.txt.json');
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const run1 = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run1).toMatchObject({ command: 'summarise', counts: { total: 12, ok: 12, failed: 0, skipped: 0 }, interrupted: false });
+    expect(run1.seconds).toBeGreaterThan(0);
+    expectValid(JSON.parse(readFileSync(join(out, 'kr-budget-ai-fr.txt.json'), 'utf8')));
+
+    writeFileSync(join(input, 'kr-budget-en.txt'), readFileSync(join(input, 'kr-budget-en.txt'), 'utf8') + '\nOne more line was added to this story on Wednesday.\n');
+    const second = await precis(['summarise', input, '--out', out, '--resume']);
+    expect(second.code).toBe(0);
+    const run2 = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run2.counts).toMatchObject({ total: 12, ok: 1, skipped: 11 });
+
+    const third = await precis(['summarise', input, '--out', out, '--resume', '--sentences', '2']);
+    expect(third.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 12, skipped: 0 });
+  });
+
+  test('--format md with --out also writes Markdown briefs', async () => {
+    const out = join(tmp, 'md-out');
+    const r = await precis(['summarise', SEED, '--out', out, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'kr-budget-ai-fr.txt.md'), 'utf8')).toMatch(/^## /);
+    expect(existsSync(join(out, 'kr-budget-ai-fr.txt.json'))).toBe(true);
+  });
+});
+
+describe('formats and input', () => {
+  test('--format json prints one JSON array', async () => {
+    const r = await precis(['extract', SEED, join(CORPUS, 'kr-budget-en.txt'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.stdout) as PrecisRecord[];
+    expect(parsed.map((x) => x.id)).toEqual(['kr-budget-ai-fr.txt', 'kr-budget-en.txt']);
+  });
+
+  test('--format md prints a brief per article', async () => {
+    const r = await precis(['summarise', SEED, '--format', 'md']);
+    expect(r.stdout).toMatch(/^## /);
+    expect(r.stdout).toContain('**Key sentences**');
+    expect(r.stdout).toMatch(/French \(fra, confidence 1\.00\)/);
+  });
+
+  test('--format text prints plain text', async () => {
+    const r = await precis(['summarise', SEED, '--format', 'text', '-n', '2']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('  * '))).toHaveLength(2);
+  });
+
+  test('jsonl is the default when stdout is not a terminal', async () => {
+    const r = await precis(['extract', SEED, '-q']);
+    expect(jsonl(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
+  test('reads standard input with -', async () => {
+    const r = await precis(['summarise', '-', '--format', 'jsonl'], { input: readFileSync(SEED) });
+    expect(r.code).toBe(0);
+    const [record] = jsonl(r.stdout);
+    expect(record).toMatchObject({ id: 'stdin', source: { path: null, format: 'text' }, language: { code: 'fra' } });
+  });
+
+  test('--languages restricts detection', async () => {
+    const r = await precis(['extract', fixture('bad-inputs', 'portuguese.txt'), '--languages', 'fra,eng', '-q']);
+    expect(jsonl(r.stdout)[0]!.language?.code).not.toBe('por');
+  });
+});
+
+describe('usage', () => {
+  test.for([
+    [['summarise']],
+    [['summarise', 'corpus/', '--resume']],
+    [['summarise', 'corpus/', '--concurrency', '0']],
+    [['summarise', 'corpus/', '--format', 'xml']],
+    [['summarise', 'corpus/', '--max-bytes', 'lots']],
+    [['summarise', 'corpus/', '--languages', 'french']],
+    [['frobnicate']],
+  ] as const)('%j exits 2 with a message', async ([args]) => {
+    const r = await precis(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error|precis:/i);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--version and --help', async () => {
+    const version = await precis(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const help = await precis(['summarise', '--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--format', '--out', '--concurrency', '--resume', '--max-bytes', '--quiet', '--include', '--exclude', '--languages', '--sentences']) {
+      expect(help.stdout).toContain(flag);
+    }
+  });
+
+  test('summarize is an alias of summarise', async () => {
+    const r = await precis(['summarize', SEED, '-q']);
+    expect(r.code).toBe(0);
+    expect(jsonl(r.stdout)).toHaveLength(1);
+  });
+});
+
+describe('interruption', () => {
+  test('Ctrl-C stops taking articles, flushes, writes run.json and exits 130', async () => {
+    const input = join(tmp, 'many');
+    mkdirSync(input);
+    for (let i = 0; i < 3000; i++) symlinkSync(SEED, join(input, `a${String(i).padStart(4, '0')}.txt`));
+    const out = join(tmp, 'many-out');
+    const child = spawn(process.execPath, [CLI, 'extract', input, '--out', out, '--concurrency', '2'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).length > 20) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping/);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.interrupted).toBe(true);
+    const written = readdirSync(out).filter((f) => f !== 'run.json');
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(written.length).toBe(run.counts.total);
+    expect(run.counts.total).toBeLessThan(3000);
+    for (const f of written.slice(-5)) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
+  });
+});
+
+describe('progress', () => {
+  test('a progress bar with done/total, rate and ETA appears on stderr when it is a terminal', async () => {
+    // `script` gives the CLI a pseudo-terminal, as a person's shell would.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} extract ${JSON.stringify(CORPUS)} --format jsonl > /dev/null`;
+    const run = await new Promise<Run>((resolve, reject) => {
+      const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { stdio: 'pipe' });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/12\/12 articles \| [\d.]+\/s \| ETA \d+s/);
+  });
+
+  test('no progress bar when stderr is not a terminal', async () => {
+    const r = await precis(['extract', SEED]);
+    expect(r.stderr).not.toMatch(/articles \|/);
+  });
+});

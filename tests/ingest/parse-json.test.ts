@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { parseJsonArticle } from '../../src/ingest/parse-json.js';
+
+describe('parseJsonArticle', () => {
+  test('reads {title, text}', () => {
+    expect(parseJsonArticle('{"title": "Titre", "text": "Corps de l\'article."}')).toEqual({ title: 'Titre', text: "Corps de l'article." });
+  });
+
+  test('reads {title, body} and ignores other fields', () => {
+    expect(parseJsonArticle('{"title": "T", "author": "A", "body": "Corps."}')).toEqual({ title: 'T', text: 'Corps.' });
+  });
+
+  test('reads an HTML body as a page', () => {
+    const body = '<p>Premier paragraphe avec assez de texte pour un article, et encore un peu de texte pour que le lecteur le garde.</p><p>Second paragraphe, lui aussi assez long pour compter dans le corps de l\'article extrait.</p>';
+    const parsed = parseJsonArticle(JSON.stringify({ title: 'T', body }));
+    expect(parsed.text.split('\n')).toHaveLength(2);
+    expect(parsed.text).not.toContain('<p>');
+  });
+
+  test.for([
+    ['{"version": 3, "items": [1, 2]}', /no non-empty "text" or "body" field \(its keys: version, items\)/],
+    ['[{"text": "a"}]', /holds an array, not an article object/],
+    ['{"title": "T", "text": "   "}', /no non-empty "text"/],
+    ['{"title": ', /not valid JSON/],
+    ['42', /holds number/],
+  ] as const)('refuses %j with INPUT_NOT_ARTICLE', ([source, message]) => {
+    expect(() => parseJsonArticle(source)).toThrow(message);
+    expect(() => parseJsonArticle(source)).toThrow(expect.objectContaining({ code: 'INPUT_NOT_ARTICLE' }));
+  });
+});

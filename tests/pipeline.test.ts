@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { createPipeline } from '../src/index.js';
+import { SEED, fixture } from './helpers.js';
+
+describe('createPipeline', () => {
+  test('processes text into a record', async () => {
+    const pipeline = createPipeline();
+    const record = await pipeline.process(readFileSync(SEED, 'utf8'));
+    expect(record.error).toBeUndefined();
+    expect(record.language).toMatchObject({ code: 'fra', iso1: 'fr', reliable: true, route: 'translate' });
+    expect(record.keySentences).toHaveLength(4);
+    expect(record.boilerplate).toEqual([{ text: 'Début du contenu principal.', rule: 'skip-link' }]);
+    expect(record.sentences).toBeLessThanOrEqual(30);
+    expect(record.summary).toBeNull();
+    expect(record.source).toMatchObject({ path: null, format: 'text', encoding: 'utf-8' });
+    expect(record.id).toBe(record.source.sha256.slice(0, 12));
+  });
+
+  test('uses the id given, and offsets index the cleaned text', async () => {
+    const pipeline = createPipeline({ includeText: true, sentences: 2 });
+    const record = await pipeline.process({ id: 'a-1', text: 'Publicité\n' + readFileSync(SEED, 'utf8') });
+    expect(record.id).toBe('a-1');
+    expect(record.keySentences).toHaveLength(2);
+    for (const s of record.keySentences) expect(record.text!.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  test('data problems come back as record.error, never as a rejection', async () => {
+    const pipeline = createPipeline();
+    await expect(pipeline.process('   ')).resolves.toMatchObject({ error: { code: 'INPUT_EMPTY' } });
+    const pt = await pipeline.process(readFileSync(fixture('bad-inputs', 'portuguese.txt'), 'utf8'));
+    expect(pt.error).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
+    expect(pt.language).toMatchObject({ code: 'por' });
+  });
+
+  test('a one-sentence article works, with a warning', async () => {
+    const record = await createPipeline().process(readFileSync(fixture('bad-inputs', 'one-sentence.txt'), 'utf8'));
+    expect(record.error).toBeUndefined();
+    expect(record.sentences).toBe(1);
+    expect(record.keySentences).toHaveLength(1);
+    expect(record.warnings.map((w) => w.code)).toContain('SHORT_ARTICLE');
+  });
+
+  test('processAll keeps input order under concurrency', async () => {
+    const pipeline = createPipeline();
+    const texts = Array.from({ length: 12 }, (_, i) => ({ id: `doc-${i}`, text: `${'Le gouvernement a présenté un budget. '.repeat(1 + (i % 5))}Article numéro ${i}.` }));
+    const ids: string[] = [];
+    for await (const r of pipeline.processAll(texts, { concurrency: 4 })) ids.push(r.id);
+    expect(ids).toEqual(texts.map((t) => t.id));
+  });
+
+  test('processAll stops taking articles when the signal aborts', async () => {
+    const pipeline = createPipeline();
+    const controller = new AbortController();
+    async function* endless() {
+      for (let i = 0; ; i++) yield { id: String(i), text: 'Le gouvernement a présenté un budget record mardi.' };
+    }
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const r of pipeline.processAll(endless(), { concurrency: 2, signal: controller.signal })) {
+          seen.push(r.id);
+          if (seen.length === 5) controller.abort();
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.length).toBeLessThan(20);
+  });
+
+  test('the version changes with options that shape records, not with includeText', () => {
+    expect(createPipeline().version).toBe(createPipeline({ includeText: true }).version);
+    expect(createPipeline().version).not.toBe(createPipeline({ sentences: 5 }).version);
+  });
+
+  test('misuse throws TypeError naming the option', () => {
+    expect(() => createPipeline({ sentences: 0 })).toThrow('Expected `sentences` to be an integer from 1 and up, got `0` (number)');
+    expect(() => createPipeline({ languages: ['french'] })).toThrow(/`languages`.*ISO 639-3/);
+    expect(() => createPipeline().processAll([], { concurrency: 0 }).next()).rejects.toThrow(/concurrency/);
+  });
+
+  test('two pipelines share no state', async () => {
+    const a = createPipeline({ sentences: 1 });
+    const b = createPipeline({ sentences: 3 });
+    const text = readFileSync(SEED, 'utf8');
+    const [ra, rb] = await Promise.all([a.process(text), b.process(text)]);
+    expect(ra.keySentences).toHaveLength(1);
+    expect(rb.keySentences).toHaveLength(3);
+    await a.close();
+    await expect(a.process(text)).rejects.toThrow(/closed/);
+    await expect(b.process(text)).resolves.toBeDefined();
+  });
+});
