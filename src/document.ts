@@ -36,7 +36,8 @@ export interface ParagraphLanguage {
   confidence: number;
 }
 
-export interface LanguageInfo {
+/** What language identification concluded about a text. */
+export interface LanguageDetection {
   /** ISO 639-3 code, or `und` when the text does not say reliably. */
   code: string;
   /** ISO 639-1 code where one exists. */
@@ -47,6 +48,9 @@ export interface LanguageInfo {
   reason?: string;
   /** The best candidate when `code` is `und`; used for routing, with a warning. */
   guess?: string;
+}
+
+export interface LanguageInfo extends LanguageDetection {
   /** What the summariser will do with this language. */
   route: RouteAction;
   /** Paragraphs whose language differs from the article's (quotations in another language). */
@@ -69,14 +73,10 @@ export interface RemovedLine {
   rule: string;
 }
 
-/** The record precis outputs for one article; see schema/record.schema.json. */
-export interface PrecisRecord {
-  id: string;
-  source: SourceInfo;
+/** What the stages find in an article; shared by the working Document and the output record. */
+export interface ArticleFindings {
   title: string | null;
-  text?: string;
   language: LanguageInfo | null;
-  sentences: number;
   keySentences: KeySentence[];
   entities: unknown[];
   amounts: unknown[];
@@ -84,6 +84,15 @@ export interface PrecisRecord {
   summary: unknown | null;
   boilerplate: RemovedLine[];
   warnings: Diagnostic[];
+}
+
+/** The record precis outputs for one article; see schema/record.schema.json. */
+export interface PrecisRecord extends ArticleFindings {
+  id: string;
+  source: SourceInfo;
+  text?: string;
+  /** Number of sentences. */
+  sentences: number;
   pipelineVersion: string;
   ms: number;
   error?: { code: ErrorCode; message: string };
@@ -93,10 +102,9 @@ export interface PrecisRecord {
  * The article as it moves through the pipeline: the cleaned text once, and spans over it that
  * each stage adds. Stages read and extend it; nothing else mutates it.
  */
-export interface Document {
+export interface Document extends ArticleFindings {
   id: string;
   source: SourceInfo;
-  title: string | null;
   /** Text as decoded and extracted from its format, before cleaning. */
   raw: string;
   /** Cleaned text: every offset in the output points into this string. */
@@ -108,14 +116,6 @@ export interface Document {
   matchText: string;
   paragraphs: Span[];
   sentences: Sentence[];
-  language: LanguageInfo | null;
-  keySentences: KeySentence[];
-  entities: unknown[];
-  amounts: unknown[];
-  pairs: unknown[];
-  summary: unknown | null;
-  boilerplate: RemovedLine[];
-  warnings: Diagnostic[];
 }
 
 export interface DocumentInput {

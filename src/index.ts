@@ -1,9 +1,11 @@
 export { createPipeline } from './pipeline.js';
 export type { ArticleInput, Pipeline, PipelineOptions, ProcessAllOptions, ProcessOptions } from './pipeline.js';
 export type {
+  ArticleFindings,
   Diagnostic,
   InputFormat,
   KeySentence,
+  LanguageDetection,
   LanguageInfo,
   ParagraphLanguage,
   PrecisRecord,

@@ -24,3 +24,12 @@ test('the public API exports exactly these names', () => {
     ].sort(),
   );
 });
+
+test('the built package resolves by its name, with type declarations', async () => {
+  const { readFileSync } = await import('node:fs');
+  const built = (await import('precis')) as typeof precis;
+  expect(typeof built.createPipeline).toBe('function');
+  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
+  expect(dts).toContain('createPipeline');
+  expect(dts).toContain('PrecisRecord');
+});

@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
 import { iso6393, iso6393To1 } from 'iso-639-3';
-import type { ParagraphLanguage, Span } from '../document.js';
+import type { LanguageDetection, ParagraphLanguage, Span } from '../document.js';
 
 /**
  * Languages considered by default: the widely written ones. franc knows 187, and many are close
@@ -28,13 +28,7 @@ export interface DetectOptions {
   minConfidence?: number;
 }
 
-export interface Detection {
-  code: string;
-  iso1: string | null;
-  confidence: number;
-  reliable: boolean;
-  reason?: string;
-  guess?: string;
+export interface Detection extends LanguageDetection {
   /** The next candidates, best first (not output; narrows paragraph-level detection). */
   runnersUp?: string[];
 }
