@@ -73,10 +73,11 @@ describe('createPipeline', () => {
     expect(createPipeline().version).not.toBe(createPipeline({ sentences: 5 }).version);
   });
 
-  test('misuse throws TypeError naming the option', () => {
+  test('misuse throws TypeError naming the option', async () => {
     expect(() => createPipeline({ sentences: 0 })).toThrow('Expected `sentences` to be an integer from 1 and up, got `0` (number)');
     expect(() => createPipeline({ languages: ['french'] })).toThrow(/`languages`.*ISO 639-3/);
-    expect(() => createPipeline().processAll([], { concurrency: 0 }).next()).rejects.toThrow(/concurrency/);
+    await expect(createPipeline().processAll([], { concurrency: 0 }).next()).rejects.toThrow(/`concurrency`.*got `0`/);
+    await expect(createPipeline().process(42 as unknown as string)).rejects.toThrow(TypeError);
   });
 
   test('two pipelines share no state', async () => {
@@ -89,5 +90,23 @@ describe('createPipeline', () => {
     await a.close();
     await expect(a.process(text)).rejects.toThrow(/closed/);
     await expect(b.process(text)).resolves.toBeDefined();
+  });
+});
+
+describe('key sentences', () => {
+  test('come from the body, not the headline', async () => {
+    const body = readFileSync(SEED, 'utf8');
+    const record = await createPipeline({ includeText: true }).process({ title: 'Le budget record de Séoul pour 2026', text: body });
+    expect(record.title).toBe('Le budget record de Séoul pour 2026');
+    expect(record.text!.startsWith('Le budget record de Séoul pour 2026\n')).toBe(false);
+    const withHeadline = await createPipeline({ includeText: true }).process(`Séoul présente un budget record de 728 000 milliards de wons\n${body}`);
+    expect(withHeadline.title).toBe('Séoul présente un budget record de 728 000 milliards de wons');
+    expect(withHeadline.keySentences.map((s) => s.index)).not.toContain(0);
+    expect(withHeadline.keySentences).toHaveLength(4);
+  });
+
+  test('favour the sentences that state the figures', async () => {
+    const record = await createPipeline().process(readFileSync(SEED, 'utf8'));
+    expect(record.keySentences.some((s) => s.text.includes('728 000 milliards de wons'))).toBe(true);
   });
 });

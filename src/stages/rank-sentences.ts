@@ -9,9 +9,16 @@ export function rankSentencesStage(options: { count: number }): Stage {
     assigns: ['keySentences'],
     run(doc, ctx) {
       const language = ctx.scratch.workingLanguage ? toIso1(ctx.scratch.workingLanguage) : null;
+      // The headline is already the record's title; key sentences come from the body.
+      const first = doc.paragraphs[0];
+      const headline =
+        doc.title !== null && first && doc.paragraphs.length > 1 && doc.text.slice(first.start, first.end) === doc.title
+          ? new Set(doc.sentences.filter((s) => s.paragraph === 0).map((s) => s.index))
+          : undefined;
       doc.keySentences = rankSentences(doc.text, doc.sentences, ctx.scratch.tokens ?? [], {
         count: options.count,
         language,
+        exclude: headline,
       });
     },
   };

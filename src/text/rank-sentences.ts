@@ -11,10 +11,14 @@ export interface RankOptions {
   leadBias?: number;
   /** 0 = pure relevance, 1 = pure novelty (maximal marginal relevance). */
   redundancy?: number;
+  /** Indexes of sentences that inform the ranking but are never chosen (the headline). */
+  exclude?: ReadonlySet<number>;
 }
 
 const MIN_WORDS = 6;
-const MAX_WORDS = 90;
+const LONG_WORDS = 45;
+// News briefs are read for their figures: a sentence that states one is worth a little more.
+const FIGURE_BONUS = 1.25;
 const NEAR_DUPLICATE = 0.6;
 
 /**
@@ -28,7 +32,8 @@ export function rankSentences(
   tokens: Token[],
   options: RankOptions,
 ): KeySentence[] {
-  const count = Math.max(0, Math.min(options.count, sentences.length));
+  const exclude = options.exclude ?? new Set<number>();
+  const count = Math.max(0, Math.min(options.count, sentences.length - exclude.size));
   if (count === 0) return [];
   const leadBias = options.leadBias ?? 0.6;
   const lambda = 1 - (options.redundancy ?? 0.3);
@@ -36,11 +41,14 @@ export function rankSentences(
 
   const bags = sentences.map(() => new Map<string, number>());
   const wordCounts = sentences.map(() => 0);
+  const hasFigure = sentences.map(() => false);
   for (const token of tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const bag = bags[token.sentence];
     if (!bag) continue;
     if (token.kind === 'word') wordCounts[token.sentence]!++;
+    // Years and dates are numbers too, but only figures (amounts, counts, rates) make news.
+    else if (!/^(1[89]|20)\d\d$/.test(text.slice(token.start, token.end))) hasFigure[token.sentence] = true;
     const term = toTerm(text.slice(token.start, token.end), stop);
     if (term) bag.set(term, (bag.get(term) ?? 0) + 1);
   }
@@ -57,18 +65,20 @@ export function rankSentences(
   const closenessN = normalise(closeness);
   const relevance = sentences.map((_, i) => {
     const words = wordCounts[i]!;
-    const lengthFit = words < MIN_WORDS ? 0.3 : words > MAX_WORDS ? 0.6 : 1;
+    // Very long sentences dominate similarity by sheer vocabulary; short ones say too little.
+    const lengthFit = words < MIN_WORDS ? 0.3 : words > LONG_WORDS ? Math.max(0.5, LONG_WORDS / words) : 1;
     const lead = 1 + leadBias * Math.exp(-i / 3);
-    return (0.5 * centralityN[i]! + 0.5 * closenessN[i]!) * lengthFit * lead;
+    const figures = hasFigure[i] ? FIGURE_BONUS : 1;
+    return (0.5 * centralityN[i]! + 0.5 * closenessN[i]!) * lengthFit * lead * figures;
   });
 
   const chosen: number[] = [];
   while (chosen.length < count) {
     let best = -1;
     let bestScore = -Infinity;
-    const left = n - chosen.length;
+    const left = n - exclude.size - chosen.length;
     for (let i = 0; i < n; i++) {
-      if (chosen.includes(i)) continue;
+      if (chosen.includes(i) || exclude.has(i)) continue;
       const overlap = chosen.length ? Math.max(...chosen.map((c) => sim[i]![c]!)) : 0;
       // A near-repeat of a chosen sentence adds nothing, unless nothing else is left to choose.
       if (overlap >= NEAR_DUPLICATE && left > count - chosen.length) continue;
