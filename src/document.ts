@@ -1,4 +1,6 @@
 import type { ErrorCode } from './errors.js';
+import type { Amount, CurrencyPair } from './money/amount-types.js';
+import type { Entity } from './entities/entity-types.js';
 
 /** Half-open `[start, end)` range of JS string indices into a document's cleaned text. */
 export interface Span {
@@ -78,9 +80,9 @@ export interface ArticleFindings {
   title: string | null;
   language: LanguageInfo | null;
   keySentences: KeySentence[];
-  entities: unknown[];
-  amounts: unknown[];
-  pairs: unknown[];
+  entities: Entity[];
+  amounts: Amount[];
+  pairs: CurrencyPair[];
   summary: unknown | null;
   boilerplate: RemovedLine[];
   warnings: Diagnostic[];

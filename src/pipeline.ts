@@ -5,6 +5,8 @@ import { readManifest, translatableLanguages } from './models/manifest.js';
 import { failedRecord, sha256, toRecord } from './record.js';
 import { cleanText } from './stages/clean-text.js';
 import { detectLanguageStage } from './stages/detect-language.js';
+import { extractAmountsStage } from './stages/extract-amounts.js';
+import { extractEntitiesStage } from './stages/extract-entities.js';
 import { rankSentencesStage } from './stages/rank-sentences.js';
 import { segmentSentencesStage } from './stages/segment-sentences.js';
 import type { Stage, StageContext } from './stages/stage.js';
@@ -33,6 +35,18 @@ export interface PipelineOptions {
    * @default false
    */
   includeText?: boolean;
+  /**
+   * ISO 4217 code of a dollar the article does not qualify (a bare "$") and whose context says
+   * nothing (Canadian articles make it CAD). Such amounts are flagged `ambiguous`.
+   * @default 'USD'
+   */
+  defaultDollar?: string;
+  /**
+   * Percent a currency pair may deviate from the article's consensus rate before it is flagged
+   * inconsistent.
+   * @default 5
+   */
+  tolerance?: number;
 }
 
 /** An article given to the pipeline: its text and whatever is known of where it came from. */
@@ -71,6 +85,8 @@ export interface Pipeline {
 
 interface ResolvedOptions {
   sentences: number;
+  defaultDollar: string;
+  tolerance: number;
   languages: readonly string[] | undefined;
   translationLanguages: readonly string[];
   includeText: boolean;
@@ -82,6 +98,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     cleanText(),
     detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
     segmentSentencesStage(),
+    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance }),
+    extractEntitiesStage(),
     rankSentencesStage({ count: resolved.sentences }),
   ];
   checkStageOrder(stages);
@@ -148,8 +166,18 @@ function resolveOptions(options: PipelineOptions): ResolvedOptions {
       throw new TypeError(`Expected \`${name}\` to be an array of ISO 639-3 codes like \`fra\`, got \`${JSON.stringify(list)}\``);
     }
   }
+  const defaultDollar = options.defaultDollar ?? 'USD';
+  if (typeof defaultDollar !== 'string' || !/^[A-Z]{3}$/.test(defaultDollar)) {
+    throw new TypeError(`Expected \`defaultDollar\` to be an ISO 4217 code like \`USD\` or \`CAD\`, got \`${String(defaultDollar)}\``);
+  }
+  const tolerance = options.tolerance ?? 5;
+  if (typeof tolerance !== 'number' || !(tolerance > 0)) {
+    throw new TypeError(`Expected \`tolerance\` to be a positive number of percent, got \`${String(tolerance)}\` (${typeof tolerance})`);
+  }
   return {
     sentences,
+    defaultDollar,
+    tolerance,
     languages: options.languages,
     translationLanguages: options.translationLanguages ?? translatableLanguages(readManifest()),
     includeText: options.includeText ?? false,

@@ -24,6 +24,8 @@ interface BatchFlags {
   languages?: string[];
   sentences: number;
   includeText?: boolean;
+  defaultDollar: string;
+  pairTolerance: number;
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit itself. */
@@ -54,6 +56,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('--exclude <glob...>', 'in directories, skip files matching these globs')
       .option('--languages <codes>', 'ISO 639-3 codes language detection may choose among, comma-separated (e.g. fra,eng)', parseLanguages)
       .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
+      .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
+      .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
       .option('--include-text', 'add the cleaned article text to each record')
       .option('-q, --quiet', 'no progress bar and no summary line on stderr')
       .action(async (paths: string[], flags: BatchFlags) => {
@@ -90,7 +94,13 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   const [{ createPipeline }, { runBatch }] = await Promise.all([import('../pipeline.js'), import('./run-batch.js')]);
   let pipeline;
   try {
-    pipeline = createPipeline({ sentences: flags.sentences, languages: flags.languages, includeText: flags.includeText ?? false });
+    pipeline = createPipeline({
+      sentences: flags.sentences,
+      languages: flags.languages,
+      includeText: flags.includeText ?? false,
+      defaultDollar: flags.defaultDollar,
+      tolerance: flags.pairTolerance,
+    });
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(error.message);
     throw error;
@@ -134,6 +144,18 @@ function parseSize(value: string): number {
   if (!m || unit === undefined) throw new InvalidArgumentError(`--max-bytes takes a size like 10MB, 500kB or 20000, got "${value}".`);
   const n = Math.floor(Number(m[1]) * unit);
   if (n < 1) throw new InvalidArgumentError(`--max-bytes must be at least 1 byte, got "${value}".`);
+  return n;
+}
+
+function parseCurrencyCode(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new InvalidArgumentError(`--default-dollar takes an ISO 4217 code like USD, CAD or AUD, got "${value}".`);
+  return code;
+}
+
+function parsePercent(value: string): number {
+  const n = Number(value.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`--pair-tolerance takes a positive percentage like 5, got "${value}".`);
   return n;
 }
 

@@ -326,3 +326,23 @@ describe('progress', () => {
     expect(r.stderr).not.toMatch(/articles \|/);
   });
 });
+
+describe('extraction options', () => {
+  test('--default-dollar decides a bare $ outside Canadian articles', async () => {
+    const input = 'Le chantier naval a vendu un navire pour 96 millions $ à un acheteur étranger, a annoncé mardi la direction du groupe.';
+    const usd = jsonl((await precis(['extract', '-', '-q'], { input })).stdout)[0]!;
+    expect(usd.amounts[0]).toMatchObject({ currency: 'USD', ambiguous: true });
+    const aud = jsonl((await precis(['extract', '-', '-q', '--default-dollar', 'aud'], { input })).stdout)[0]!;
+    expect(aud.amounts[0]).toMatchObject({ currency: 'AUD', ambiguous: true });
+  });
+
+  test('--pair-tolerance changes which pairs are flagged', async () => {
+    const input =
+      'Le premier contrat signé par le groupe vaut 1 000 milliards de wons (700 millions $ US). Le deuxième contrat atteint 2 000 milliards de wons (1,4 milliard $ US). Le dernier coûte 3 milliards de wons (2 millions $ US).';
+    const strict = jsonl((await precis(['extract', '-', '-q', '--pair-tolerance', '2'], { input })).stdout)[0]!;
+    const loose = jsonl((await precis(['extract', '-', '-q', '--pair-tolerance', '10'], { input })).stdout)[0]!;
+    expect(strict.pairs.map((p) => p.consistent)).toEqual([true, true, false]);
+    expect(strict.warnings.map((w) => w.code)).toContain('INCONSISTENT_PAIR');
+    expect(loose.pairs.map((p) => p.consistent)).toEqual([true, true, true]);
+  });
+});

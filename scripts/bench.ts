@@ -1,0 +1,142 @@
+// Throughput and memory of precis, measured, never asserted.
+//   1. The built CLI (`precis extract --out`) on the corpus copied to ≥ N articles: wall time,
+//      articles/s, peak RSS of the whole process.
+//   2. In process, on one core: the extract pipeline and the extraction stage alone (amounts,
+//      pairs, entities) on the corpus's French articles (~4–6 KB), articles/s.
+//   3. Cold start: time for a fresh process to import precis, build a pipeline and extract one
+//      article.
+// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3]
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const cli = join(dist, 'cli', 'main.js');
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '2' },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
+  },
+});
+const wanted = Number(values.articles);
+const runs = Number(values.runs);
+const corpus = join(root, 'corpus');
+const files = readdirSync(corpus).filter((f) => /\.(txt|md|html?|json)$/.test(f));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function peakRss(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function cliBench() {
+  const work = mkdtempSync(join(tmpdir(), 'precis-bench-'));
+  const input = join(work, 'in');
+  mkdirSync(input);
+  const copies = Math.ceil(wanted / files.length);
+  for (let c = 0; c < copies; c++) cpSync(corpus, join(input, `copy-${String(c).padStart(4, '0')}`), { recursive: true });
+  const total = copies * files.length;
+  const results: Array<{ seconds: number; peak: number | null }> = [];
+  for (let r = 0; r < runs; r++) {
+    const out = join(work, 'out');
+    rmSync(out, { recursive: true, force: true });
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [cli, 'extract', input, '--out', out, '--quiet', '--concurrency', values.concurrency!], { stdio: 'inherit' });
+    let peak: number | null = null;
+    const poll = setInterval(() => {
+      const rss = child.pid ? peakRss(child.pid) : null;
+      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+    }, 25);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(poll);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { ok: number } };
+    if (code !== 0 || run.counts.ok !== total) throw new Error(`bench run failed: exit ${code}, ${JSON.stringify(run.counts)}`);
+    results.push({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peak });
+  }
+  rmSync(work, { recursive: true, force: true });
+  const secs = results.map((r) => r.seconds);
+  const peaks = results.map((r) => r.peak).filter((p): p is number => p !== null);
+  console.log(
+    `CLI extract, ${total} articles, concurrency ${values.concurrency}: wall median ${median(secs).toFixed(2)} s (min ${Math.min(...secs).toFixed(2)}, max ${Math.max(...secs).toFixed(2)}) | ${(total / median(secs)).toFixed(1)} articles/s | peak RSS ${peaks.length ? mb(Math.max(...peaks)) : 'n/a'}`,
+  );
+}
+
+async function inProcessBench() {
+  const { createPipeline } = (await import(join(dist, 'index.js'))) as typeof import('../src/index.js');
+  const { extractMoney } = (await import(join(dist, 'money', 'extract-money.js'))) as typeof import('../src/money/extract-money.js');
+  const { findEntities } = (await import(join(dist, 'entities', 'find-entities.js'))) as typeof import('../src/entities/find-entities.js');
+  const texts = files.filter((f) => f.endsWith('-fr.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'));
+  const meanKb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length / 1024;
+  const pipeline = createPipeline();
+  const rounds = Math.max(1, Math.ceil(1000 / texts.length));
+
+  const timeIt = async (fn: () => Promise<void> | void) => {
+    await fn(); // warm-up
+    const samples: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      await fn();
+      samples.push(performance.now() - t0);
+    }
+    return median(samples);
+  };
+  const n = rounds * texts.length;
+  const whole = await timeIt(async () => {
+    for (let r = 0; r < rounds; r++) for (const text of texts) await pipeline.process(text);
+  });
+  // The extraction stage alone, on the cleaned text and sentences the pipeline produced.
+  const { foldForMatching, normaliseText, paragraphSpans } = (await import(join(dist, 'ingest', 'normalise-text.js'))) as typeof import('../src/ingest/normalise-text.js');
+  const { segmentSentences } = (await import(join(dist, 'text', 'segment-sentences.js'))) as typeof import('../src/text/segment-sentences.js');
+  const { createNlp } = (await import(join(dist, 'text', 'wink.js'))) as typeof import('../src/text/wink.js');
+  const nlp = createNlp();
+  const inputs = texts.map((t) => normaliseText(t));
+  const sentences = inputs.map((t) => segmentSentences(nlp, t, paragraphSpans(t)).sentences);
+  const extraction = await timeIt(() => {
+    for (let r = 0; r < rounds; r++) {
+      inputs.forEach((text, i) => {
+        const money = extractMoney(text, foldForMatching(text), { language: 'fra' });
+        findEntities(text, { sentences: sentences[i]!, exclude: money.amounts });
+      });
+    }
+  });
+  console.log(`In process, one core, ${texts.length} French articles (mean ${meanKb.toFixed(1)} KB) × ${rounds}:`);
+  console.log(`  extract pipeline (clean, language, sentences, amounts, pairs, entities, key sentences): ${((n / whole) * 1000).toFixed(0)} articles/s`);
+  console.log(`  extraction stage alone (amounts, pairs, entities): ${((n / extraction) * 1000).toFixed(0)} articles/s`);
+}
+
+function coldStart() {
+  const script = `
+    const t0 = performance.now();
+    const { createPipeline } = await import(${JSON.stringify(join(dist, 'index.js'))});
+    const t1 = performance.now();
+    const p = createPipeline();
+    const r = await p.process(${JSON.stringify(readFileSync(join(corpus, 'kr-budget-ai-fr.txt'), 'utf8'))});
+    const t2 = performance.now();
+    const t3s = performance.now(); await p.process(r.id + ' ' + ${JSON.stringify(readFileSync(join(corpus, 'kr-defence-fr.txt'), 'utf8'))}); const t3 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, warmMs: t3 - t3s }));`;
+  const samples = Array.from({ length: runs }, () => {
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    return JSON.parse(out.stdout) as { importMs: number; firstMs: number; warmMs: number };
+  });
+  const imp = median(samples.map((s) => s.importMs));
+  const first = median(samples.map((s) => s.firstMs));
+  const warm = median(samples.map((s) => s.warmMs));
+  console.log(`Cold start (median of ${runs} fresh processes): import ${imp.toFixed(0)} ms, first article ${first.toFixed(0)} ms (warm article ${warm.toFixed(0)} ms): extraction ready in ${(imp + first - warm).toFixed(0)} ms`);
+}
+
+console.log(`precis bench — node ${process.version}, ${runs} runs each`);
+if (!values.only || values.only === 'cli') await cliBench();
+if (!values.only || values.only === 'inprocess') await inProcessBench();
+if (!values.only || values.only === 'cold') coldStart();

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { decimalFromParts } from '../../src/money/decimal.js';
+import { renderAmount } from '../../src/money/render-english.js';
+
+describe('renderAmount', () => {
+  test.for([
+    ['KRW', '728000000000000', '', '₩728 trillion'],
+    ['KRW', '1952000000000000', '', '₩1,952 trillion'],
+    ['USD', '6900000000', '', 'US$6.9 billion'],
+    ['USD', '600000000', '', 'US$600 million'],
+    ['KRW', '45000', '', '₩45,000'],
+    ['CHF', '5000000', '', 'CHF 5 million'],
+    ['EUR', '1250000000', '', '€1.25 billion'],
+    ['USD', '12.5', '', 'US$12.5'],
+    ['CAD', '45000', '', 'C$45,000'],
+  ] as const)('%s %s → %s', ([code, exact, _x, expected]) => {
+    const [i, f = ''] = exact.split('.');
+    expect(renderAmount(code, decimalFromParts(i!, f))).toBe(expected);
+  });
+
+  test('approximate amounts and per-unit prices', () => {
+    expect(renderAmount('KRW', decimalFromParts('45000'), { per: 'mois', approx: true })).toBe('about ₩45,000 per month');
+  });
+});
