@@ -27,7 +27,7 @@ export {
   isUsageError,
 } from './errors.js';
 export type { ErrorCode } from './errors.js';
-export type { Amount, CurrencyPair, PairSide } from './money/amount-types.js';
+export type { Amount, CurrencyPair, PairRate, PairSide } from './money/amount-types.js';
 export type { Entity, EntityType, Mention } from './entities/entity-types.js';
 export { readArticleFile, bytesToArticle, DEFAULT_MAX_BYTES } from './ingest/read-article.js';
 export { listArticles } from './ingest/list-articles.js';

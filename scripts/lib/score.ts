@@ -87,7 +87,9 @@ export function scoreEntities(article: GoldArticle, record: PrecisRecord): Recor
   const out = { PERSON: { ...ZERO }, ORG: { ...ZERO }, LOC: { ...ZERO }, misses: [] as string[], extras: [] as string[] };
   const optional = article.entities.filter((e) => e.optional).flatMap((e) => e.mentions);
   const gold = article.entities.filter((e) => !e.optional).flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type })));
-  const predicted = record.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type as EntityType })));
+  const predicted = record.entities
+    .filter((e): e is typeof e & { type: EntityType } => (ENTITY_TYPES as string[]).includes(e.type))
+    .flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type })));
   const hit = new Set<number>();
   for (const p of predicted) {
     const i = gold.findIndex((g, k) => !hit.has(k) && g.start === p.start && g.end === p.end && g.type === p.type);

@@ -15,6 +15,16 @@ export function recordToMarkdown(record: PrecisRecord): string {
     record.keySentences.forEach((s, i) => lines.push(`${i + 1}. ${s.text}`));
     lines.push('');
   }
+  const figures = figureLines(record);
+  if (figures.length > 0) {
+    lines.push('**Figures**', '');
+    for (const f of figures) lines.push(`- ${f}`);
+    lines.push('');
+  }
+  for (const [type, label] of [['PERSON', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places']] as const) {
+    const names = record.entities.filter((e) => e.type === type).map((e) => e.text);
+    if (names.length > 0) lines.push(`**${label}:** ${names.join(', ')}`, '');
+  }
   const notes = record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED');
   if (notes.length > 0) {
     lines.push('**Warnings**', '');
@@ -29,8 +39,23 @@ export function recordToText(record: PrecisRecord): string {
   const lines = [`${record.title ?? record.id} — ${describe(record)}`];
   if (record.error) lines.push(`  FAILED ${record.error.code}: ${record.error.message}`);
   for (const s of record.keySentences) lines.push(`  * ${s.text}`);
+  for (const f of figureLines(record)) lines.push(`  $ ${f}`);
   for (const w of record.warnings) if (w.code !== 'BOILERPLATE_REMOVED') lines.push(`  ! ${w.code}: ${w.message}`);
   return lines.join('\n') + '\n';
+}
+
+/** Pairs first ("₩728 trillion (US$506 billion), 1,438.7 KRW/USD"), then unpaired amounts. */
+function figureLines(record: PrecisRecord): string[] {
+  const paired = new Set(record.pairs.flatMap((p) => [p.a, p.b]));
+  const lines = record.pairs.map((p) => {
+    const flag = p.consistent ? '' : ` — inconsistent, ${p.deviation > 0 ? '+' : ''}${p.deviation} % from the article's other pairs`;
+    return `${p.english}: ${p.rate} ${p.quote}/${p.base}${flag}`;
+  });
+  record.amounts.forEach((a, i) => {
+    if (paired.has(i)) return;
+    lines.push(a.estimated ? `${a.english} (≈ ${a.estimated.english.replace(/^about /, '')} at ${a.estimated.rate})` : a.english);
+  });
+  return lines;
 }
 
 function describe(record: PrecisRecord): string {

@@ -1,4 +1,5 @@
-export type EntityType = 'PERSON' | 'ORG' | 'LOC';
+/** Named entities (PERSON, ORG, LOC) and the quantities a brief is scanned for. */
+export type EntityType = 'PERSON' | 'ORG' | 'LOC' | 'MONEY' | 'PERCENT' | 'DATE';
 
 export interface Mention {
   start: number;

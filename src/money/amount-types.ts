@@ -33,21 +33,27 @@ export interface PairSide {
   exact: string;
 }
 
-/** Two amounts printed as equivalents, with the exchange rate they imply. */
-export interface CurrencyPair {
+/** What a pair of amounts printed as equivalents says about the exchange rate. */
+export interface PairRate {
   /** Indexes into `amounts`, in printed order. */
   a: number;
   b: number;
+  /** Currency one unit of which the rate is quoted for (market convention: EUR, GBP, USD… first). */
   base: string;
   quote: string;
   /** Units of `quote` per one `base`: for won/dollar pairs, KRW per USD. */
   rate: number;
+  /** Rates the rounding of the two printed figures allows. */
   rateRange: [number, number];
   consistent: boolean;
   /** Percent from `consensus`. */
   deviation: number;
   /** Consensus rate of the article's pairs in the same two currencies. */
   consensus: number;
+}
+
+/** Two amounts printed as equivalents, with the exchange rate they imply. */
+export interface CurrencyPair extends PairRate {
   /** "₩728 trillion (US$506 billion)". */
   english: string;
   /** The sides again, keyed by lower-case currency code: `krw`, `usd`, `eur`… */

@@ -73,6 +73,10 @@ export function findAmounts(text: string, options: FindAmountsOptions = {}): Amo
       i++;
       continue;
     }
+    if (!mayStartAmount(text, i)) {
+      i++;
+      continue;
+    }
     const parsed = parseAmountAt(text, i, isEnglishAt(i), options);
     if (!parsed) {
       i++;
@@ -95,6 +99,26 @@ export function findAmounts(text: string, options: FindAmountsOptions = {}): Amo
     i = amount.end;
   }
   return found;
+}
+
+const SYMBOLS = new Set(['$', '€', '£', '¥', '₩', '₹']);
+const WORD_AT = /[\p{L}.]+/uy;
+// Words that can open an amount: written numbers, and letters of prefix currencies (US$, C$, EUR…).
+const OPENING_WORDS = new Set([
+  ...'un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante cent mille'.split(' '),
+  ...'a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand'.split(' '),
+  ...'us u.s u.s. usd c ca cad a au aud nz nzd hk nt s mx mxn mex r cn eur gbp krw jpy cny chf rmb'.split(' '),
+]);
+
+/** Cheap test before the grammar runs: a digit, a currency sign, or a word that can open an amount. */
+function mayStartAmount(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch >= '0' && ch <= '9') return true;
+  if (SYMBOLS.has(ch)) return true;
+  if (!/[\p{L}]/u.test(ch)) return false;
+  WORD_AT.lastIndex = i;
+  const word = WORD_AT.exec(text)?.[0].toLowerCase() ?? '';
+  return OPENING_WORDS.has(word) || OPENING_WORDS.has(word.replace(/\.$/, '')) || OPENING_WORDS.has(word.split(/[-.]/)[0]!);
 }
 
 type Parsed = { kind: 'amount'; amount: AmountSpan } | { kind: 'skip'; end: number };

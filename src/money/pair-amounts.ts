@@ -1,4 +1,5 @@
 import { type Decimal, toNumber } from './decimal.js';
+import type { PairRate } from './amount-types.js';
 import type { AmountSpan } from './find-amounts.js';
 
 /** Two amounts printed as equivalents: "A (B)", "A, soit B", "A, ou B", "A (environ B)". */
@@ -8,20 +9,7 @@ export interface PairLink {
   b: number;
 }
 
-export interface PairAssessment extends PairLink {
-  /** Currency one unit of which the rate is quoted for (market convention: EUR, GBP, USD… first). */
-  base: string;
-  quote: string;
-  /** Units of `quote` per one `base` (KRW per USD). */
-  rate: number;
-  /** Rates allowed by the rounding of the two printed figures. */
-  rateRange: [number, number];
-  consistent: boolean;
-  /** Percent from the consensus rate of the article's pairs of the same two currencies. */
-  deviation: number;
-  /** The consensus rate of those pairs. */
-  consensus: number;
-}
+export type PairAssessment = PairRate;
 
 export interface PairOptions {
   /** Deviation from the consensus, in percent, above which a pair is inconsistent. @default 5 */

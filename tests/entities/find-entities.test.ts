@@ -47,8 +47,8 @@ describe('entities in the seed article', () => {
     expect(mentionTexts('Kim Dae-jung')).toContain('Kim');
   });
 
-  test('sentence-initial capitals, months and days are not entities', () => {
-    const all = record.entities.flatMap((e) => e.mentions.map((m) => m.text));
+  test('sentence-initial capitals, months and days are not named entities', () => {
+    const all = record.entities.filter((e) => ['PERSON', 'ORG', 'LOC'].includes(e.type)).flatMap((e) => e.mentions.map((m) => m.text));
     for (const word of ['Selon', 'Cette', 'Lors', 'Il', 'Le', 'Des', 'Dans', 'Ce', 'On', 'Les', 'La', 'Son', 'décembre', 'mardi', 'lundi']) {
       expect(all, word).not.toContain(word);
     }
@@ -80,5 +80,15 @@ describe('entity patterns', () => {
     const e = await entitiesOf("Le constructeur ouvrira une usine à Brampton, en Ontario, puis livrera ses batteries aux États-Unis et au Mexique dès l'an prochain, selon la direction.");
     const loc = e.filter((x) => x.type === 'LOC').map((x) => x.text);
     expect(loc).toEqual(expect.arrayContaining(['Brampton', 'Ontario', 'États-Unis', 'Mexique']));
+  });
+});
+
+describe('quantities among the entities', () => {
+  test('the seed article lists its amounts as MONEY and its percentages and dates', async () => {
+    const record = await createPipeline().process(readFileSync(SEED, 'utf8'));
+    const of = (type: string) => record.entities.filter((e) => e.type === type).map((e) => e.text);
+    expect(of('MONEY')).toEqual(['₩728 trillion', 'US$506 billion', '₩10.1 trillion', 'US$6.9 billion', '₩66.3 trillion', 'US$46 billion']);
+    expect(of('PERCENT')).toEqual(['8,2 %']);
+    expect(of('DATE')).toEqual(expect.arrayContaining(['mardi', 'décembre', 'lundi']));
   });
 });
