@@ -33,3 +33,9 @@ test('the built package resolves by its name, with type declarations', async () 
   expect(dts).toContain('createPipeline');
   expect(dts).toContain('PrecisRecord');
 });
+
+test('the built CLI is executable, so npx and bin links can run it directly', async () => {
+  const { statSync } = await import('node:fs');
+  const mode = statSync(new URL('../dist/cli/main.js', import.meta.url)).mode;
+  expect(mode & 0o111).not.toBe(0);
+});
