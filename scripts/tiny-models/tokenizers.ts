@@ -1,0 +1,90 @@
+/**
+ * tokenizer.json files in the formats of the real models: SentencePiece Unigram with Metaspace
+ * for Marian (</s> = 0, <unk> = 1, <pad> last), byte-level BPE for BART (<s>, <pad>, </s>,
+ * <unk> first). Vocabularies are small but cover every character of French and English news.
+ */
+const CHARACTERS =
+  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊÎÔÙÛŒ.,;:!?'’\"«»()-–—$€£¥₩%/&+*=[]_#@ ";
+const WORDS = (
+  'le la les de des du un une et à au aux en dans pour sur par avec que qui est a ont sont été il elle ils ' +
+  'président budget milliards millions wons dollars euros gouvernement pays Corée Sud Séoul États-Unis année ' +
+  'the of and to in a is that for on with as by at from was has have billion million won dollars president ' +
+  'budget government country South Korea Seoul United States year said will'
+).split(' ');
+
+export function marianTokenizer(extraPieces: string[] = []): { json: object; vocab: string[]; padId: number } {
+  const pieces = new Set<string>();
+  for (const w of [...WORDS, ...extraPieces]) pieces.add(`▁${w}`);
+  for (const c of CHARACTERS) {
+    if (c === ' ') continue;
+    pieces.add(c);
+    pieces.add(`▁${c}`);
+  }
+  pieces.add('▁');
+  const vocab = ['</s>', '<unk>', ...[...pieces].sort(), '<pad>'];
+  const padId = vocab.length - 1;
+  const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const json = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [special(0, '</s>'), special(1, '<unk>'), special(padId, '<pad>')],
+    normalizer: { type: 'NFKC' },
+    pre_tokenizer: { type: 'Metaspace', replacement: '▁', add_prefix_space: true },
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
+      pair: [{ Sequence: { id: 'A', type_id: 0 } }, { Sequence: { id: 'B', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
+      special_tokens: { '</s>': { id: '</s>', ids: [0], tokens: ['</s>'] } },
+    },
+    decoder: { type: 'Metaspace', replacement: '▁', add_prefix_space: true },
+    model: {
+      type: 'Unigram',
+      unk_id: 1,
+      // Longer pieces score higher, so words win over their letters.
+      vocab: vocab.map((p, i) => [p, i < 2 || i === padId ? 0 : -10 + Math.min(9, [...p].length)]),
+    },
+  };
+  return { json, vocab, padId };
+}
+
+/** GPT-2 byte-to-unicode table: every byte has a printable character. */
+function byteCharacters(): string[] {
+  const keep: number[] = [];
+  for (let b = 33; b <= 126; b++) keep.push(b);
+  for (let b = 161; b <= 172; b++) keep.push(b);
+  for (let b = 174; b <= 255; b++) keep.push(b);
+  const chars: string[] = new Array(256);
+  let n = 0;
+  for (let b = 0; b < 256; b++) chars[b] = keep.includes(b) ? String.fromCharCode(b) : String.fromCharCode(256 + n++);
+  return chars;
+}
+
+export function bartTokenizer(): { json: object; vocab: string[] } {
+  const vocab = ['<s>', '<pad>', '</s>', '<unk>', ...byteCharacters()];
+  const words = WORDS.filter((w) => /^[a-z]+$/.test(w)).map((w) => `Ġ${w}`);
+  // Merges that build a few whole words, so the vocabulary is not only bytes.
+  const merges: string[] = [];
+  for (const w of words) {
+    let current = w[0]!;
+    for (const c of w.slice(1)) {
+      merges.push(`${current} ${c}`);
+      current += c;
+      if (!vocab.includes(current)) vocab.push(current);
+    }
+  }
+  const ids = Object.fromEntries(vocab.map((t, i) => [t, i]));
+  const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: true, special: true });
+  const json = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [special(0, '<s>'), special(1, '<pad>'), special(2, '</s>'), special(3, '<unk>')],
+    normalizer: null,
+    pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
+    post_processor: { type: 'RobertaProcessing', sep: ['</s>', 2], cls: ['<s>', 0], trim_offsets: true, add_prefix_space: false },
+    decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
+    model: { type: 'BPE', dropout: null, unk_token: null, continuing_subword_prefix: '', end_of_word_suffix: '', fuse_unk: false, vocab: ids, merges: [...new Set(merges)] },
+  };
+  return { json, vocab };
+}

@@ -1,0 +1,170 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { serializeModel } from './onnx-graph.js';
+import { quantizeGraph } from './quantize.js';
+import { buildSeq2Seq, type Seq2SeqSpec } from './seq2seq.js';
+import { bartTokenizer, marianTokenizer } from './tokenizers.js';
+
+export interface ModelSize {
+  dModel: number;
+  layers: number;
+  heads: number;
+  ffn: number;
+  /** Vocabulary size; the tokenizer is padded with filler pieces to reach it. */
+  vocab?: number;
+  maxPositions: number;
+}
+
+/** Small enough to write in milliseconds and run in tests. */
+export const TINY: ModelSize = { dModel: 16, layers: 2, heads: 2, ffn: 32, maxPositions: 256 };
+/** opus-mt-fr-en's real dimensions, for benchmarks. */
+export const OPUS_MT_FULL: ModelSize = { dModel: 512, layers: 6, heads: 8, ffn: 2048, vocab: 59514, maxPositions: 512 };
+
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Writes into a temporary directory and renames it: a model directory is whole or absent. */
+function atomicDirectory(dir: string, write: (tmp: string) => void): void {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'onnx'), { recursive: true });
+  write(tmp);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  renameSync(tmp, dir);
+}
+
+function writeOnnx(dir: string, spec: Seq2SeqSpec): void {
+  const { encoder, decoder } = buildSeq2Seq(spec);
+  writeFileSync(join(dir, 'onnx', 'encoder_model.onnx'), serializeModel(encoder));
+  writeFileSync(join(dir, 'onnx', 'decoder_model_merged.onnx'), serializeModel(decoder));
+  writeFileSync(join(dir, 'onnx', 'encoder_model_quantized.onnx'), serializeModel(quantizeGraph(encoder)));
+  writeFileSync(join(dir, 'onnx', 'decoder_model_merged_quantized.onnx'), serializeModel(quantizeGraph(decoder)));
+}
+
+/** A Marian translation model laid out like Xenova/opus-mt-*: config, tokenizer, ONNX files. */
+export function writeMarianModel(dir: string, size: ModelSize, seed = 1, languages: [string, string] = ['fr', 'en']): void {
+  const filler = size.vocab ? Array.from({ length: size.vocab }, (_, i) => `w${i}`) : [];
+  let { json, vocab, padId } = marianTokenizer();
+  if (size.vocab) {
+    ({ json, vocab, padId } = marianTokenizer(filler.slice(0, size.vocab - vocab.length)));
+  }
+  const spec: Seq2SeqSpec = { family: 'marian', dModel: size.dModel, encoderLayers: size.layers, decoderLayers: size.layers, heads: size.heads, ffn: size.ffn, vocab: vocab.length, maxPositions: size.maxPositions, seed };
+  atomicDirectory(dir, (tmp) => {
+    writeJson(join(tmp, 'config.json'), {
+      _name_or_path: `Helsinki-NLP/opus-mt-${languages[0]}-${languages[1]}`,
+      architectures: ['MarianMTModel'],
+      model_type: 'marian',
+      activation_function: 'swish',
+      d_model: spec.dModel,
+      encoder_layers: spec.encoderLayers,
+      decoder_layers: spec.decoderLayers,
+      encoder_attention_heads: spec.heads,
+      decoder_attention_heads: spec.heads,
+      encoder_ffn_dim: spec.ffn,
+      decoder_ffn_dim: spec.ffn,
+      vocab_size: spec.vocab,
+      decoder_vocab_size: spec.vocab,
+      max_position_embeddings: spec.maxPositions,
+      scale_embedding: true,
+      normalize_before: false,
+      static_position_embeddings: true,
+      share_encoder_decoder_embeddings: true,
+      is_encoder_decoder: true,
+      bos_token_id: 0,
+      eos_token_id: 0,
+      forced_eos_token_id: 0,
+      pad_token_id: padId,
+      decoder_start_token_id: padId,
+      bad_words_ids: [[padId]],
+      max_length: 512,
+      num_beams: 4,
+      use_cache: true,
+    });
+    writeJson(join(tmp, 'generation_config.json'), {
+      bad_words_ids: [[padId]],
+      bos_token_id: 0,
+      decoder_start_token_id: padId,
+      eos_token_id: 0,
+      forced_eos_token_id: 0,
+      max_length: 512,
+      num_beams: 4,
+      pad_token_id: padId,
+    });
+    writeJson(join(tmp, 'tokenizer.json'), json);
+    writeJson(join(tmp, 'tokenizer_config.json'), {
+      model_max_length: 512,
+      eos_token: '</s>',
+      unk_token: '<unk>',
+      pad_token: '<pad>',
+      source_lang: languages[0],
+      target_lang: languages[1],
+      separate_vocabs: false,
+      tokenizer_class: 'MarianTokenizer',
+    });
+    writeOnnx(tmp, spec);
+  });
+}
+
+/** A BART summarisation model laid out like Xenova/distilbart-cnn-6-6. */
+export function writeBartModel(dir: string, size: ModelSize, seed = 2): void {
+  const { json, vocab } = bartTokenizer();
+  const spec: Seq2SeqSpec = { family: 'bart', dModel: size.dModel, encoderLayers: size.layers, decoderLayers: size.layers, heads: size.heads, ffn: size.ffn, vocab: vocab.length, maxPositions: size.maxPositions, seed };
+  atomicDirectory(dir, (tmp) => {
+    writeJson(join(tmp, 'config.json'), {
+      _name_or_path: 'sshleifer/distilbart-cnn-6-6',
+      architectures: ['BartForConditionalGeneration'],
+      model_type: 'bart',
+      activation_function: 'gelu',
+      d_model: spec.dModel,
+      encoder_layers: spec.encoderLayers,
+      decoder_layers: spec.decoderLayers,
+      encoder_attention_heads: spec.heads,
+      decoder_attention_heads: spec.heads,
+      encoder_ffn_dim: spec.ffn,
+      decoder_ffn_dim: spec.ffn,
+      vocab_size: spec.vocab,
+      max_position_embeddings: spec.maxPositions,
+      scale_embedding: false,
+      normalize_before: false,
+      add_final_layer_norm: false,
+      is_encoder_decoder: true,
+      bos_token_id: 0,
+      pad_token_id: 1,
+      eos_token_id: 2,
+      decoder_start_token_id: 2,
+      forced_bos_token_id: 0,
+      forced_eos_token_id: 2,
+      use_cache: true,
+    });
+    writeJson(join(tmp, 'generation_config.json'), {
+      bos_token_id: 0,
+      decoder_start_token_id: 2,
+      eos_token_id: 2,
+      forced_bos_token_id: 0,
+      forced_eos_token_id: 2,
+      pad_token_id: 1,
+      max_length: 142,
+      min_length: 56,
+      no_repeat_ngram_size: 3,
+      num_beams: 4,
+      length_penalty: 2,
+      early_stopping: true,
+    });
+    writeJson(join(tmp, 'tokenizer.json'), json);
+    writeJson(join(tmp, 'tokenizer_config.json'), {
+      model_max_length: 1024,
+      bos_token: '<s>',
+      eos_token: '</s>',
+      unk_token: '<unk>',
+      pad_token: '<pad>',
+      sep_token: '</s>',
+      cls_token: '<s>',
+      mask_token: '<mask>',
+      add_prefix_space: false,
+      tokenizer_class: 'BartTokenizer',
+    });
+    writeOnnx(tmp, spec);
+  });
+}
