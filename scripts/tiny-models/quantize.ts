@@ -15,8 +15,10 @@ export function quantizeGraph(graph: GraphProto): GraphProto {
   const nodes: typeof graph.node = [];
   const dropped = new Set<string>();
   for (const node of graph.node) {
-    const weight = node.opType === 'MatMul' ? weights.get(node.input[1]!) : undefined;
-    if (!weight || weight.dims.length !== 2 || weight.dataType !== FLOAT) {
+    const inputs = node.input ?? [];
+    const weight = node.opType === 'MatMul' ? weights.get(inputs[1]!) : undefined;
+    const dims = (weight?.dims ?? []).map(Number);
+    if (!weight || dims.length !== 2 || weight.dataType !== FLOAT) {
       nodes.push(withQuantizedSubgraphs(node));
       continue;
     }
@@ -34,13 +36,13 @@ export function quantizeGraph(graph: GraphProto): GraphProto {
     for (let i = 0; i < data.length; i++) q[i] = Math.max(0, Math.min(255, Math.round(data[i]! / scale) + zeroPoint));
     const name = weight.name!;
     dropped.add(name);
-    g.bytes(`${name}_quantized`, weight.dims.map(Number), UINT8, q);
+    g.bytes(`${name}_quantized`, dims, UINT8, q);
     g.floats(`${name}_scale`, [], new Float32Array([scale]));
     g.bytes(`${name}_zero_point`, [], UINT8, new Uint8Array([zeroPoint]));
-    const [xq, xScale, xZero] = g.op('DynamicQuantizeLinear', [node.input[0]!], {}, 3);
+    const [xq, xScale, xZero] = g.op('DynamicQuantizeLinear', [inputs[0]!], {}, 3);
     const product = g.o('MatMulInteger', [xq!, `${name}_quantized`, xZero!, `${name}_zero_point`]);
     const rescale = g.o('Mul', [xScale!, `${name}_scale`]);
-    g.o('Mul', [g.o('Cast', [product], { to: FLOAT }), rescale], {}, node.output[0]!);
+    g.o('Mul', [g.o('Cast', [product], { to: FLOAT }), rescale], {}, (node.output ?? [])[0]!);
     nodes.push(...g.nodes.splice(0));
   }
   return onnx.GraphProto.create({
@@ -53,9 +55,10 @@ export function quantizeGraph(graph: GraphProto): GraphProto {
 }
 
 function withQuantizedSubgraphs(node: GraphProto['node'][number]): GraphProto['node'][number] {
-  if (!node.attribute.some((a) => a.g)) return node;
+  const attributes = node.attribute ?? [];
+  if (!attributes.some((a) => a.g)) return node;
   return onnx.NodeProto.create({
     ...node,
-    attribute: node.attribute.map((a) => (a.g ? onnx.AttributeProto.create({ ...a, g: quantizeGraph(a.g as GraphProto) }) : a)),
+    attribute: attributes.map((a) => (a.g ? onnx.AttributeProto.create({ ...a, g: quantizeGraph(a.g as GraphProto) }) : a)),
   });
 }

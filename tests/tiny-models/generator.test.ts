@@ -26,7 +26,7 @@ function opTypes(path: string): Set<string> {
   const walk = (g: InstanceType<typeof onnx.GraphProto>) => {
     for (const n of g.node) {
       types.add(n.opType!);
-      for (const a of n.attribute) if (a.g) walk(a.g as InstanceType<typeof onnx.GraphProto>);
+      for (const a of n.attribute ?? []) if (a.g) walk(a.g as InstanceType<typeof onnx.GraphProto>);
     }
   };
   walk(model.graph as InstanceType<typeof onnx.GraphProto>);
