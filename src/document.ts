@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors.js';
 import type { Amount, CurrencyPair } from './money/amount-types.js';
 import type { Entity } from './entities/entity-types.js';
+import type { Summary } from './summarise/summarise-article.js';
 
 /** Half-open `[start, end)` range of JS string indices into a document's cleaned text. */
 export interface Span {
@@ -83,7 +84,7 @@ export interface ArticleFindings {
   entities: Entity[];
   amounts: Amount[];
   pairs: CurrencyPair[];
-  summary: unknown | null;
+  summary: Summary | null;
   boilerplate: RemovedLine[];
   warnings: Diagnostic[];
 }

@@ -1,7 +1,10 @@
 import type { Diagnostic, PrecisRecord, SourceInfo } from './document.js';
 import { createDocument } from './document.js';
 import { throwIfAborted, toErrorInfo } from './errors.js';
-import { readManifest, translatableLanguages } from './models/manifest.js';
+import { BUNDLED_MODELS_DIR, type Manifest, readManifest, translatableLanguages } from './models/manifest.js';
+import { ModelStore } from './summarise/model-store.js';
+import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
+import { summariseStage } from './stages/summarise.js';
 import { failedRecord, sha256, toRecord } from './record.js';
 import { cleanText } from './stages/clean-text.js';
 import { detectLanguageStage } from './stages/detect-language.js';
@@ -47,6 +50,35 @@ export interface PipelineOptions {
    * @default 5
    */
   tolerance?: number;
+  /**
+   * Add the English summary (`summary`). Off, the record stops at extraction (`precis extract`).
+   * @default true
+   */
+  summarise?: boolean;
+  /**
+   * `extract-translate`: translate the key sentences; `translate-summarise`: translate every
+   * sentence, then summarise; `extractive`: no model, key sentences in the source language.
+   * @default 'extract-translate'
+   */
+  strategy?: Strategy;
+  /**
+   * Where models are read from.
+   * @default $PRECIS_MODELS_DIR, else the package's models/
+   */
+  modelsDir?: string;
+  /**
+   * Let transformers.js download missing model files from the Hugging Face Hub at run time.
+   * @default false
+   */
+  allowRemoteModels?: boolean;
+  /** Beams for beam search; 1 is greedy. @default 1 */
+  beams?: number;
+  /** Upper bound on generated tokens per sentence. @default 256 */
+  maxNewTokens?: number;
+  /** Sentences translated per model call. @default 8 */
+  batchSize?: number;
+  /** Words in a `translate-summarise` summary. @default 120 */
+  maxWords?: number;
 }
 
 /** An article given to the pipeline: its text and whatever is known of where it came from. */
@@ -84,6 +116,15 @@ export interface Pipeline {
 }
 
 interface ResolvedOptions {
+  summarise: boolean;
+  strategy: Strategy;
+  modelsDir: string;
+  allowRemoteModels: boolean;
+  beams: number;
+  maxNewTokens: number;
+  batchSize: number;
+  maxWords: number;
+  manifest: Manifest;
   sentences: number;
   defaultDollar: string;
   tolerance: number;
@@ -94,6 +135,7 @@ interface ResolvedOptions {
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const resolved = resolveOptions(options);
+  const store = new ModelStore({ modelsDir: resolved.modelsDir, allowRemote: resolved.allowRemoteModels });
   const stages: Stage[] = [
     cleanText(),
     detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
@@ -101,9 +143,12 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance }),
     extractEntitiesStage(),
     rankSentencesStage({ count: resolved.sentences }),
+    ...(resolved.summarise ? [summariseStage(store, resolved.manifest, resolved)] : []),
   ];
   checkStageOrder(stages);
-  const version = `${VERSION}+${sha256(JSON.stringify({ ...resolved, includeText: undefined })).slice(0, 8)}`;
+  // Everything that shapes a record, and nothing that does not (where models live, text echo).
+  const shaping = { ...resolved, includeText: undefined, modelsDir: undefined, allowRemoteModels: undefined };
+  const version = `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}`;
   let nlp: Nlp | undefined;
   let closed = false;
 
@@ -149,6 +194,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     async close() {
       closed = true;
       nlp = undefined;
+      await store.close();
     },
   };
 }
@@ -174,7 +220,25 @@ function resolveOptions(options: PipelineOptions): ResolvedOptions {
   if (typeof tolerance !== 'number' || !(tolerance > 0)) {
     throw new TypeError(`Expected \`tolerance\` to be a positive number of percent, got \`${String(tolerance)}\` (${typeof tolerance})`);
   }
+  const strategy = options.strategy ?? 'extract-translate';
+  if (!STRATEGIES.includes(strategy)) {
+    throw new TypeError(`Expected \`strategy\` to be one of ${STRATEGIES.map((x) => `\`${x}\``).join(', ')}, got \`${String(strategy)}\``);
+  }
+  const positive = (name: string, value: number | undefined, fallback: number) => {
+    const v = value ?? fallback;
+    if (!Number.isInteger(v) || v < 1) throw new TypeError(`Expected \`${name}\` to be an integer from 1 and up, got \`${String(v)}\` (${typeof v})`);
+    return v;
+  };
   return {
+    summarise: options.summarise ?? true,
+    strategy,
+    modelsDir: options.modelsDir ?? process.env.PRECIS_MODELS_DIR ?? BUNDLED_MODELS_DIR,
+    allowRemoteModels: options.allowRemoteModels ?? false,
+    beams: positive('beams', options.beams, 1),
+    maxNewTokens: positive('maxNewTokens', options.maxNewTokens, 256),
+    batchSize: positive('batchSize', options.batchSize, 8),
+    maxWords: positive('maxWords', options.maxWords, 120),
+    manifest: readManifest(),
     sentences,
     defaultDollar,
     tolerance,

@@ -94,7 +94,7 @@ export function writeMarianModel(dir: string, size: ModelSize, seed = 1, languag
     });
     writeJson(join(tmp, 'tokenizer.json'), json);
     writeJson(join(tmp, 'tokenizer_config.json'), {
-      model_max_length: 512,
+      model_max_length: spec.maxPositions,
       eos_token: '</s>',
       unk_token: '<unk>',
       pad_token: '<pad>',
@@ -154,7 +154,7 @@ export function writeBartModel(dir: string, size: ModelSize, seed = 2): void {
     });
     writeJson(join(tmp, 'tokenizer.json'), json);
     writeJson(join(tmp, 'tokenizer_config.json'), {
-      model_max_length: 1024,
+      model_max_length: spec.maxPositions,
       bos_token: '<s>',
       eos_token: '</s>',
       unk_token: '<unk>',

@@ -26,6 +26,13 @@ interface BatchFlags {
   includeText?: boolean;
   defaultDollar: string;
   pairTolerance: number;
+  strategy?: 'extract-translate' | 'translate-summarise' | 'extractive';
+  modelsDir?: string;
+  allowRemoteModels?: boolean;
+  beams?: number;
+  maxNewTokens?: number;
+  batchSize?: number;
+  maxWords?: number;
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit itself. */
@@ -59,8 +66,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
       .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
       .option('--include-text', 'add the cleaned article text to each record')
-      .option('-q, --quiet', 'no progress bar and no summary line on stderr')
-      .action(async (paths: string[], flags: BatchFlags) => {
+      .option('-q, --quiet', 'no progress bar and no summary line on stderr');
+    if (name === 'summarise') {
+      cmd
+        .addOption(new Option('-s, --strategy <name>', 'extract-translate (key sentences, translated), translate-summarise (translate all, then summarise) or extractive (no model)').choices(['extract-translate', 'translate-summarise', 'extractive']).default('extract-translate'))
+        .option('--models-dir <dir>', 'where models are read from (default: $PRECIS_MODELS_DIR, else the package models/)')
+        .option('--allow-remote-models', 'let missing model files be downloaded from the Hugging Face Hub while running')
+        .option('--beams <n>', 'beam search width (1 = greedy)', parsePositiveInt('--beams'), 1)
+        .option('--max-new-tokens <n>', 'longest generated text per sentence, in tokens', parsePositiveInt('--max-new-tokens'), 256)
+        .option('--batch-size <n>', 'sentences per model call', parsePositiveInt('--batch-size'), 8)
+        .option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
+    }
+    cmd.action(async (paths: string[], flags: BatchFlags) => {
         exitCode = await runBatchCommand(name, paths, flags, io);
       });
     if (alias) cmd.alias(alias);
@@ -95,6 +112,14 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   let pipeline;
   try {
     pipeline = createPipeline({
+      summarise: command === 'summarise',
+      strategy: flags.strategy,
+      modelsDir: flags.modelsDir,
+      allowRemoteModels: flags.allowRemoteModels ?? false,
+      beams: flags.beams,
+      maxNewTokens: flags.maxNewTokens,
+      batchSize: flags.batchSize,
+      maxWords: flags.maxWords,
       sentences: flags.sentences,
       languages: flags.languages,
       includeText: flags.includeText ?? false,

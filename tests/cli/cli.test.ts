@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PrecisRecord } from '../../src/index.js';
+import { checkFigures } from '../../src/summarise/protect-figures.js';
 import { CLI, CORPUS, ROOT, SEED, fixture } from '../helpers.js';
 
 interface Run {
@@ -344,5 +345,41 @@ describe('extraction options', () => {
     expect(strict.pairs.map((p) => p.consistent)).toEqual([true, true, false]);
     expect(strict.warnings.map((w) => w.code)).toContain('INCONSISTENT_PAIR');
     expect(loose.pairs.map((p) => p.consistent)).toEqual([true, true, true]);
+  });
+});
+
+describe('summaries', () => {
+  test('without models: exit 0, every French record has an extractive summary and one warning naming precis models pull', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'precis-nomodels-'));
+    const run = await precis(['summarise', 'corpus/', '--format', 'jsonl', '--models-dir', empty]);
+    expect(run.code).toBe(0);
+    const french = jsonl(run.stdout).filter((r) => r.language?.code === 'fra');
+    expect(french.length).toBeGreaterThanOrEqual(8);
+    for (const r of french) {
+      expectValid(r);
+      expect(r.summary?.strategy, r.id).toBe('extractive');
+      expect(r.warnings.filter((w) => w.message.includes('precis models pull')), r.id).toHaveLength(1);
+    }
+  });
+
+  test('with the fixture models: extract-translate summaries, figures never silently wrong', async () => {
+    const run = await precis(['summarise', 'corpus/', '--format', 'jsonl', '--models-dir', fixture('models'), '--max-new-tokens', '8']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/MarianTokenizer/);
+    for (const r of jsonl(run.stdout)) {
+      expectValid(r);
+      expect(r.summary?.strategy, r.id).toBe('extract-translate');
+      const chosen = r.amounts.filter((a) => r.keySentences.some((s) => a.start >= s.start && a.end <= s.end));
+      for (const a of chosen) {
+        const stated = checkFigures(r.summary!.text, [{ currency: a.currency, value: a.value, english: a.english }]).missing.length === 0;
+        const flagged = r.summary!.warnings.some((w) => w.message.includes(a.english));
+        expect(stated || flagged, `${r.id}: ${a.english}`).toBe(true);
+      }
+    }
+  });
+
+  test('extract adds no summary', async () => {
+    const r = jsonl((await precis(['extract', SEED, '-q'])).stdout)[0]!;
+    expect(r.summary).toBeNull();
   });
 });
