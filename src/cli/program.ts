@@ -85,6 +85,26 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   addBatchCommand('summarise', 'select key sentences and summarise each article', 'summarize');
   addBatchCommand('extract', 'language, sentences, key sentences, entities and amounts, without the summary');
 
+  const models = program.command('models').description('list, verify and download the models summaries use');
+  const modelsOptions = (cmd: Command) =>
+    cmd.option('--models-dir <dir>', 'models directory (default: $PRECIS_MODELS_DIR, else the package models/)');
+  modelsOptions(models.command('list').description('what the manifest declares, what is present, size on disk')).action(async (flags: { modelsDir?: string }) => {
+    const { modelsList } = await import('./models-command.js');
+    exitCode = await modelsList(flags, io);
+  });
+  modelsOptions(models.command('verify').argument('[ids...]', 'model ids (default: all)').description('check models on disk against the sizes and sha256 recorded when pulled')).action(
+    async (ids: string[], flags: { modelsDir?: string }) => {
+      const { modelsVerify } = await import('./models-command.js');
+      exitCode = await modelsVerify(ids, flags, io);
+    },
+  );
+  modelsOptions(models.command('pull').argument('[ids...]', 'model ids (default: all declared)').description('download the pinned model files from the Hugging Face Hub, resumably, verified'))
+    .option('--hub <url>', 'Hub address (default: the manifest hub, or $PRECIS_HUB_URL)')
+    .action(async (ids: string[], flags: { modelsDir?: string; hub?: string }) => {
+      const { modelsPull } = await import('./models-command.js');
+      exitCode = await modelsPull(ids, flags, io);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -1,0 +1,95 @@
+import cliProgress from 'cli-progress';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isPrecisError, UsageError } from '../errors.js';
+import { BUNDLED_MODELS_DIR, type ModelDeclaration, readManifest } from '../models/manifest.js';
+import { pullModel, verifyModel } from '../models/pull-model.js';
+import { formatBytes } from '../ingest/read-article.js';
+import type { CliIO } from './program.js';
+
+export interface ModelsFlags {
+  modelsDir?: string;
+  hub?: string;
+}
+
+function modelsDirOf(flags: ModelsFlags): string {
+  return flags.modelsDir ?? process.env.PRECIS_MODELS_DIR ?? BUNDLED_MODELS_DIR;
+}
+
+function select(ids: string[]): ModelDeclaration[] {
+  const manifest = readManifest();
+  if (ids.length === 0) return manifest.models;
+  return ids.map((id) => {
+    const model = manifest.models.find((m) => m.id === id);
+    if (!model) throw new UsageError(`${id} is not declared in models/manifest.json. Declared: ${manifest.models.map((m) => m.id).join(', ')}.`);
+    return model;
+  });
+}
+
+function diskSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)).size;
+  }
+  return total;
+}
+
+export async function modelsList(flags: ModelsFlags, io: CliIO): Promise<number> {
+  const dir = modelsDirOf(flags);
+  io.stdout.write(`models in ${dir}\n`);
+  for (const m of readManifest().models) {
+    const present = m.files.filter((f) => existsSync(join(dir, m.id, f))).length;
+    const state = present === m.files.length ? 'present' : present === 0 ? 'absent' : `partial (${present}/${m.files.length} files)`;
+    io.stdout.write(
+      `${m.id.padEnd(28)} ${m.role.padEnd(13)} ${`${m.source}→${m.target}`.padEnd(9)} ${m.revision.slice(0, 7).padEnd(8)} ${m.dtype.padEnd(9)} ${state.padEnd(10)} ${formatBytes(diskSize(join(dir, m.id))).padStart(9)} on disk (~${formatBytes(m.size)} to pull)\n`,
+    );
+  }
+  return 0;
+}
+
+export async function modelsVerify(ids: string[], flags: ModelsFlags, io: CliIO): Promise<number> {
+  const dir = modelsDirOf(flags);
+  let bad = 0;
+  for (const m of select(ids)) {
+    const result = await verifyModel(m, dir);
+    if (result.status === 'mismatch') bad++;
+    io.stdout.write(`${m.id.padEnd(28)} ${result.status}${result.problems.length ? `: ${result.problems.join('; ')}` : ''}\n`);
+  }
+  if (bad > 0) io.stderr.write(`precis: ${bad} model(s) do not match their record; run \`precis models pull <id>\` to replace them.\n`);
+  return bad > 0 ? 1 : 0;
+}
+
+export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): Promise<number> {
+  const dir = modelsDirOf(flags);
+  const hub = (flags.hub ?? process.env.PRECIS_HUB_URL ?? readManifest().hub).replace(/\/$/, '');
+  let failed = 0;
+  for (const model of select(ids)) {
+    const bar = io.stderr.isTTY
+      ? new cliProgress.SingleBar({ stream: io.stderr, format: `${model.id} {file} {bar} {percentage}% {value}/{total} bytes`, hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+    try {
+      const entry = await pullModel(model, {
+        modelsDir: dir,
+        hub,
+        signal: io.signal,
+        onFile: (file, status) => {
+          if (status !== 'verified' && !bar) io.stderr.write(`precis: ${status} ${relative(dir, file)}\n`);
+          if (bar && status !== 'verified') bar.start(1, 0, { file: relative(dir, file) });
+        },
+        onBytes: (_file, received, total) => {
+          if (!bar) return;
+          bar.setTotal(total);
+          bar.update(received);
+        },
+      });
+      bar?.stop();
+      io.stdout.write(`${model.id}@${entry.revision.slice(0, 7)}: ${Object.keys(entry.files).length} files verified in ${join(dir, model.id)}\n`);
+    } catch (error) {
+      bar?.stop();
+      failed++;
+      io.stderr.write(`precis: ${isPrecisError(error) ? `${error.code}: ${error.message}` : (error as Error).message}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

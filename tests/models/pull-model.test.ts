@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readManifest } from '../../src/models/manifest.js';
+import { pullModel, readLock, verifyModel } from '../../src/models/pull-model.js';
+import { ModelStore } from '../../src/summarise/model-store.js';
+import { CLI, FIXTURES, ROOT } from '../helpers.js';
+
+const model = readManifest().models.find((m) => m.id === 'Xenova/opus-mt-fr-en')!;
+const source = join(FIXTURES, 'models', model.id);
+const COMMIT = 'c0ffee'.padEnd(40, '0');
+
+/** Serves a fixture model the way the Hub does: revision API, tree API with LFS oids, resolve URLs with Range. */
+function hub(options: { corrupt?: string } = {}) {
+  const ranges: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url!, 'http://x');
+    if (url.pathname.startsWith(`/api/models/${model.id}/revision/`)) {
+      res.setHeader('content-type', 'application/json');
+      return res.end(JSON.stringify({ id: model.id, sha: COMMIT }));
+    }
+    if (url.pathname === `/api/models/${model.id}/tree/${COMMIT}`) {
+      const entries = model.files.map((f) => {
+        const bytes = readFileSync(join(source, f));
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        return f.endsWith('.onnx') ? { type: 'file', path: f, size: bytes.length, oid: 'git', lfs: { oid: sha, size: bytes.length } } : { type: 'file', path: f, size: bytes.length, oid: 'git' };
+      });
+      res.setHeader('content-type', 'application/json');
+      return res.end(JSON.stringify([{ type: 'directory', path: 'onnx' }, ...entries]));
+    }
+    const prefix = `/${model.id}/resolve/${COMMIT}/`;
+    if (url.pathname.startsWith(prefix)) {
+      const file = url.pathname.slice(prefix.length);
+      let bytes = readFileSync(join(source, file));
+      if (options.corrupt === file) {
+        bytes = Buffer.from(bytes);
+        bytes[bytes.length >> 1] ^= 0xff;
+      }
+      const range = /bytes=(\d+)-/.exec(req.headers.range ?? '');
+      if (range) {
+        ranges.push(file);
+        const start = Number(range[1]);
+        res.writeHead(206, { 'content-range': `bytes ${start}-${bytes.length - 1}/${bytes.length}`, 'content-length': bytes.length - start });
+        return res.end(bytes.subarray(start));
+      }
+      res.writeHead(200, { 'content-length': bytes.length });
+      return res.end(bytes);
+    }
+    res.writeHead(404);
+    res.end('not found');
+  });
+  return {
+    ranges,
+    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('precis models pull against a local Hub', () => {
+  const server = hub();
+  let url: string;
+  beforeAll(async () => {
+    url = await server.start();
+  });
+  afterAll(() => server.stop());
+
+  test('downloads, verifies, records the lock, and the model loads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-pull-'));
+    const entry = await pullModel(model, { modelsDir: dir, hub: url });
+    expect(entry.revision).toBe(COMMIT);
+    for (const f of model.files) expect(readFileSync(join(dir, model.id, f)).equals(readFileSync(join(source, f))), f).toBe(true);
+    const lock = await readLock(dir);
+    expect(lock.models[model.id]!.files['onnx/encoder_model_quantized.onnx']!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(existsSync(join(dir, '.partial'))).toBe(false);
+    expect(await verifyModel(model, dir)).toMatchObject({ status: 'ok' });
+    const store = new ModelStore({ modelsDir: dir, allowRemote: false });
+    const translator = await store.load(model);
+    expect((await translator.generate(['Bonjour.'], { beams: 1, maxNewTokens: 3 }))[0]).toBeTypeOf('string');
+    await store.close();
+  });
+
+  test('resumes a partial download with a Range request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-resume-'));
+    const file = 'onnx/encoder_model_quantized.onnx';
+    const bytes = readFileSync(join(source, file));
+    mkdirSync(join(dir, '.partial', model.id, 'onnx'), { recursive: true });
+    writeFileSync(join(dir, '.partial', model.id, `${file}.part`), bytes.subarray(0, bytes.length >> 1));
+    await pullModel(model, { modelsDir: dir, hub: url });
+    expect(server.ranges).toContain(file);
+    expect(readFileSync(join(dir, model.id, file)).equals(bytes)).toBe(true);
+  });
+
+  test('verify notices a file changed after the pull', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-verify-'));
+    await pullModel(model, { modelsDir: dir, hub: url });
+    writeFileSync(join(dir, model.id, 'tokenizer.json'), '{}');
+    expect(await verifyModel(model, dir)).toMatchObject({ status: 'mismatch', problems: [expect.stringMatching(/tokenizer\.json/)] });
+  });
+});
+
+describe('a corrupted download', () => {
+  const server = hub({ corrupt: 'onnx/decoder_model_merged_quantized.onnx' });
+  let url: string;
+  beforeAll(async () => {
+    url = await server.start();
+  });
+  afterAll(() => server.stop());
+
+  test('is refused and leaves no model behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-corrupt-'));
+    await expect(pullModel(model, { modelsDir: dir, hub: url })).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH' });
+    expect(existsSync(join(dir, model.id))).toBe(false);
+    expect((await readLock(dir)).models[model.id]).toBeUndefined();
+  });
+});
+
+describe('models commands of the CLI', () => {
+  const server = hub();
+  let url: string;
+  beforeAll(async () => {
+    url = await server.start();
+  });
+  afterAll(() => server.stop());
+
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  test('pull, list and verify', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-cli-models-'));
+    const pull = await run(['models', 'pull', model.id, '--hub', url, '--models-dir', dir]);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stdout).toMatch(/6 files verified/);
+    const list = await run(['models', 'list', '--models-dir', dir]);
+    expect(list.stdout).toMatch(/Xenova\/opus-mt-fr-en\s+translation\s+fra→eng.*present/);
+    expect(list.stdout).toMatch(/Xenova\/distilbart-cnn-6-6.*absent/);
+    const verify = await run(['models', 'verify', model.id, '--models-dir', dir]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/opus-mt-fr-en\s+ok/);
+  });
+
+  test('an unknown model id is a usage error', async () => {
+    const r = await run(['models', 'pull', 'Nobody/nothing', '--hub', url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not declared in models\/manifest\.json/);
+  });
+});
