@@ -39,7 +39,8 @@ function hub(options: { corrupt?: string } = {}) {
       let bytes = readFileSync(join(source, file));
       if (options.corrupt === file) {
         bytes = Buffer.from(bytes);
-        bytes[bytes.length >> 1] ^= 0xff;
+        const middle = bytes.length >> 1;
+        bytes[middle] = bytes[middle]! ^ 0xff;
       }
       const range = /bytes=(\d+)-/.exec(req.headers.range ?? '');
       if (range) {
