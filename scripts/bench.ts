@@ -5,6 +5,7 @@
 //      pairs, entities) on the corpus's French articles (~4–6 KB), articles/s.
 //   3. Cold start: time for a fresh process to import precis, build a pipeline and extract one
 //      article.
+//   4. The summariser on the full-size random Marian model (scripts/bench-summarise.ts).
 // Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
+    sentences: { type: 'string' },
   },
 });
 const wanted = Number(values.articles);
@@ -79,7 +81,7 @@ async function inProcessBench() {
   const { findEntities } = (await import(join(dist, 'entities', 'find-entities.js'))) as typeof import('../src/entities/find-entities.js');
   const texts = files.filter((f) => f.endsWith('-fr.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'));
   const meanKb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length / 1024;
-  const pipeline = createPipeline();
+  const pipeline = createPipeline({ summarise: false });
   const rounds = Math.max(1, Math.ceil(1000 / texts.length));
 
   const timeIt = async (fn: () => Promise<void> | void) => {
@@ -140,3 +142,7 @@ console.log(`precis bench — node ${process.version}, ${runs} runs each`);
 if (!values.only || values.only === 'cli') await cliBench();
 if (!values.only || values.only === 'inprocess') await inProcessBench();
 if (!values.only || values.only === 'cold') coldStart();
+if (!values.only || values.only === 'summarise') {
+  const { benchSummarise } = await import('./bench-summarise.js');
+  await benchSummarise(root, Number(values.sentences ?? 16));
+}
