@@ -20,6 +20,20 @@ export const TINY: ModelSize = { dModel: 16, layers: 2, heads: 2, ffn: 32, maxPo
 /** opus-mt-fr-en's real dimensions, for benchmarks. */
 export const OPUS_MT_FULL: ModelSize = { dModel: 512, layers: 6, heads: 8, ffn: 2048, vocab: 59514, maxPositions: 512 };
 
+/** The config.json keys Marian and BART share, from the spec the graphs were built with. */
+function architecture(spec: Seq2SeqSpec) {
+  return {
+    d_model: spec.dModel,
+    encoder_layers: spec.encoderLayers,
+    decoder_layers: spec.decoderLayers,
+    encoder_attention_heads: spec.heads,
+    decoder_attention_heads: spec.heads,
+    encoder_ffn_dim: spec.ffn,
+    decoder_ffn_dim: spec.ffn,
+    vocab_size: spec.vocab,
+  };
+}
+
 function writeJson(path: string, value: unknown): void {
   writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
 }
@@ -57,14 +71,7 @@ export function writeMarianModel(dir: string, size: ModelSize, seed = 1, languag
       architectures: ['MarianMTModel'],
       model_type: 'marian',
       activation_function: 'swish',
-      d_model: spec.dModel,
-      encoder_layers: spec.encoderLayers,
-      decoder_layers: spec.decoderLayers,
-      encoder_attention_heads: spec.heads,
-      decoder_attention_heads: spec.heads,
-      encoder_ffn_dim: spec.ffn,
-      decoder_ffn_dim: spec.ffn,
-      vocab_size: spec.vocab,
+      ...architecture(spec),
       decoder_vocab_size: spec.vocab,
       max_position_embeddings: spec.maxPositions,
       scale_embedding: true,
@@ -117,14 +124,7 @@ export function writeBartModel(dir: string, size: ModelSize, seed = 2): void {
       architectures: ['BartForConditionalGeneration'],
       model_type: 'bart',
       activation_function: 'gelu',
-      d_model: spec.dModel,
-      encoder_layers: spec.encoderLayers,
-      decoder_layers: spec.decoderLayers,
-      encoder_attention_heads: spec.heads,
-      decoder_attention_heads: spec.heads,
-      encoder_ffn_dim: spec.ffn,
-      decoder_ffn_dim: spec.ffn,
-      vocab_size: spec.vocab,
+      ...architecture(spec),
       max_position_embeddings: spec.maxPositions,
       scale_embedding: false,
       normalize_before: false,
