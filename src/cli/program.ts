@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
+import type { PipelineOptions } from '../pipeline.js';
 import type { OutputFormat } from './output-sink.js';
 
 export interface CliIO {
@@ -12,7 +13,7 @@ export interface CliIO {
   signal: AbortSignal;
 }
 
-interface BatchFlags {
+interface BatchFlags extends SummariseFlags {
   format?: OutputFormat;
   out?: string;
   concurrency: number;
@@ -26,14 +27,10 @@ interface BatchFlags {
   includeText?: boolean;
   defaultDollar: string;
   pairTolerance: number;
-  strategy?: 'extract-translate' | 'translate-summarise' | 'extractive';
-  modelsDir?: string;
-  allowRemoteModels?: boolean;
-  beams?: number;
-  maxNewTokens?: number;
-  batchSize?: number;
-  maxWords?: number;
 }
+
+/** `summarise` flags map one to one onto the pipeline's options of the same names. */
+type SummariseFlags = Pick<PipelineOptions, 'strategy' | 'modelsDir' | 'allowRemoteModels' | 'beams' | 'maxNewTokens' | 'batchSize' | 'maxWords'>;
 
 /** Runs the command line and returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -62,17 +62,23 @@ function hub(options: { corrupt?: string } = {}) {
   };
 }
 
-describe('precis models pull against a local Hub', () => {
-  const server = hub();
-  let url: string;
+/** A local Hub for the tests of one describe block: started before them, stopped after. */
+function useHub(options: { corrupt?: string } = {}) {
+  const server = hub(options);
+  const state = { url: '', ranges: server.ranges };
   beforeAll(async () => {
-    url = await server.start();
+    state.url = await server.start();
   });
   afterAll(() => server.stop());
+  return state;
+}
+
+describe('precis models pull against a local Hub', () => {
+  const server = useHub();
 
   test('downloads, verifies, records the lock, and the model loads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'precis-pull-'));
-    const entry = await pullModel(model, { modelsDir: dir, hub: url });
+    const entry = await pullModel(model, { modelsDir: dir, hub: server.url });
     expect(entry.revision).toBe(COMMIT);
     for (const f of model.files) expect(readFileSync(join(dir, model.id, f)).equals(readFileSync(join(source, f))), f).toBe(true);
     const lock = await readLock(dir);
@@ -91,42 +97,32 @@ describe('precis models pull against a local Hub', () => {
     const bytes = readFileSync(join(source, file));
     mkdirSync(join(dir, '.partial', model.id, 'onnx'), { recursive: true });
     writeFileSync(join(dir, '.partial', model.id, `${file}.part`), bytes.subarray(0, bytes.length >> 1));
-    await pullModel(model, { modelsDir: dir, hub: url });
+    await pullModel(model, { modelsDir: dir, hub: server.url });
     expect(server.ranges).toContain(file);
     expect(readFileSync(join(dir, model.id, file)).equals(bytes)).toBe(true);
   });
 
   test('verify notices a file changed after the pull', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'precis-verify-'));
-    await pullModel(model, { modelsDir: dir, hub: url });
+    await pullModel(model, { modelsDir: dir, hub: server.url });
     writeFileSync(join(dir, model.id, 'tokenizer.json'), '{}');
     expect(await verifyModel(model, dir)).toMatchObject({ status: 'mismatch', problems: [expect.stringMatching(/tokenizer\.json/)] });
   });
 });
 
 describe('a corrupted download', () => {
-  const server = hub({ corrupt: 'onnx/decoder_model_merged_quantized.onnx' });
-  let url: string;
-  beforeAll(async () => {
-    url = await server.start();
-  });
-  afterAll(() => server.stop());
+  const server = useHub({ corrupt: 'onnx/decoder_model_merged_quantized.onnx' });
 
   test('is refused and leaves no model behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'precis-corrupt-'));
-    await expect(pullModel(model, { modelsDir: dir, hub: url })).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH' });
+    await expect(pullModel(model, { modelsDir: dir, hub: server.url })).rejects.toMatchObject({ code: 'MODEL_CHECKSUM_MISMATCH' });
     expect(existsSync(join(dir, model.id))).toBe(false);
     expect((await readLock(dir)).models[model.id]).toBeUndefined();
   });
 });
 
 describe('models commands of the CLI', () => {
-  const server = hub();
-  let url: string;
-  beforeAll(async () => {
-    url = await server.start();
-  });
-  afterAll(() => server.stop());
+  const server = useHub();
 
   const run = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -140,7 +136,7 @@ describe('models commands of the CLI', () => {
 
   test('pull, list and verify', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'precis-cli-models-'));
-    const pull = await run(['models', 'pull', model.id, '--hub', url, '--models-dir', dir]);
+    const pull = await run(['models', 'pull', model.id, '--hub', server.url, '--models-dir', dir]);
     expect(pull.code, pull.stderr).toBe(0);
     expect(pull.stdout).toMatch(/6 files verified/);
     const list = await run(['models', 'list', '--models-dir', dir]);
@@ -152,7 +148,7 @@ describe('models commands of the CLI', () => {
   });
 
   test('an unknown model id is a usage error', async () => {
-    const r = await run(['models', 'pull', 'Nobody/nothing', '--hub', url]);
+    const r = await run(['models', 'pull', 'Nobody/nothing', '--hub', server.url]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not declared in models\/manifest\.json/);
   });
