@@ -21,6 +21,16 @@ export const ERROR_CODES = {
   INTERNAL: 'An unexpected failure inside precis.',
   USAGE: 'The command line or options were not valid.',
   OUTPUT_WRITE_FAILED: 'An output file could not be written.',
+  PIPELINE_CLOSED: 'The pipeline was closed; no further work is accepted.',
+  BAD_REQUEST: 'The HTTP request did not match the API (schema, parameters).',
+  INVALID_JSON: 'The HTTP request body is not valid JSON.',
+  PAYLOAD_TOO_LARGE: 'The HTTP request body is over the size limit.',
+  UNSUPPORTED_MEDIA_TYPE: 'The HTTP request has a content type the endpoint does not take.',
+  NOT_FOUND: 'No HTTP endpoint at this method and path.',
+  QUEUE_FULL: 'The service has as much work queued as it admits; retry later.',
+  TIMEOUT: 'The request took longer than the per-request time limit.',
+  SHUTTING_DOWN: 'The service is shutting down and accepts no new work.',
+  NOT_READY: 'The service is still loading its models.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -67,6 +77,14 @@ export class UsageError extends PrecisError {
   constructor(message: string, options: PrecisErrorOptions = {}) {
     super('USAGE', message, options);
     this.name = 'UsageError';
+  }
+}
+
+/** Work given to a pipeline after `close()`. */
+export class PipelineClosedError extends PrecisError {
+  constructor() {
+    super('PIPELINE_CLOSED', 'This pipeline was closed; create a new one with createPipeline().');
+    this.name = 'PipelineClosedError';
   }
 }
 

@@ -1,5 +1,17 @@
 export { createPipeline } from './pipeline.js';
-export type { ArticleInput, Pipeline, PipelineOptions, ProcessAllOptions, ProcessOptions } from './pipeline.js';
+export { ARTICLE_OPTION_NAMES } from './pipeline.js';
+export type {
+  ArticleInput,
+  ArticleOptions,
+  LoadOptions,
+  ModelStatus,
+  Pipeline,
+  PipelineOptions,
+  ProcessAllOptions,
+  ProcessOptions,
+} from './pipeline.js';
+export type { Logger } from './util/logger.js';
+export type { Strategy, Summary } from './summarise/summarise-article.js';
 export type {
   ArticleFindings,
   Diagnostic,
@@ -19,6 +31,7 @@ export {
   ERROR_CODES,
   InputError,
   LanguageError,
+  PipelineClosedError,
   PrecisError,
   UsageError,
   isAbortError,

@@ -1,7 +1,16 @@
 import type { Diagnostic, PrecisRecord, SourceInfo } from './document.js';
 import { createDocument } from './document.js';
-import { throwIfAborted, toErrorInfo } from './errors.js';
-import { BUNDLED_MODELS_DIR, type Manifest, readManifest, translatableLanguages } from './models/manifest.js';
+import { AbortError, PipelineClosedError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
+import {
+  BUNDLED_MODELS_DIR,
+  type Manifest,
+  type ModelDeclaration,
+  type ModelRole,
+  readManifest,
+  summarisationModel,
+  translatableLanguages,
+  translationModelFor,
+} from './models/manifest.js';
 import { ModelStore } from './summarise/model-store.js';
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
@@ -15,6 +24,7 @@ import { segmentSentencesStage } from './stages/segment-sentences.js';
 import type { Stage, StageContext } from './stages/stage.js';
 import { createNlp, type Nlp } from './text/wink.js';
 import { mapOrdered } from './util/map-ordered.js';
+import { type Logger, silentLogger } from './util/logger.js';
 import { VERSION } from './version.js';
 
 export interface PipelineOptions {
@@ -79,6 +89,8 @@ export interface PipelineOptions {
   batchSize?: number;
   /** Words in a `translate-summarise` summary. @default 120 */
   maxWords?: number;
+  /** Receives model loading events and unexpected failures; the library never writes to the console. */
+  logger?: Logger;
 }
 
 /** An article given to the pipeline: its text and whatever is known of where it came from. */
@@ -91,27 +103,66 @@ export interface ArticleInput {
   warnings?: Diagnostic[];
 }
 
+/**
+ * Options one call may change without a new pipeline: they shape the record, not the resources
+ * (models, threads) the pipeline holds.
+ */
+export type ArticleOptions = Pick<PipelineOptions, 'sentences' | 'languages' | 'includeText' | 'defaultDollar' | 'tolerance' | 'strategy' | 'maxWords'>;
+
+export const ARTICLE_OPTION_NAMES = ['sentences', 'languages', 'includeText', 'defaultDollar', 'tolerance', 'strategy', 'maxWords'] as const satisfies ReadonlyArray<keyof ArticleOptions>;
+
 export interface ProcessOptions {
+  /** Cancels the work: the call resolves with an `ABORTED` record at the next stage boundary. */
+  signal?: AbortSignal;
+  /** This call's record options, over the pipeline's. */
+  overrides?: ArticleOptions;
+}
+
+export interface ProcessAllOptions extends ProcessOptions {
+  /** @default 1 */
+  concurrency?: number;
+  /** Called once per record, in input order, as it is yielded. */
+  onProgress?: (progress: { done: number; failed: number; record: PrecisRecord }) => void;
+}
+
+export interface LoadOptions {
   signal?: AbortSignal;
 }
 
-export interface ProcessAllOptions {
-  /** @default 1 */
-  concurrency?: number;
-  signal?: AbortSignal;
+/** One model the pipeline's summaries need, and whether it could be loaded. */
+export interface ModelStatus {
+  id: string;
+  role: ModelRole;
+  /** ISO 639-3 code of the source language, for translation models. */
+  language: string | null;
+  status: 'loaded' | 'missing' | 'invalid';
+  /** Why it is not loaded, and what to do. */
+  message?: string;
 }
 
 export interface Pipeline {
   /** Identifies the code and the options that shape records; a record made under another version may differ. */
   readonly version: string;
   readonly stages: readonly string[];
-  /** One article to one record. Data problems come back as `record.error`, never as a rejection. */
+  /**
+   * One article to one record, with the English summary when the pipeline summarises. Data
+   * problems come back as `record.error`, never as a rejection; it rejects only for misuse
+   * (bad `overrides`: `USAGE`) and after `close()` (`PIPELINE_CLOSED`).
+   */
   process(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
+  /** Like `process`, without the summary stage: language, amounts, pairs, entities, key sentences. No model is used. */
+  extract(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
   /** Many articles, `concurrency` at a time, yielded in input order. */
   processAll(
     inputs: Iterable<string | ArticleInput> | AsyncIterable<string | ArticleInput>,
     options?: ProcessAllOptions,
   ): AsyncGenerator<PrecisRecord>;
+  /**
+   * Loads now, once, the models summaries will use (otherwise they load on first use), and says
+   * which could not be. Never rejects for a missing model; rejects with `ABORTED` if `signal` aborts.
+   */
+  load(options?: LoadOptions): Promise<ModelStatus[]>;
+  /** Refuses new work, waits for calls in flight, then frees the models. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -124,7 +175,6 @@ interface ResolvedOptions {
   maxNewTokens: number;
   batchSize: number;
   maxWords: number;
-  manifest: Manifest;
   sentences: number;
   defaultDollar: string;
   tolerance: number;
@@ -133,27 +183,59 @@ interface ResolvedOptions {
   includeText: boolean;
 }
 
+/** The stages and version of one combination of options; built once, reused by every call. */
+interface Variant {
+  options: ResolvedOptions;
+  stages: Stage[];
+  version: string;
+}
+
+// Requests choose among a handful of option combinations; the bound only guards against a caller
+// cycling through endless ones.
+const MAX_VARIANTS = 64;
+
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const resolved = resolveOptions(options);
-  const store = new ModelStore({ modelsDir: resolved.modelsDir, allowRemote: resolved.allowRemoteModels });
-  const stages: Stage[] = [
-    cleanText(),
-    detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
-    segmentSentencesStage(),
-    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance }),
-    extractEntitiesStage(),
-    rankSentencesStage({ count: resolved.sentences }),
-    ...(resolved.summarise ? [summariseStage(store, resolved.manifest, resolved)] : []),
-  ];
-  checkStageOrder(stages);
-  // Everything that shapes a record, and nothing that does not (where models live, text echo).
-  const shaping = { ...resolved, includeText: undefined, modelsDir: undefined, allowRemoteModels: undefined };
-  const version = `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}`;
+  const manifest = readManifest();
+  const base = resolveOptions(options, manifest);
+  const logger = options.logger ?? silentLogger;
+  const store = new ModelStore({ modelsDir: base.modelsDir, allowRemote: base.allowRemoteModels, logger });
+  const variants = new Map<string, Variant>();
+  const baseVariant = buildVariant(base, store, manifest);
+  const extractVariant = buildVariant({ ...base, summarise: false }, store, manifest);
   let nlp: Nlp | undefined;
   let closed = false;
+  let closing: Promise<void> | undefined;
+  const inFlight = new Set<Promise<unknown>>();
 
-  async function process(input: string | ArticleInput, processOptions: ProcessOptions = {}): Promise<PrecisRecord> {
-    if (closed) throw new Error('This pipeline was closed; create a new one with createPipeline().');
+  function variantFor(overrides: ArticleOptions | undefined, summarise: boolean): Variant {
+    const fallback = summarise ? baseVariant : extractVariant;
+    if (overrides === undefined) return fallback;
+    if (typeof overrides !== 'object' || overrides === null) {
+      throw new UsageError(`Expected \`overrides\` to be an object of ${ARTICLE_OPTION_NAMES.join(', ')}, got \`${String(overrides)}\``);
+    }
+    const unknown = Object.keys(overrides).filter((k) => !(ARTICLE_OPTION_NAMES as readonly string[]).includes(k));
+    if (unknown.length > 0) {
+      throw new UsageError(`Unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `\`${k}\``).join(', ')} in \`overrides\`; a call may set ${ARTICLE_OPTION_NAMES.join(', ')}.`);
+    }
+    const picked = ARTICLE_OPTION_NAMES.filter((k) => overrides[k] !== undefined).map((k) => [k, overrides[k]] as const);
+    if (picked.length === 0) return fallback;
+    const key = JSON.stringify([summarise, picked]);
+    let variant = variants.get(key);
+    if (!variant) {
+      let resolved: ResolvedOptions;
+      try {
+        resolved = resolveOptions({ ...options, ...Object.fromEntries(picked), summarise: summarise && base.summarise }, manifest);
+      } catch (error) {
+        throw new UsageError((error as Error).message, { cause: error });
+      }
+      variant = buildVariant(resolved, store, manifest);
+      if (variants.size >= MAX_VARIANTS) variants.delete(variants.keys().next().value!);
+      variants.set(key, variant);
+    }
+    return variant;
+  }
+
+  async function run(variant: Variant, input: string | ArticleInput, signal: AbortSignal | undefined): Promise<PrecisRecord> {
     const article = toArticleInput(input);
     const started = performance.now();
     const doc = createDocument({
@@ -164,42 +246,136 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       warnings: article.warnings,
     });
     const ctx: StageContext = {
-      signal: processOptions.signal,
+      signal,
       nlp: () => (nlp ??= createNlp()),
       scratch: {},
     };
-    const meta = () => ({ includeText: resolved.includeText, pipelineVersion: version, ms: Math.round(performance.now() - started) });
+    const meta = () => ({ includeText: variant.options.includeText, pipelineVersion: variant.version, ms: Math.round(performance.now() - started) });
     try {
-      for (const stage of stages) {
+      for (const stage of variant.stages) {
         throwIfAborted(ctx.signal);
         await stage.run(doc, ctx);
       }
       return toRecord(doc, meta());
     } catch (error) {
+      if (!isPrecisError(error)) logger.error?.('unexpected failure', { id: doc.id, error: (error as Error)?.stack ?? String(error) });
       return failedRecord({ id: doc.id, source: doc.source, doc }, toErrorInfo(error), meta());
     }
   }
 
+  /** Every call goes through here, so close() knows what it must wait for. */
+  function track<T>(work: () => Promise<T>): Promise<T> {
+    if (closed) return Promise.reject(new PipelineClosedError());
+    const promise = work();
+    inFlight.add(promise);
+    const untrack = () => inFlight.delete(promise);
+    promise.then(untrack, untrack);
+    return promise;
+  }
+
+  function call(summarise: boolean) {
+    return (input: string | ArticleInput, processOptions: ProcessOptions = {}): Promise<PrecisRecord> =>
+      track(async () => run(variantFor(processOptions.overrides, summarise), input, processOptions.signal));
+  }
+  const process = call(true);
+
   return {
-    version,
-    stages: stages.map((s) => s.name),
+    version: baseVariant.version,
+    stages: baseVariant.stages.map((s) => s.name),
     process,
+    extract: call(false),
     processAll(inputs, allOptions = {}) {
-      const signal = allOptions.signal;
-      return mapOrdered(inputs, (input) => process(input, { signal }), {
+      const { signal, overrides, onProgress } = allOptions;
+      let done = 0;
+      let failed = 0;
+      const records = mapOrdered(inputs, (input) => process(input, { signal, overrides }), {
         concurrency: allOptions.concurrency ?? 1,
         signal,
       });
+      if (!onProgress) return records;
+      return (async function* () {
+        for await (const record of records) {
+          done += 1;
+          if (record.error) failed += 1;
+          onProgress({ done, failed, record });
+          yield record;
+        }
+      })();
     },
-    async close() {
+    load(loadOptions = {}) {
+      return track(async () => {
+        const { signal } = loadOptions;
+        const statuses: ModelStatus[] = [];
+        for (const { model, language } of modelsNeeded(base, manifest)) {
+          throwIfAborted(signal);
+          try {
+            await abortable(store.load(model), signal);
+            statuses.push({ id: model.id, role: model.role, language, status: 'loaded' });
+          } catch (error) {
+            if (isAbortError(error)) throw error;
+            const code = isPrecisError(error) ? error.code : 'MODEL_INVALID';
+            const message = error instanceof Error ? error.message : String(error);
+            logger.warn?.('model not loaded', { model: model.id, code, message });
+            statuses.push({ id: model.id, role: model.role, language, status: code === 'MODEL_NOT_FOUND' ? 'missing' : 'invalid', message });
+          }
+        }
+        return statuses;
+      });
+    },
+    close() {
       closed = true;
-      nlp = undefined;
-      await store.close();
+      closing ??= (async () => {
+        await Promise.allSettled([...inFlight]);
+        nlp = undefined;
+        variants.clear();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }
 
-function resolveOptions(options: PipelineOptions): ResolvedOptions {
+function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Manifest): Variant {
+  const stages: Stage[] = [
+    cleanText(),
+    detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
+    segmentSentencesStage(),
+    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance }),
+    extractEntitiesStage(),
+    rankSentencesStage({ count: resolved.sentences }),
+    ...(resolved.summarise ? [summariseStage(store, manifest, resolved)] : []),
+  ];
+  checkStageOrder(stages);
+  // Everything that shapes a record, and nothing that does not (where models live, text echo).
+  const shaping = { ...resolved, includeText: undefined, modelsDir: undefined, allowRemoteModels: undefined };
+  return { options: resolved, stages, version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}` };
+}
+
+/** The models a pipeline's summaries use, each once, in manifest order. */
+function modelsNeeded(options: ResolvedOptions, manifest: Manifest): Array<{ model: ModelDeclaration; language: string | null }> {
+  if (!options.summarise || options.strategy === 'extractive') return [];
+  const needed = new Map<string, { model: ModelDeclaration; language: string | null }>();
+  for (const language of options.translationLanguages) {
+    const model = translationModelFor(manifest, language);
+    if (model && !needed.has(model.id)) needed.set(model.id, { model, language });
+  }
+  const summariser = options.strategy === 'translate-summarise' ? summarisationModel(manifest) : null;
+  if (summariser) needed.set(summariser.id, { model: summariser, language: null });
+  return [...needed.values()];
+}
+
+/** Stops waiting when the signal aborts; the work itself finishes (and is cached) in the background. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected \`options\` to be an object, got \`${String(options)}\` (${typeof options})`);
   }
@@ -238,12 +414,11 @@ function resolveOptions(options: PipelineOptions): ResolvedOptions {
     maxNewTokens: positive('maxNewTokens', options.maxNewTokens, 256),
     batchSize: positive('batchSize', options.batchSize, 8),
     maxWords: positive('maxWords', options.maxWords, 120),
-    manifest: readManifest(),
     sentences,
     defaultDollar,
     tolerance,
     languages: options.languages,
-    translationLanguages: options.translationLanguages ?? translatableLanguages(readManifest()),
+    translationLanguages: options.translationLanguages ?? translatableLanguages(manifest),
     includeText: options.includeText ?? false,
   };
 }

@@ -4,12 +4,14 @@ import * as precis from '../src/index.js';
 test('the public API exports exactly these names', () => {
   expect(Object.keys(precis).sort()).toEqual(
     [
+      'ARTICLE_OPTION_NAMES',
       'AbortError',
       'DEFAULT_CANDIDATES',
       'DEFAULT_MAX_BYTES',
       'ERROR_CODES',
       'InputError',
       'LanguageError',
+      'PipelineClosedError',
       'PrecisError',
       'UsageError',
       'VERSION',
@@ -32,6 +34,14 @@ test('the built package resolves by its name, with type declarations', async () 
   const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
   expect(dts).toContain('createPipeline');
   expect(dts).toContain('PrecisRecord');
+});
+
+test('the HTTP service is its own entry, so importing the library does not load the server', async () => {
+  const server = (await import('precis/server')) as typeof import('../src/server/index.js');
+  expect(Object.keys(server).sort()).toEqual(['buildOpenApi', 'createServer']);
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(new URL('../dist/server/index.d.ts', import.meta.url), 'utf8')).toContain('createServer');
+  expect(readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8')).not.toContain('server');
 });
 
 test('the built CLI is executable, so npx and bin links can run it directly', async () => {

@@ -13,7 +13,29 @@ export interface CliIO {
   signal: AbortSignal;
 }
 
-interface BatchFlags extends SummariseFlags {
+interface RecordFlags {
+  languages?: string[];
+  sentences: number;
+  includeText?: boolean;
+  defaultDollar: string;
+  pairTolerance: number;
+}
+
+export interface ServeFlags extends RecordFlags, SummariseFlags {
+  host: string;
+  port: number;
+  concurrency?: number;
+  maxQueued?: number;
+  timeout: number;
+  bodyLimit: number;
+  batchBodyLimit: number;
+  maxBatch?: number;
+  warmUp: boolean;
+  summarise: boolean;
+  logLevel: string;
+}
+
+interface BatchFlags extends SummariseFlags, RecordFlags {
   format?: OutputFormat;
   out?: string;
   concurrency: number;
@@ -22,11 +44,6 @@ interface BatchFlags extends SummariseFlags {
   quiet?: boolean;
   include?: string[];
   exclude?: string[];
-  languages?: string[];
-  sentences: number;
-  includeText?: boolean;
-  defaultDollar: string;
-  pairTolerance: number;
 }
 
 /** `summarise` flags map one to one onto the pipeline's options of the same names. */
@@ -55,25 +72,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('-o, --out <dir>', 'write one JSON file per article and run.json into this directory')
       .option('-c, --concurrency <n>', 'articles processed at once', parsePositiveInt('--concurrency'), 2)
       .option('--resume', 'with --out: skip articles whose output exists for the same content and pipeline version')
-      .option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB', parseSize, DEFAULT_MAX_BYTES)
+      .option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB', parseSize('--max-bytes'), DEFAULT_MAX_BYTES)
       .option('--include <glob...>', 'in directories, read only files matching these globs (default: *.txt *.md *.html *.htm *.json)')
       .option('--exclude <glob...>', 'in directories, skip files matching these globs')
-      .option('--languages <codes>', 'ISO 639-3 codes language detection may choose among, comma-separated (e.g. fra,eng)', parseLanguages)
-      .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
-      .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
-      .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
-      .option('--include-text', 'add the cleaned article text to each record')
       .option('-q, --quiet', 'no progress bar and no summary line on stderr');
-    if (name === 'summarise') {
-      cmd
-        .addOption(new Option('-s, --strategy <name>', 'extract-translate (key sentences, translated), translate-summarise (translate all, then summarise) or extractive (no model)').choices(['extract-translate', 'translate-summarise', 'extractive']).default('extract-translate'))
-        .option('--models-dir <dir>', 'where models are read from (default: $PRECIS_MODELS_DIR, else the package models/)')
-        .option('--allow-remote-models', 'let missing model files be downloaded from the Hugging Face Hub while running')
-        .option('--beams <n>', 'beam search width (1 = greedy)', parsePositiveInt('--beams'), 1)
-        .option('--max-new-tokens <n>', 'longest generated text per sentence, in tokens', parsePositiveInt('--max-new-tokens'), 256)
-        .option('--batch-size <n>', 'sentences per model call', parsePositiveInt('--batch-size'), 8)
-        .option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
-    }
+    addRecordOptions(cmd);
+    if (name === 'summarise') addModelOptions(cmd);
     cmd.action(async (paths: string[], flags: BatchFlags) => {
         exitCode = await runBatchCommand(name, paths, flags, io);
       });
@@ -81,6 +85,27 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   };
   addBatchCommand('summarise', 'select key sentences and summarise each article', 'summarize');
   addBatchCommand('extract', 'language, sentences, key sentences, entities and amounts, without the summary');
+
+  const serve = program
+    .command('serve')
+    .description('run the HTTP service: POST /v1/summarise, /v1/extract, /v1/batch; GET /healthz, /readyz, /metrics, /openapi.json')
+    .option('--host <host>', 'address to listen on; anything but loopback exposes the service, which has no authentication', '127.0.0.1')
+    .option('-p, --port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
+    .option('-c, --concurrency <n>', 'documents processed at once (default: the number of CPU cores)', parsePositiveInt('--concurrency'))
+    .option('--max-queued <n>', 'documents that may wait for a worker; beyond them requests get 429 (default: 8 x concurrency)', parseNonNegativeInt('--max-queued'))
+    .option('--timeout <ms>', 'milliseconds a document may take, waiting included, before 504', parsePositiveInt('--timeout'), 30_000)
+    .option('--body-limit <size>', 'largest body of /v1/summarise and /v1/extract, e.g. 1MB', parseSize('--body-limit'), 1024 * 1024)
+    .option('--batch-body-limit <size>', 'largest body of /v1/batch, e.g. 8MB', parseSize('--batch-body-limit'), 8 * 1024 * 1024)
+    .option('--max-batch <n>', 'most documents in one /v1/batch request (default: 32, at most concurrency + max-queued)', parsePositiveInt('--max-batch'))
+    .option('--no-warm-up', 'load models on the first request instead of at start')
+    .option('--no-summarise', 'serve records without summaries (no model is loaded; /v1/summarise answers like /v1/extract)')
+    .addOption(new Option('--log-level <level>', 'request log on stdout (JSON lines)').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'));
+  addRecordOptions(serve);
+  addModelOptions(serve);
+  serve.action(async (flags: ServeFlags) => {
+    const { runServe } = await import('./serve-command.js');
+    exitCode = await runServe(flags, io);
+  });
 
   const models = program.command('models').description('list, verify and download the models summaries use');
   const modelsOptions = (cmd: Command) =>
@@ -128,21 +153,7 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   const [{ createPipeline }, { runBatch }] = await Promise.all([import('../pipeline.js'), import('./run-batch.js')]);
   let pipeline;
   try {
-    pipeline = createPipeline({
-      summarise: command === 'summarise',
-      strategy: flags.strategy,
-      modelsDir: flags.modelsDir,
-      allowRemoteModels: flags.allowRemoteModels ?? false,
-      beams: flags.beams,
-      maxNewTokens: flags.maxNewTokens,
-      batchSize: flags.batchSize,
-      maxWords: flags.maxWords,
-      sentences: flags.sentences,
-      languages: flags.languages,
-      includeText: flags.includeText ?? false,
-      defaultDollar: flags.defaultDollar,
-      tolerance: flags.pairTolerance,
-    });
+    pipeline = createPipeline(pipelineOptionsFromFlags({ ...flags, summarise: command === 'summarise' }));
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(error.message);
     throw error;
@@ -170,6 +181,61 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   }
 }
 
+/** Options that shape records, shared by every command that makes them. */
+function addRecordOptions(cmd: Command): void {
+  cmd
+    .option('--languages <codes>', 'ISO 639-3 codes language detection may choose among, comma-separated (e.g. fra,eng)', parseLanguages)
+    .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
+    .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
+    .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
+    .option('--include-text', 'add the cleaned article text to each record');
+}
+
+/** Options of the summary and its models. */
+function addModelOptions(cmd: Command): void {
+  cmd
+    .addOption(new Option('-s, --strategy <name>', 'extract-translate (key sentences, translated), translate-summarise (translate all, then summarise) or extractive (no model)').choices(['extract-translate', 'translate-summarise', 'extractive']).default('extract-translate'))
+    .option('--models-dir <dir>', 'where models are read from (default: $PRECIS_MODELS_DIR, else the package models/)')
+    .option('--allow-remote-models', 'let missing model files be downloaded from the Hugging Face Hub while running')
+    .option('--beams <n>', 'beam search width (1 = greedy)', parsePositiveInt('--beams'), 1)
+    .option('--max-new-tokens <n>', 'longest generated text per sentence, in tokens', parsePositiveInt('--max-new-tokens'), 256)
+    .option('--batch-size <n>', 'sentences per model call', parsePositiveInt('--batch-size'), 8)
+    .option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
+}
+
+/** The pipeline options the record and model flags stand for. */
+export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & { summarise: boolean }): PipelineOptions {
+  return {
+    summarise: flags.summarise,
+    strategy: flags.strategy,
+    modelsDir: flags.modelsDir,
+    allowRemoteModels: flags.allowRemoteModels ?? false,
+    beams: flags.beams,
+    maxNewTokens: flags.maxNewTokens,
+    batchSize: flags.batchSize,
+    maxWords: flags.maxWords,
+    sentences: flags.sentences,
+    languages: flags.languages,
+    includeText: flags.includeText ?? false,
+    defaultDollar: flags.defaultDollar,
+    tolerance: flags.pairTolerance,
+  };
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`--port takes a port number from 0 to 65535, got "${value}".`);
+  return n;
+}
+
+function parseNonNegativeInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} takes a whole number from 0 up, got "${value}".`);
+    return n;
+  };
+}
+
 function parsePositiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -180,13 +246,15 @@ function parsePositiveInt(name: string) {
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
-function parseSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || unit === undefined) throw new InvalidArgumentError(`--max-bytes takes a size like 10MB, 500kB or 20000, got "${value}".`);
-  const n = Math.floor(Number(m[1]) * unit);
-  if (n < 1) throw new InvalidArgumentError(`--max-bytes must be at least 1 byte, got "${value}".`);
-  return n;
+function parseSize(name: string) {
+  return (value: string): number => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+    const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+    if (!m || unit === undefined) throw new InvalidArgumentError(`${name} takes a size like 10MB, 500kB or 20000, got "${value}".`);
+    const n = Math.floor(Number(m[1]) * unit);
+    if (n < 1) throw new InvalidArgumentError(`${name} must be at least 1 byte, got "${value}".`);
+    return n;
+  };
 }
 
 function parseCurrencyCode(value: string): string {

@@ -9,7 +9,7 @@ export function summariseStage(store: ModelStore, manifest: Manifest, options: S
     requires: ['keySentences', 'amounts', 'pairs', 'entities', 'language'],
     assigns: ['summary'],
     async run(doc, ctx) {
-      doc.summary = await summariseArticle(doc, ctx.scratch.workingLanguage ?? 'und', store, manifest, options);
+      doc.summary = await summariseArticle(doc, ctx.scratch.workingLanguage ?? 'und', store, manifest, options, ctx.signal);
       // The summary's own warnings stay in summary.warnings; a missing model is also an article
       // warning, so a batch run shows it without opening the summaries.
       for (const w of doc.summary.warnings) if (w.code === 'MODEL_MISSING') doc.warnings.push(w);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PrecisError } from '../errors.js';
+import { PipelineClosedError, PrecisError } from '../errors.js';
 import type { ModelDeclaration } from '../models/manifest.js';
+import { type Logger, silentLogger } from '../util/logger.js';
 
 export interface GenerationSettings {
   /** Beams for beam search; 1 is greedy. */
@@ -19,6 +20,7 @@ export interface ModelStoreOptions {
   modelsDir: string;
   /** Let transformers.js fetch missing files from the Hub. Off: precis is offline-first. */
   allowRemote: boolean;
+  logger?: Logger;
 }
 
 /** Files of a declaration missing from the models directory. */
@@ -47,14 +49,19 @@ let loadQueue: Promise<unknown> = Promise.resolve();
 export class ModelStore {
   private readonly loaded = new Map<string, Promise<TextGenerator>>();
   private readonly disposers: Array<() => Promise<void>> = [];
+  private readonly log: Logger;
+  private closed = false;
 
-  constructor(private readonly options: ModelStoreOptions) {}
+  constructor(private readonly options: ModelStoreOptions) {
+    this.log = options.logger ?? silentLogger;
+  }
 
   get modelsDir(): string {
     return this.options.modelsDir;
   }
 
   load(model: ModelDeclaration): Promise<TextGenerator> {
+    if (this.closed) return Promise.reject(new PipelineClosedError());
     let pending = this.loaded.get(model.id);
     if (!pending) {
       pending = this.doLoad(model);
@@ -73,6 +80,8 @@ export class ModelStore {
         `Model ${model.id} is not in ${join(this.options.modelsDir, model.id)} (missing: ${missing.join(', ')}). Run \`precis models pull ${model.id}\`, copy a models/ folder that has it, or point --models-dir (PRECIS_MODELS_DIR) at one.`,
       );
     }
+    const started = performance.now();
+    this.log.debug?.('loading model', { model: model.id, modelsDir: this.options.modelsDir });
     transformers ??= import('@xenova/transformers');
     const { env, pipeline } = await transformers;
     const task = model.role === 'translation' ? 'translation' : 'summarization';
@@ -82,9 +91,13 @@ export class ModelStore {
       env.allowRemoteModels = this.options.allowRemote;
       // transformers.js warns on the console that Marian tokenizers are "not yet supported by
       // fast tokenizers"; a library must not write to its host's console.
+      // Other warnings raised while loading go to the host's logger when it gave one.
       const warn = console.warn;
       console.warn = (...args: unknown[]) => {
-        if (!String(args[0]).includes('MarianTokenizer')) warn(...args);
+        const text = args.map(String).join(' ');
+        if (text.includes('MarianTokenizer')) this.log.debug?.(text, { model: model.id });
+        else if (this.log.warn) this.log.warn(text, { model: model.id });
+        else warn(...args);
       };
       try {
         return await pipeline(task, model.id, {
@@ -105,10 +118,22 @@ export class ModelStore {
     const loading = loadQueue.then(run, run);
     loadQueue = loading.catch(() => undefined);
     const pipe = await loading;
-    checkTokenizerFits(pipe, model, this.options.modelsDir);
-    this.disposers.push(async () => {
+    const dispose = async () => {
       await (pipe as unknown as { dispose?: () => Promise<void> }).dispose?.();
-    });
+    };
+    try {
+      checkTokenizerFits(pipe, model, this.options.modelsDir);
+    } catch (error) {
+      await dispose().catch(() => undefined);
+      throw error;
+    }
+    // close() ran while this model was loading: free it rather than keep it unreachable.
+    if (this.closed) {
+      await dispose().catch(() => undefined);
+      throw new PipelineClosedError();
+    }
+    this.disposers.push(dispose);
+    this.log.info?.('model loaded', { model: model.id, ms: Math.round(performance.now() - started) });
     const call = pipe as unknown as (inputs: string[], options: Record<string, unknown>) => Promise<Array<Record<string, string>>>;
     const key = model.role === 'translation' ? 'translation_text' : 'summary_text';
     return {
@@ -128,7 +153,10 @@ export class ModelStore {
     };
   }
 
+  /** Frees every loaded model, after any load in progress settles; later loads are refused. */
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.loaded.values()]);
     const disposers = this.disposers.splice(0);
     this.loaded.clear();
     await Promise.all(disposers.map((d) => d().catch(() => undefined)));

@@ -1,5 +1,5 @@
 import type { Diagnostic, Document } from '../document.js';
-import { isPrecisError } from '../errors.js';
+import { isAbortError, isPrecisError, throwIfAborted } from '../errors.js';
 import { languageName, toIso1 } from '../language/detect-language.js';
 import { type Manifest, summarisationModel, translationModelFor } from '../models/manifest.js';
 import { checkFigures, protectSentence, restoreSentence, type ProtectedSentence } from './protect-figures.js';
@@ -32,7 +32,14 @@ export interface SummariseOptions {
  * The English summary of one document. A missing or broken model never fails the article: the
  * summary falls back to the extractive one, with a warning that says how to get the model.
  */
-export async function summariseArticle(doc: Document, language: string, store: ModelStore, manifest: Manifest, options: SummariseOptions): Promise<Summary> {
+export async function summariseArticle(
+  doc: Document,
+  language: string,
+  store: ModelStore,
+  manifest: Manifest,
+  options: SummariseOptions,
+  signal?: AbortSignal,
+): Promise<Summary> {
   const started = performance.now();
   const warnings: Diagnostic[] = [];
   const done = (s: Omit<Summary, 'ms' | 'warnings'>): Summary => ({ ...s, warnings, ms: Math.round(performance.now() - started) });
@@ -56,7 +63,9 @@ export async function summariseArticle(doc: Document, language: string, store: M
     }
     try {
       translator = await store.load(model);
+      throwIfAborted(signal);
     } catch (error) {
+      rethrowAbort(error);
       warnings.push(modelWarning(error, model.id));
       return extractive();
     }
@@ -65,8 +74,9 @@ export async function summariseArticle(doc: Document, language: string, store: M
   const sourceSentences = options.strategy === 'translate-summarise' ? doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), score: 0 })) : doc.keySentences;
   let translated: Array<{ source: string; text: string }>;
   try {
-    translated = translator ? await translate(doc, sourceSentences, translator, options, warnings) : sourceSentences.map((s) => ({ source: s.text, text: s.text }));
+    translated = translator ? await translate(doc, sourceSentences, translator, options, warnings, signal) : sourceSentences.map((s) => ({ source: s.text, text: s.text }));
   } catch (error) {
+    rethrowAbort(error);
     warnings.push(modelWarning(error, translator?.declaration.id ?? 'the translation model'));
     return extractive();
   }
@@ -82,7 +92,9 @@ export async function summariseArticle(doc: Document, language: string, store: M
   try {
     if (!model) throw new Error('no summarisation model is declared in models/manifest.json');
     summariser = await store.load(model);
+    throwIfAborted(signal);
   } catch (error) {
+    rethrowAbort(error);
     warnings.push(modelWarning(error, model?.id ?? 'a summarisation model'));
     const key = new Set(doc.keySentences.map((s) => s.index));
     const kept = translated.filter((_, i) => key.has(sourceSentences[i]!.index));
@@ -93,6 +105,7 @@ export async function summariseArticle(doc: Document, language: string, store: M
   try {
     [raw = ''] = await summariser.generate([whole], { beams: options.beams, maxNewTokens: Math.ceil(options.maxWords * 1.6), minLength: 0 });
   } catch (error) {
+    rethrowAbort(error);
     warnings.push(modelWarning(error, summariser.declaration.id));
     const key = new Set(doc.keySentences.map((s) => s.index));
     const kept = translated.filter((_, i) => key.has(sourceSentences[i]!.index));
@@ -113,10 +126,13 @@ async function translate(
   translator: TextGenerator,
   options: SummariseOptions,
   warnings: Diagnostic[],
+  signal: AbortSignal | undefined,
 ): Promise<Array<{ source: string; text: string }>> {
   const protectedSentences: ProtectedSentence[] = sentences.map((s) => protectSentence(doc.text, s, doc.amounts, doc.pairs, doc.entities));
   const outputs: string[] = [];
   for (let i = 0; i < protectedSentences.length; i += options.batchSize) {
+    // One model call cannot be interrupted; cancelling takes effect between calls.
+    throwIfAborted(signal);
     const batch = protectedSentences.slice(i, i + options.batchSize);
     outputs.push(...(await translator.generate(batch.map((p) => p.text), { beams: options.beams, maxNewTokens: options.maxNewTokens })));
   }
@@ -142,6 +158,11 @@ async function translate(
     }
     return { source: p.source, text: restored.text };
   });
+}
+
+/** A cancelled article is cancelled, not summarised extractively. */
+function rethrowAbort(error: unknown): void {
+  if (isAbortError(error)) throw error;
 }
 
 function modelWarning(error: unknown, id: string): Diagnostic {

@@ -1,0 +1,156 @@
+import { Ajv } from 'ajv';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { type Logger } from '../util/logger.js';
+import { createPipeline, type ModelStatus, type Pipeline } from '../pipeline.js';
+import { HttpError, toHttpError } from './http-error.js';
+import { createMetrics } from './metrics.js';
+import { buildOpenApi } from './openapi.js';
+import { batchRoute } from './routes/batch.js';
+import { documentRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+import { TEXT_TYPES } from './schemas.js';
+import type { ServerContext } from './server-context.js';
+import { type ServerOptions, resolveServerOptions } from './server-options.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface ListenOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks a free port. @default 8080 */
+  port?: number;
+}
+
+export interface PrecisServer {
+  /** The Fastify instance, for hooks or `inject()` in tests. */
+  readonly app: FastifyInstance;
+  readonly pipeline: Pipeline;
+  /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:8080`. */
+  listen(options?: ListenOptions): Promise<string>;
+  /** Settles when warm-up has loaded (or failed to load) the models. */
+  readonly ready: Promise<ModelStatus[]>;
+  /**
+   * Graceful shutdown: refuses new work with 503, lets requests in flight finish (cancelling them
+   * after `shutdownTimeoutMs`), stops listening and frees the models of a pipeline it created.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP service around one pipeline. Nothing it exposes reads the file system: articles come
+ * in request bodies only. CORS is off: browsers on other origins cannot call it.
+ */
+export function createServer(options: ServerOptions = {}): PrecisServer {
+  const resolved = resolveServerOptions(options);
+  const app = Fastify({
+    logger: resolved.logger,
+    bodyLimit: resolved.bodyLimit,
+    // Draining is answered by our own hook, with the API's error body.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((e) => `${dataVar}${e.instancePath.replaceAll('/', '.')} ${e.message ?? 'is not valid'}`).join('; ')),
+  });
+  // Bodies are checked strictly (an unknown field is an error, not silently dropped); query
+  // strings are text, so their numbers and booleans are coerced.
+  const bodyAjv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, coerceTypes: false, strict: false });
+  const queryAjv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, coerceTypes: true, strict: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema));
+
+  const ownsPipeline = resolved.pipeline === undefined;
+  const pipeline = resolved.pipeline ?? createPipeline({ ...resolved.pipelineOptions, logger: resolved.pipelineOptions?.logger ?? pinoAdapter(app) });
+  const queue = new WorkQueue({ concurrency: resolved.concurrency, maxQueued: resolved.maxQueued });
+  const stopAll = new AbortController();
+  const state: ServerContext['state'] = { draining: false, models: null };
+  const metrics = createMetrics(queue, () => state.models?.filter((m) => m.status === 'loaded').length ?? 0);
+  const ctx: ServerContext = { options: resolved, pipeline, queue, metrics, state, stopAll: stopAll.signal };
+
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(Object.keys(TEXT_TYPES), { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (state.draining) {
+      reply.header('connection', 'close');
+      if (request.url.startsWith('/v1/')) throw new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down and accepts no new work. Retry against another instance.');
+    }
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // Responses finishing during shutdown close their connection, so the server can stop.
+    if (state.draining) reply.header('connection', 'close');
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const limit = request.routeOptions.bodyLimit ?? resolved.bodyLimit;
+    const http = toHttpError(error, limit);
+    if (http.status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'unexpected failure');
+    metrics.countError(http.code);
+    void reply.code(http.status).headers(http.headers).send({ error: { code: http.code, message: http.message } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    metrics.countError('NOT_FOUND');
+    void reply.code(404).send({
+      error: { code: 'NOT_FOUND', message: `No endpoint at ${request.method} ${request.url.split('?')[0]}. See GET /openapi.json for the API.` },
+    });
+  });
+
+  documentRoutes(app, ctx);
+  batchRoute(app, ctx);
+  healthRoutes(app, ctx);
+  const openapi = buildOpenApi(resolved);
+  app.get('/openapi.json', async () => openapi);
+
+  const ready = resolved.warmUp
+    ? pipeline.load({ signal: stopAll.signal }).catch((error: unknown) => {
+        app.log.error({ err: error }, 'model warm-up failed');
+        return [] as ModelStatus[];
+      })
+    : Promise.resolve([] as ModelStatus[]);
+  void ready.then((models) => {
+    state.models = models;
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    pipeline,
+    ready,
+    async listen(listenOptions = {}) {
+      await app.listen({ host: listenOptions.host ?? '127.0.0.1', port: listenOptions.port ?? 8080 });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        state.draining = true;
+        const deadline = setTimeout(() => {
+          app.log.warn('shutdown: requests still in flight after the deadline; cancelling them');
+          stopAll.abort();
+          app.server.closeAllConnections?.();
+        }, resolved.shutdownTimeoutMs);
+        try {
+          await app.close();
+          await queue.onIdle();
+        } finally {
+          clearTimeout(deadline);
+        }
+        stopAll.abort();
+        await ready;
+        if (ownsPipeline) await pipeline.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function pinoAdapter(app: FastifyInstance): Logger {
+  return {
+    debug: (message, fields) => app.log.debug(fields ?? {}, message),
+    info: (message, fields) => app.log.info(fields ?? {}, message),
+    warn: (message, fields) => app.log.warn(fields ?? {}, message),
+    error: (message, fields) => app.log.error(fields ?? {}, message),
+  };
+}

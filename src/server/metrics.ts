@@ -1,0 +1,88 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WorkQueue } from './work-queue.js';
+
+export interface ServerMetrics {
+  readonly registry: Registry;
+  observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
+  countError(code: string): void;
+  countDocument(labels: { endpoint: string; outcome: 'ok' | 'error' }): void;
+}
+
+/**
+ * Prometheus metrics of one server. Each server has its own registry, so two servers in one
+ * process (tests, embedding) never mix their counts.
+ */
+export function createMetrics(queue: WorkQueue, modelsLoaded: () => number): ServerMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'precis_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'precis_http_request_duration_seconds',
+    help: 'Time from request to response, by method and route.',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'precis_errors_total',
+    help: 'Errors by stable code: HTTP errors and documents whose record carries an error.',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const documents = new Counter({
+    name: 'precis_documents_total',
+    help: 'Documents processed, by endpoint and outcome.',
+    labelNames: ['endpoint', 'outcome'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'precis_queue_depth',
+    help: 'Documents admitted and waiting for a worker.',
+    registers: [registry],
+    collect() {
+      this.set(queue.waiting);
+    },
+  });
+  new Gauge({
+    name: 'precis_in_flight',
+    help: 'Documents being processed now.',
+    registers: [registry],
+    collect() {
+      this.set(queue.running);
+    },
+  });
+  new Gauge({
+    name: 'precis_queue_capacity',
+    help: 'Documents the service admits at once (running plus waiting); beyond it requests get 429.',
+    registers: [registry],
+    collect() {
+      this.set(queue.capacity);
+    },
+  });
+  new Gauge({
+    name: 'precis_models_loaded',
+    help: 'Models loaded and ready.',
+    registers: [registry],
+    collect() {
+      this.set(modelsLoaded());
+    },
+  });
+  return {
+    registry,
+    observeRequest({ method, route, status }, seconds) {
+      requests.inc({ method, route, status: String(status) });
+      latency.observe({ method, route }, seconds);
+    },
+    countError(code) {
+      errors.inc({ code });
+    },
+    countDocument(labels) {
+      documents.inc(labels);
+    },
+  };
+}

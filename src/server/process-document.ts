@@ -1,0 +1,91 @@
+import type { InputFormat, PrecisRecord } from '../document.js';
+import { toErrorInfo } from '../errors.js';
+import { bytesToArticle } from '../ingest/read-article.js';
+import type { ArticleInput, ArticleOptions } from '../pipeline.js';
+import { failedRecord, sha256 } from '../record.js';
+import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
+
+export type Mode = 'summarise' | 'extract';
+
+export interface DocumentJob {
+  /** The article, or the record of why it could not be read. */
+  input: ArticleInput | PrecisRecord;
+  overrides: ArticleOptions | undefined;
+}
+
+/** The body of a request, read the way the CLI reads a file of that format. */
+export function toJob(body: Uint8Array, format: InputFormat, id: string | undefined, overrides: ArticleOptions | undefined, pipelineVersion: string): DocumentJob {
+  const articleId = id ?? sha256(body).slice(0, 12);
+  try {
+    return { input: bytesToArticle(body, { id: articleId, path: null, format }), overrides };
+  } catch (error) {
+    const source = { path: null, sha256: sha256(body), bytes: body.length, encoding: '', format };
+    return {
+      input: failedRecord({ id: articleId, source }, toErrorInfo(error), { includeText: false, pipelineVersion, ms: 0 }),
+      overrides,
+    };
+  }
+}
+
+export function isRecord(input: ArticleInput | PrecisRecord): input is PrecisRecord {
+  return 'pipelineVersion' in input;
+}
+
+/**
+ * Runs one admitted job through the queue and the pipeline. Settles when the record is ready or
+ * when `signal` aborts (timeout, client gone, shutdown), whichever is first; on abort the work
+ * itself stops at its next stage boundary and only then frees its slot.
+ */
+export function runJob(ctx: ServerContext, job: DocumentJob & { input: ArticleInput }, mode: Mode, signal: AbortSignal): Promise<PrecisRecord> {
+  const work = ctx.queue.run((s) => {
+    const options = { signal: s, overrides: job.overrides };
+    return mode === 'extract' ? ctx.pipeline.extract(job.input, options) : ctx.pipeline.process(job.input, options);
+  }, signal);
+  return new Promise<PrecisRecord>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Why a request's signal aborted, as the error it is answered with. */
+export class DeadlineError extends HttpError {
+  constructor(timeoutMs: number) {
+    super(
+      504,
+      'TIMEOUT',
+      `The document took longer than ${timeoutMs} ms (the service's --timeout), waiting included; its work was cancelled. Retry later, send a shorter article, or use /v1/extract.`,
+    );
+  }
+}
+
+export class ShutdownError extends HttpError {
+  constructor() {
+    super(503, 'SHUTTING_DOWN', 'The service is shutting down; its work was cancelled. Retry against another instance.');
+  }
+}
+
+/**
+ * The signal of one document: aborts at the deadline, when the client goes away or when shutdown
+ * cancels everything. `reason` says which, as the error to answer with.
+ */
+export function documentSignal(ctx: ServerContext, timeoutMs: number, clientGone: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
+  const onStop = () => controller.abort(new ShutdownError());
+  const onGone = () => controller.abort(new HttpError(499, 'ABORTED', 'The client closed the connection.'));
+  ctx.stopAll.addEventListener('abort', onStop, { once: true });
+  clientGone.addEventListener('abort', onGone, { once: true });
+  if (ctx.stopAll.aborted) onStop();
+  if (clientGone.aborted) onGone();
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      ctx.stopAll.removeEventListener('abort', onStop);
+      clientGone.removeEventListener('abort', onGone);
+    },
+  };
+}

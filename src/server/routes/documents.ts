@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { InputFormat, PrecisRecord } from '../../document.js';
+import type { ArticleOptions } from '../../pipeline.js';
+import { HttpError } from '../http-error.js';
+import { type DocumentJob, type Mode, documentSignal, isRecord, runJob, toJob } from '../process-document.js';
+import { FORMATS, TEXT_TYPES, documentQuerySchema, documentSchema } from '../schemas.js';
+import type { ServerContext } from '../server-context.js';
+
+type DocumentQuery = { id?: string; format?: (typeof FORMATS)[number]; languages?: string } & Omit<ArticleOptions, 'languages'>;
+type DocumentBody = Buffer | { id?: string; text: string; format?: (typeof FORMATS)[number]; options?: ArticleOptions };
+
+/** POST /v1/summarise and /v1/extract: one article in, its record out. */
+export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  for (const mode of ['summarise', 'extract'] as const) {
+    app.post<{ Querystring: DocumentQuery; Body: DocumentBody }>(
+      `/v1/${mode}`,
+      {
+        bodyLimit: ctx.options.bodyLimit,
+        schema: {
+          querystring: documentQuerySchema,
+          // Text bodies are the article itself: nothing to validate but their size.
+          body: { content: { 'application/json': { schema: documentSchema } } },
+        },
+      },
+      (request, reply) => handleDocument(ctx, mode, request, reply),
+    );
+  }
+}
+
+async function handleDocument(
+  ctx: ServerContext,
+  mode: Mode,
+  request: FastifyRequest<{ Querystring: DocumentQuery; Body: DocumentBody }>,
+  reply: FastifyReply,
+): Promise<PrecisRecord | undefined> {
+  const job = jobFromRequest(ctx, request);
+  if (isRecord(job.input)) return sendRecord(ctx, mode, reply, job.input);
+  if (!ctx.queue.tryAdmit(1)) throw queueFull(ctx, 1);
+  const clientGone = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) clientGone.abort();
+  });
+  const { signal, dispose } = documentSignal(ctx, ctx.options.timeoutMs, clientGone.signal);
+  try {
+    return sendRecord(ctx, mode, reply, await runJob(ctx, { ...job, input: job.input }, mode, signal));
+  } catch (error) {
+    // The client that went away gets no answer; anything else is answered by the error handler.
+    if (clientGone.signal.aborted) return undefined;
+    throw error;
+  } finally {
+    dispose();
+  }
+}
+
+function jobFromRequest(ctx: ServerContext, request: FastifyRequest<{ Querystring: DocumentQuery; Body: DocumentBody }>): DocumentJob {
+  const { id, format, languages, ...rest } = request.query;
+  const queryOptions: ArticleOptions = { ...rest, ...(languages ? { languages: languages.split(',') } : {}) };
+  const body = request.body;
+  if (Buffer.isBuffer(body)) {
+    const implied = TEXT_TYPES[request.mediaType as keyof typeof TEXT_TYPES] ?? 'text';
+    return toJob(body, format ?? implied, id, nonEmpty(queryOptions), ctx.pipeline.version);
+  }
+  if (typeof body !== 'object' || body === null) {
+    throw new HttpError(400, 'BAD_REQUEST', 'The request has no body. Send the article as text/plain, or JSON {"text": "..."}.');
+  }
+  const overrides = nonEmpty({ ...queryOptions, ...body.options });
+  return toJob(Buffer.from(body.text, 'utf8'), (body.format ?? format ?? 'text') as InputFormat, body.id ?? id, overrides, ctx.pipeline.version);
+}
+
+function sendRecord(ctx: ServerContext, mode: Mode, reply: FastifyReply, record: PrecisRecord): PrecisRecord {
+  ctx.metrics.countDocument({ endpoint: mode, outcome: record.error ? 'error' : 'ok' });
+  if (record.error) {
+    ctx.metrics.countError(record.error.code);
+    // The record says what was read of the article and why it failed; `error` has the usual shape.
+    reply.code(422);
+  }
+  return record;
+}
+
+export function queueFull(ctx: ServerContext, documents: number): HttpError {
+  const seconds = ctx.queue.retryAfterSeconds(documents);
+  return new HttpError(
+    429,
+    'QUEUE_FULL',
+    `The service is at capacity (${ctx.queue.capacity} documents running or waiting, ${ctx.queue.free} free; this request needs ${documents}). Retry after ${seconds} s.`,
+    { 'retry-after': String(seconds) },
+  );
+}
+
+function nonEmpty(options: ArticleOptions): ArticleOptions | undefined {
+  const defined = Object.entries(options).filter(([, v]) => v !== undefined);
+  return defined.length > 0 ? (Object.fromEntries(defined) as ArticleOptions) : undefined;
+}

@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import type { Pipeline, PipelineOptions } from '../pipeline.js';
+
+export interface ServerOptions {
+  /** Options of the pipeline the server creates (and closes). Ignored when `pipeline` is given. */
+  pipelineOptions?: PipelineOptions;
+  /** A pipeline to serve instead; the caller keeps it and closes it. */
+  pipeline?: Pipeline;
+  /** Documents processed at once. @default the number of CPU cores */
+  concurrency?: number;
+  /** Documents that may wait for a worker; beyond them requests get 429. @default 8 × concurrency */
+  maxQueued?: number;
+  /** Milliseconds a document may take, waiting included; then 504. @default 30000 */
+  timeoutMs?: number;
+  /** Largest body of /v1/summarise and /v1/extract, in bytes; larger gets 413. @default 1 MiB */
+  bodyLimit?: number;
+  /** Largest body of /v1/batch, in bytes. @default 8 MiB */
+  batchBodyLimit?: number;
+  /** Most documents in one /v1/batch request; at most `concurrency + maxQueued`. @default 32 */
+  maxBatch?: number;
+  /** Load the models at start, so /readyz reports them and the first request does not wait. @default true */
+  warmUp?: boolean;
+  /** Milliseconds shutdown waits for requests in flight before cancelling them. @default timeoutMs + 5000 */
+  shutdownTimeoutMs?: number;
+  /** Fastify's (pino) logger: `false` for none, or pino options such as `{ level: 'info' }`. @default false */
+  logger?: boolean | { level: string };
+}
+
+export type ResolvedServerOptions = Required<Omit<ServerOptions, 'pipeline' | 'pipelineOptions'>> & Pick<ServerOptions, 'pipeline' | 'pipelineOptions'>;
+
+export function resolveServerOptions(options: ServerOptions): ResolvedServerOptions {
+  const int = (name: keyof ServerOptions, value: number | undefined, fallback: number, min = 1): number => {
+    const v = value ?? fallback;
+    if (!Number.isInteger(v) || v < min) throw new TypeError(`Expected \`${name}\` to be an integer from ${min} and up, got \`${String(v)}\``);
+    return v;
+  };
+  const concurrency = int('concurrency', options.concurrency, availableParallelism());
+  const maxQueued = int('maxQueued', options.maxQueued, 8 * concurrency, 0);
+  const timeoutMs = int('timeoutMs', options.timeoutMs, 30_000);
+  const maxBatch = int('maxBatch', options.maxBatch, Math.min(32, concurrency + maxQueued));
+  if (maxBatch > concurrency + maxQueued) {
+    throw new TypeError(
+      `Expected \`maxBatch\` (${maxBatch}) to be at most concurrency + maxQueued (${concurrency + maxQueued}): a larger batch could never be admitted.`,
+    );
+  }
+  return {
+    pipelineOptions: options.pipelineOptions,
+    pipeline: options.pipeline,
+    concurrency,
+    maxQueued,
+    timeoutMs,
+    bodyLimit: int('bodyLimit', options.bodyLimit, 1024 * 1024),
+    batchBodyLimit: int('batchBodyLimit', options.batchBodyLimit, 8 * 1024 * 1024),
+    maxBatch,
+    warmUp: options.warmUp ?? true,
+    shutdownTimeoutMs: int('shutdownTimeoutMs', options.shutdownTimeoutMs, timeoutMs + 5000),
+    logger: options.logger ?? false,
+  };
+}
