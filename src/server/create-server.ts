@@ -131,11 +131,15 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
           stopAll.abort();
           app.server.closeAllConnections?.();
         }, resolved.shutdownTimeoutMs);
+        // Keep-alive connections that finish their request during shutdown become idle after
+        // close() has swept the idle ones once; sweep until the server is closed.
+        const sweep = setInterval(() => app.server.closeIdleConnections?.(), 100);
         try {
           await app.close();
           await queue.onIdle();
         } finally {
           clearTimeout(deadline);
+          clearInterval(sweep);
         }
         stopAll.abort();
         await ready;

@@ -32,7 +32,7 @@ async function handleDocument(
   mode: Mode,
   request: FastifyRequest<{ Querystring: DocumentQuery; Body: DocumentBody }>,
   reply: FastifyReply,
-): Promise<PrecisRecord | undefined> {
+): Promise<PrecisRecord> {
   const job = jobFromRequest(ctx, request);
   if (isRecord(job.input)) return sendRecord(ctx, mode, reply, job.input);
   if (!ctx.queue.tryAdmit(1)) throw queueFull(ctx, 1);
@@ -42,11 +42,9 @@ async function handleDocument(
   });
   const { signal, dispose } = documentSignal(ctx, ctx.options.timeoutMs, clientGone.signal);
   try {
+    // A rejection carries the HttpError its signal aborted with (504, 503, or 499 for a client
+    // that hung up, which is written to a closed socket and only counted).
     return sendRecord(ctx, mode, reply, await runJob(ctx, { ...job, input: job.input }, mode, signal));
-  } catch (error) {
-    // The client that went away gets no answer; anything else is answered by the error handler.
-    if (clientGone.signal.aborted) return undefined;
-    throw error;
   } finally {
     dispose();
   }

@@ -1,0 +1,285 @@
+import { spawnSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PrecisRecord } from '../../src/index.js';
+import { CLI, ROOT, SEED } from '../helpers.js';
+import { type Running, gatedPipeline, startServer, until } from './serve-helpers.js';
+
+const validateRecord = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8')));
+const seed = readFileSync(SEED);
+
+const post = (url: string, body: string | Buffer, type: string | null, init: RequestInit = {}) =>
+  fetch(url, { method: 'POST', body, headers: type ? { 'content-type': type } : {}, ...init });
+const json = (value: unknown) => JSON.stringify(value);
+
+async function expectError(response: Response, status: number, code: string): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(20);
+  return body.error.message;
+}
+
+describe('precis HTTP service (fixture models)', () => {
+  let s: Running;
+  beforeAll(async () => {
+    s = await startServer({ concurrency: 2, maxQueued: 8 });
+    await s.server.ready;
+  });
+  afterAll(() => s.server.close());
+
+  test('healthz answers, and readyz lists the models it loaded', async () => {
+    expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${s.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { models: Array<{ id: string; status: string }> };
+    expect(body.models.map((m) => `${m.id}:${m.status}`)).toContain('Xenova/opus-mt-fr-en:loaded');
+    expect(body.models.every((m) => m.status === 'loaded')).toBe(true);
+  });
+
+  test('/v1/extract on the seed article returns the record the CLI writes for that file', async () => {
+    const response = await post(`${s.url}/v1/extract?id=kr-budget-ai-fr.txt`, seed, 'text/plain');
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as PrecisRecord;
+    const cli = spawnSync(process.execPath, [CLI, 'extract', SEED, '--format', 'jsonl', '-q'], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    const written = JSON.parse(cli.stdout) as PrecisRecord;
+    // Only the path (the service reads no file) and the timing may differ.
+    expect({ ...served, ms: 0, source: { ...served.source, path: null } }).toEqual({ ...written, ms: 0, source: { ...written.source, path: null } });
+    expect(served.amounts).toHaveLength(6);
+    expect(served.pairs).toHaveLength(3);
+  });
+
+  test('/v1/summarise takes JSON with per-request options and translates with the loaded model', async () => {
+    const response = await post(`${s.url}/v1/summarise`, json({ id: 'seed', text: seed.toString('utf8'), options: { sentences: 2, includeText: true } }), 'application/json');
+    expect(response.status).toBe(200);
+    const record = (await response.json()) as PrecisRecord;
+    expect(validateRecord(record)).toBe(true);
+    expect(record.id).toBe('seed');
+    expect(record.keySentences).toHaveLength(2);
+    expect(typeof record.text).toBe('string');
+    expect(record.summary).toMatchObject({ strategy: 'extract-translate', language: 'en', models: [{ id: 'Xenova/opus-mt-fr-en' }] });
+  });
+
+  test('markdown and HTML bodies are read like files of that format', async () => {
+    const html = '<html><head><title>Budget</title></head><body><nav>Accueil | Monde</nav><article><h1>Le budget coréen</h1><p>Le gouvernement de la Corée du Sud a présenté mardi un budget de 728 000 milliards de wons (506 milliards $ US) pour 2026, en hausse de 8,2 %.</p><p>Le ministère de l’Économie a précisé que les dépenses consacrées à l’intelligence artificielle progresseraient fortement.</p></article></body></html>';
+    const record = (await (await post(`${s.url}/v1/extract`, html, 'text/html; charset=utf-8')).json()) as PrecisRecord;
+    expect(record.source.format).toBe('html');
+    expect(record.pairs).toHaveLength(1);
+    const md = (await (await post(`${s.url}/v1/extract`, '# Titre\n\nLe **gouvernement** français a annoncé 3 milliards d’euros pour la Banque de France à Paris.', 'text/markdown')).json()) as PrecisRecord;
+    expect(md.source.format).toBe('markdown');
+    expect(md.title).toBe('Titre');
+  });
+
+  test('text is taken as text: a path in the body is never opened', async () => {
+    const response = await post(`${s.url}/v1/extract`, json({ text: '/etc/passwd' }), 'application/json');
+    const record = (await response.json()) as PrecisRecord;
+    expect(record.source).toMatchObject({ path: null, bytes: 11 });
+    expect(JSON.stringify(record)).not.toContain('root:');
+  });
+
+  test('an article that cannot be processed is 422 with its record, whose error has the usual shape', async () => {
+    const response = await post(`${s.url}/v1/extract`, json({ text: '   ' }), 'application/json');
+    expect(response.status).toBe(422);
+    const record = (await response.json()) as PrecisRecord;
+    expect(record.error).toMatchObject({ code: 'INPUT_EMPTY' });
+    const pt = await post(`${s.url}/v1/summarise`, 'O governo português anunciou hoje um novo orçamento para a saúde e a educação, com investimentos recorde em todo o país.', 'text/plain');
+    expect(pt.status).toBe(422);
+    expect(((await pt.json()) as PrecisRecord).error).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
+  });
+
+  test('400: invalid JSON, a missing or unknown field, a bad option, a bad query parameter', async () => {
+    await expectError(await post(`${s.url}/v1/extract`, '{"text": ', 'application/json'), 400, 'INVALID_JSON');
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ txt: 'x' }), 'application/json'), 400, 'BAD_REQUEST')).toContain("'text'");
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', sentences: 3 }), 'application/json'), 400, 'BAD_REQUEST')).toContain('additional');
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', options: { sentences: '3' } }), 'application/json'), 400, 'BAD_REQUEST')).toContain('sentences');
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', options: { strategy: 'magic' } }), 'application/json'), 400, 'BAD_REQUEST')).toContain('strategy');
+    expect(await expectError(await post(`${s.url}/v1/extract?sentences=many`, 'x', 'text/plain'), 400, 'BAD_REQUEST')).toContain('sentences');
+    expect(await expectError(await post(`${s.url}/v1/extract?file=/etc/passwd`, 'x', 'text/plain'), 400, 'BAD_REQUEST')).toContain('additional');
+    await expectError(await fetch(`${s.url}/v1/extract`, { method: 'POST' }), 400, 'BAD_REQUEST');
+  });
+
+  test('query options apply to text bodies', async () => {
+    const record = (await (await post(`${s.url}/v1/extract?sentences=1&languages=fra,eng&id=x1`, seed, 'text/plain')).json()) as PrecisRecord;
+    expect(record.id).toBe('x1');
+    expect(record.keySentences).toHaveLength(1);
+  });
+
+  test('413 over the body limit, 415 for other content types, 404 JSON elsewhere', async () => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 'a');
+    await expectError(await post(`${s.url}/v1/extract`, big, 'text/plain'), 413, 'PAYLOAD_TOO_LARGE');
+    await expectError(await post(`${s.url}/v1/extract`, '<a/>', 'application/xml'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectError(await post(`${s.url}/v1/summarise`, 'x', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectError(await post(`${s.url}/v1/batch`, 'x', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectError(await fetch(`${s.url}/v1/translate`), 404, 'NOT_FOUND');
+    await expectError(await fetch(`${s.url}/v1/extract`), 404, 'NOT_FOUND');
+  });
+
+  test('CORS is off: no cross-origin headers, preflight is not answered', async () => {
+    const preflight = await fetch(`${s.url}/v1/extract`, { method: 'OPTIONS', headers: { origin: 'http://elsewhere.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(404);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await post(`${s.url}/v1/extract`, 'Le gouvernement a présenté un budget.', 'text/plain', { headers: { 'content-type': 'text/plain', origin: 'http://elsewhere.example' } });
+    expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('/v1/batch streams one NDJSON record per document, in order, failures included', async () => {
+    const documents = [
+      { id: 'a', text: 'Le gouvernement coréen a annoncé mardi un budget de 728 000 milliards de wons (506 milliards $ US).' },
+      { id: 'b', text: '' },
+      { id: 'c', text: 'La Banque de France, à Paris, a relevé sa prévision de croissance à 1,2 % pour 2026.', options: { sentences: 1 } },
+    ];
+    const response = await post(`${s.url}/v1/batch`, json({ mode: 'extract', documents }), 'application/json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const records = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as PrecisRecord);
+    expect(records.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(records[0]!.pairs).toHaveLength(1);
+    expect(records[0]!.summary).toBeNull();
+    expect(records[1]!.error).toMatchObject({ code: 'INPUT_EMPTY' });
+    expect(records.every((r) => validateRecord(r))).toBe(true);
+  });
+
+  test('/v1/batch refuses more documents than its limit', async () => {
+    const documents = Array.from({ length: 11 }, () => ({ text: 'x' }));
+    expect(await expectError(await post(`${s.url}/v1/batch`, json({ documents }), 'application/json'), 400, 'BAD_REQUEST')).toContain('10');
+    await expectError(await post(`${s.url}/v1/batch`, json({ documents: [] }), 'application/json'), 400, 'BAD_REQUEST');
+  });
+
+  test('/openapi.json is the document kept in the repository, at this server’s limits', async () => {
+    const served = (await (await fetch(`${s.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { Batch: { properties: { documents: { maxItems: number } } } } } };
+    expect(served.openapi).toBe('3.1.0');
+    expect(Object.keys(served.paths).sort()).toEqual(['/healthz', '/metrics', '/openapi.json', '/readyz', '/v1/batch', '/v1/extract', '/v1/summarise']);
+    expect(served.components.schemas.Batch.properties.documents.maxItems).toBe(10);
+  });
+
+  test('/metrics exposes requests, latency, queue depth, in-flight and errors by code', async () => {
+    await post(`${s.url}/v1/extract`, '<a/>', 'application/xml');
+    const text = await (await fetch(`${s.url}/metrics`)).text();
+    expect(text).toMatch(/precis_http_requests_total\{method="POST",route="\/v1\/extract",status="200"\} \d+/);
+    expect(text).toMatch(/precis_http_request_duration_seconds_bucket\{le="0.5",method="POST",route="\/v1\/extract"\} \d+/);
+    expect(text).toMatch(/precis_errors_total\{code="UNSUPPORTED_MEDIA_TYPE"\} \d+/);
+    expect(text).toMatch(/precis_errors_total\{code="INPUT_EMPTY"\} \d+/);
+    expect(text).toMatch(/^precis_queue_depth 0$/m);
+    expect(text).toMatch(/^precis_in_flight 0$/m);
+    expect(text).toMatch(/^precis_queue_capacity 10$/m);
+    expect(text).toMatch(/^precis_models_loaded 4$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+});
+
+describe('precis HTTP service under pressure', () => {
+  test('429 with Retry-After when the queue is full; every admitted request completes', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 1, maxQueued: 2, maxBatch: 2, warmUp: false });
+    try {
+      const admitted = [1, 2, 3].map((i) => post(`${s.url}/v1/extract`, `Le gouvernement a présenté le budget numéro ${i} mardi.`, 'text/plain'));
+      await until(() => gated.signals.length === 1);
+      await until(async () => /^precis_queue_depth 2$/m.test(await (await fetch(`${s.url}/metrics`)).text()));
+      // One running, two waiting: the fourth document has no room.
+      const refused = await post(`${s.url}/v1/extract`, 'Le gouvernement a présenté un budget.', 'text/plain');
+      expect(refused.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(await expectError(refused, 429, 'QUEUE_FULL')).toMatch(/capacity \(3 documents/);
+      await expectError(await post(`${s.url}/v1/batch`, json({ documents: [{ text: 'a' }, { text: 'b' }] }), 'application/json'), 429, 'QUEUE_FULL');
+      gated.release();
+      const statuses = await Promise.all(admitted.map(async (r) => (await r).status));
+      expect(statuses).toEqual([200, 200, 200]);
+      const metrics = await (await fetch(`${s.url}/metrics`)).text();
+      expect(metrics).toMatch(/precis_errors_total\{code="QUEUE_FULL"\} 2/);
+    } finally {
+      await s.server.close();
+    }
+  });
+
+  test('504 past the per-request timeout; the work is cancelled and its slot freed', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 1, maxQueued: 0, maxBatch: 1, timeoutMs: 300, warmUp: false });
+    try {
+      const message = await expectError(await post(`${s.url}/v1/summarise`, 'Le gouvernement a présenté un budget.', 'text/plain'), 504, 'TIMEOUT');
+      expect(message).toContain('300 ms');
+      expect(gated.signals[0]?.aborted).toBe(true);
+      // The cancelled work stops at once, so the only slot is free again.
+      await until(() => gated.signals.length === 1);
+      gated.release();
+      const next = await post(`${s.url}/v1/extract`, 'Le gouvernement a présenté un budget.', 'text/plain');
+      expect(next.status).toBe(200);
+      // In a batch, the document that times out is a record with the TIMEOUT error.
+    } finally {
+      await s.server.close();
+    }
+  });
+
+  test('a document of a batch that times out is a TIMEOUT record; the others are kept', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 2, maxQueued: 0, maxBatch: 2, timeoutMs: 300, warmUp: false });
+    try {
+      const response = await post(`${s.url}/v1/batch`, json({ documents: [{ id: 'a', text: 'Le budget.' }, { id: 'b', text: 'La dette.' }] }), 'application/json');
+      const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as PrecisRecord);
+      expect(lines.map((r) => [r.id, r.error?.code])).toEqual([
+        ['a', 'TIMEOUT'],
+        ['b', 'TIMEOUT'],
+      ]);
+    } finally {
+      gated.release();
+      await s.server.close();
+    }
+  });
+
+  test('a client that hangs up cancels its work', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 1, maxQueued: 0, maxBatch: 1, warmUp: false });
+    try {
+      const request = httpRequest(`${s.url}/v1/extract`, { method: 'POST', headers: { 'content-type': 'text/plain' } });
+      request.on('error', () => undefined);
+      request.end('Le gouvernement a présenté un budget.');
+      await until(() => gated.signals.length === 1);
+      request.destroy();
+      await until(() => gated.signals[0]!.aborted === true);
+      await until(async () => /precis_errors_total\{code="ABORTED"\} 1/.test(await (await fetch(`${s.url}/metrics`)).text()));
+    } finally {
+      gated.release();
+      await s.server.close();
+    }
+  });
+
+  test('close() lets requests in flight finish and refuses new work', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 3, maxQueued: 0, maxBatch: 1, warmUp: false });
+    const inFlight = [1, 2, 3].map(() => post(`${s.url}/v1/extract`, seed, 'text/plain'));
+    await until(() => gated.signals.length === 3);
+    const closed = s.server.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.server.app.server.listening).toBe(false);
+    await expect(fetch(`${s.url}/healthz`)).rejects.toThrow();
+    gated.release();
+    const statuses = await Promise.all(inFlight.map(async (r) => (await r).status));
+    await closed;
+    expect(statuses).toEqual([200, 200, 200]);
+    // The caller's pipeline is the caller's to close.
+    await expect(s.server.pipeline.extract('Le budget.')).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  test('close() frees the pipeline the server made', async () => {
+    const s = await startServer({ warmUp: true });
+    await s.server.close();
+    await expect(s.server.pipeline.extract('x')).rejects.toMatchObject({ code: 'PIPELINE_CLOSED' });
+  });
+
+  test('readyz is 503 while models are missing, with what to do', async () => {
+    const s = await startServer({ pipelineOptions: { modelsDir: join(ROOT, 'tests', 'fixtures', 'no-such-models') } });
+    try {
+      await s.server.ready;
+      expect(await expectError(await fetch(`${s.url}/readyz`), 503, 'NOT_READY')).toContain('precis models pull');
+      // The service still answers, with extractive summaries.
+      const record = (await (await post(`${s.url}/v1/summarise`, seed, 'text/plain')).json()) as PrecisRecord;
+      expect(record.summary?.strategy).toBe('extractive');
+    } finally {
+      await s.server.close();
+    }
+  });
+});
