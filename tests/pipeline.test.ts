@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { createPipeline } from '../src/index.js';
-import { SEED, fixture } from './helpers.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { PipelineClosedError, createPipeline, type PrecisRecord } from '../src/index.js';
+import { CORPUS, SEED, fixture } from './helpers.js';
 
 describe('createPipeline', () => {
   test('processes text into a record', async () => {
@@ -110,5 +111,125 @@ describe('key sentences', () => {
   test('favour the sentences that state the figures', async () => {
     const record = await createPipeline().process(readFileSync(SEED, 'utf8'));
     expect(record.keySentences.some((s) => s.text.includes('728 000 milliards de wons'))).toBe(true);
+  });
+});
+
+describe('the embedding surface', () => {
+  const models = fixture('models');
+  const seed = readFileSync(SEED, 'utf8');
+
+  test('extract() is process() without the summary stage, and uses no model', async () => {
+    const pipeline = createPipeline({ modelsDir: models });
+    const extracted = await pipeline.extract(seed);
+    expect(extracted.summary).toBeNull();
+    expect(extracted.pipelineVersion).toBe(createPipeline({ summarise: false }).version);
+    const { ms: _a, ...withoutMs } = extracted;
+    const { ms: _b, ...reference } = await createPipeline({ summarise: false }).process(seed);
+    expect(withoutMs).toEqual(reference);
+    await pipeline.close();
+  });
+
+  test('per-call overrides shape that record only, with the version a pipeline of those options has', async () => {
+    const pipeline = createPipeline();
+    const [two, base] = await Promise.all([pipeline.extract(seed, { overrides: { sentences: 2, includeText: true } }), pipeline.extract(seed)]);
+    expect(two.keySentences).toHaveLength(2);
+    expect(typeof two.text).toBe('string');
+    expect(base.keySentences).toHaveLength(4);
+    expect(base.text).toBeUndefined();
+    expect(two.pipelineVersion).toBe(createPipeline({ summarise: false, sentences: 2 }).version);
+    await expect(pipeline.process(seed, { overrides: { beams: 9 } as never })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('`beams`') });
+    await expect(pipeline.process(seed, { overrides: { sentences: 0 } })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('`sentences`') });
+  });
+
+  test('concurrent calls on one pipeline give the records sequential calls give', async () => {
+    const pipeline = createPipeline({ modelsDir: models });
+    const texts = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+    const strip = (r: PrecisRecord) => ({ ...r, ms: 0, summary: r.summary && { ...r.summary, ms: 0 } });
+    const sequential: PrecisRecord[] = [];
+    for (const t of texts) sequential.push(strip(await pipeline.process(t)));
+    const concurrent = (await Promise.all(texts.map((t, i) => (i % 2 ? pipeline.process(t) : pipeline.process(t, { signal: new AbortController().signal }))))).map(strip);
+    expect(concurrent).toEqual(sequential);
+    expect(sequential.some((r) => r.summary?.strategy === 'extract-translate')).toBe(true);
+    await pipeline.close();
+  });
+
+  test('load() loads each model once and reports what it could not load', async () => {
+    const events: string[] = [];
+    const logger = { info: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`), warn: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`) };
+    const pipeline = createPipeline({ modelsDir: models, logger });
+    const statuses = await pipeline.load();
+    expect(statuses.map((s) => `${s.id}:${s.status}`)).toEqual(['Xenova/opus-mt-fr-en:loaded', 'Xenova/opus-mt-es-en:loaded', 'Xenova/opus-mt-de-en:loaded', 'Xenova/opus-mt-it-en:loaded']);
+    await pipeline.load();
+    await pipeline.process(seed);
+    expect(events.filter((e) => e === 'model loaded Xenova/opus-mt-fr-en')).toHaveLength(1);
+    await pipeline.close();
+
+    const missing = createPipeline({ modelsDir: fixture('no-such-models'), logger });
+    const [first] = await missing.load();
+    expect(first).toMatchObject({ id: 'Xenova/opus-mt-fr-en', status: 'missing', message: expect.stringContaining('precis models pull Xenova/opus-mt-fr-en') });
+    expect(events).toContain('model not loaded Xenova/opus-mt-fr-en');
+    expect(await createPipeline({ summarise: false }).load()).toEqual([]);
+    expect(await createPipeline({ strategy: 'extractive' }).load()).toEqual([]);
+  });
+
+  test('every async call takes a signal', async () => {
+    const aborted = AbortSignal.abort();
+    const pipeline = createPipeline({ modelsDir: models });
+    await expect(pipeline.process(seed, { signal: aborted })).resolves.toMatchObject({ error: { code: 'ABORTED' } });
+    await expect(pipeline.extract(seed, { signal: aborted })).resolves.toMatchObject({ error: { code: 'ABORTED' } });
+    await expect(pipeline.load({ signal: aborted })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(pipeline.processAll([seed], { signal: aborted }).next()).rejects.toMatchObject({ code: 'ABORTED' });
+    await pipeline.close();
+  });
+
+  test('a signal that aborts during translation cancels the article, not just its summary', async () => {
+    const pipeline = createPipeline({ modelsDir: models, strategy: 'translate-summarise', batchSize: 1 });
+    await pipeline.load();
+    const controller = new AbortController();
+    const pending = pipeline.process(seed, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    const record = await pending;
+    expect(record.error).toMatchObject({ code: 'ABORTED' });
+    expect(record.summary).toBeNull();
+    await pipeline.close();
+  });
+
+  test('processAll reports progress as records are yielded', async () => {
+    const pipeline = createPipeline({ summarise: false });
+    const seen: Array<[number, number, string]> = [];
+    const inputs = [{ id: 'a', text: seed }, { id: 'b', text: '' }, { id: 'c', text: seed }];
+    for await (const _ of pipeline.processAll(inputs, { concurrency: 2, onProgress: (p) => seen.push([p.done, p.failed, p.record.id]) }));
+    expect(seen).toEqual([
+      [1, 0, 'a'],
+      [2, 1, 'b'],
+      [3, 1, 'c'],
+    ]);
+  });
+
+  test('close() waits for calls in flight, then refuses new ones with PIPELINE_CLOSED', async () => {
+    const pipeline = createPipeline({ modelsDir: models });
+    const inFlight = [pipeline.process(seed), pipeline.process(seed)];
+    const closed = pipeline.close();
+    const records = await Promise.all(inFlight);
+    await closed;
+    expect(records.every((r) => !r.error && r.summary?.strategy === 'extract-translate')).toBe(true);
+    await expect(pipeline.process(seed)).rejects.toBeInstanceOf(PipelineClosedError);
+    await expect(pipeline.load()).rejects.toMatchObject({ code: 'PIPELINE_CLOSED' });
+    await expect(pipeline.close()).resolves.toBeUndefined();
+  });
+
+  test('the library writes nothing to the console, even while loading models', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      const pipeline = createPipeline({ modelsDir: models, strategy: 'translate-summarise' });
+      await pipeline.process(seed);
+      await pipeline.process('O governo português anunciou hoje um novo orçamento.');
+      await pipeline.close();
+      for (const spy of [...spies, stdout, stderr]) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of [...spies, stdout, stderr]) spy.mockRestore();
+    }
   });
 });

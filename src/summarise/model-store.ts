@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PipelineClosedError, PrecisError } from '../errors.js';
 import type { ModelDeclaration } from '../models/manifest.js';
 import { type Logger, silentLogger } from '../util/logger.js';
+import { type ModelThread, modelThread } from './model-thread-client.js';
 
 export interface GenerationSettings {
   /** Beams for beam search; 1 is greedy. */
@@ -35,22 +36,21 @@ export class ModelError extends PrecisError {
   }
 }
 
-type Transformers = typeof import('@xenova/transformers');
-let transformers: Promise<Transformers> | undefined;
-// transformers.js keeps its settings in one global `env`; loads are serialised so each reads
-// the directory and remote policy of the store that asked.
-let loadQueue: Promise<unknown> = Promise.resolve();
-
 /**
- * The one module that touches transformers.js. Models load lazily, once per store, and are
- * shared by every article processed concurrently; loading never reaches the network unless
- * `allowRemote` is set.
+ * The models of one pipeline. They load lazily, once, into the process's model thread (so
+ * inference never blocks the host's event loop) and are shared by every article processed
+ * concurrently; loading never reaches the network unless `allowRemote` is set.
  */
+let nextStoreId = 1;
+
 export class ModelStore {
   private readonly loaded = new Map<string, Promise<TextGenerator>>();
   private readonly disposers: Array<() => Promise<void>> = [];
   private readonly log: Logger;
+  private thread: ModelThread | undefined;
+  private stopListening: (() => void) | undefined;
   private closed = false;
+  private readonly storeId = nextStoreId++;
 
   constructor(private readonly options: ModelStoreOptions) {
     this.log = options.logger ?? silentLogger;
@@ -72,6 +72,21 @@ export class ModelStore {
     return pending;
   }
 
+  private threadForLoad(): ModelThread {
+    const thread = modelThread();
+    if (thread !== this.thread) {
+      this.stopListening?.();
+      this.thread = thread;
+      this.stopListening = thread.onDeath(() => {
+        // The thread took this store's models with it: the next use loads them again.
+        this.loaded.clear();
+        this.disposers.length = 0;
+        if (!this.closed) this.log.error?.('the model thread stopped; models will be loaded again on next use');
+      });
+    }
+    return thread;
+  }
+
   private async doLoad(model: ModelDeclaration): Promise<TextGenerator> {
     const missing = missingModelFiles(this.options.modelsDir, model);
     if (missing.length > 0 && !this.options.allowRemote) {
@@ -82,73 +97,74 @@ export class ModelStore {
     }
     const started = performance.now();
     this.log.debug?.('loading model', { model: model.id, modelsDir: this.options.modelsDir });
-    transformers ??= import('@xenova/transformers');
-    const { env, pipeline } = await transformers;
-    const task = model.role === 'translation' ? 'translation' : 'summarization';
-    const run = async () => {
-      env.localModelPath = this.options.modelsDir.endsWith('/') ? this.options.modelsDir : `${this.options.modelsDir}/`;
-      env.allowLocalModels = true;
-      env.allowRemoteModels = this.options.allowRemote;
-      // transformers.js warns on the console that Marian tokenizers are "not yet supported by
-      // fast tokenizers"; a library must not write to its host's console.
-      // Other warnings raised while loading go to the host's logger when it gave one.
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => {
-        const text = args.map(String).join(' ');
-        if (text.includes('MarianTokenizer')) this.log.debug?.(text, { model: model.id });
-        else if (this.log.warn) this.log.warn(text, { model: model.id });
-        else warn(...args);
-      };
-      try {
-        return await pipeline(task, model.id, {
+    const thread = this.threadForLoad();
+    const handle = `${this.storeId}:${model.id}`;
+    let sizes: { tokens: number | null; vocabSize: number | null };
+    try {
+      sizes = await thread.call(
+        {
+          type: 'load',
+          handle,
+          model: model.id,
+          modelsDir: this.options.modelsDir,
+          allowRemote: this.options.allowRemote,
+          task: model.role === 'translation' ? 'translation' : 'summarization',
           quantized: model.dtype === 'quantized',
           revision: model.revision,
-          local_files_only: !this.options.allowRemote,
-        });
-      } catch (error) {
-        throw new ModelError(
-          'MODEL_INVALID',
-          `Model ${model.id} in ${join(this.options.modelsDir, model.id)} could not be loaded (${(error as Error).message}). Its files may be damaged or from another model: run \`precis models verify\`, then \`precis models pull ${model.id}\`.`,
-          { cause: error },
-        );
-      } finally {
-        console.warn = warn;
-      }
-    };
-    const loading = loadQueue.then(run, run);
-    loadQueue = loading.catch(() => undefined);
-    const pipe = await loading;
-    const dispose = async () => {
-      await (pipe as unknown as { dispose?: () => Promise<void> }).dispose?.();
-    };
-    try {
-      checkTokenizerFits(pipe, model, this.options.modelsDir);
+        },
+        'loaded',
+        this.log,
+      );
     } catch (error) {
-      await dispose().catch(() => undefined);
-      throw error;
+      throw new ModelError(
+        'MODEL_INVALID',
+        `Model ${model.id} in ${join(this.options.modelsDir, model.id)} could not be loaded (${(error as Error).message}). Its files may be damaged or from another model: run \`precis models verify\`, then \`precis models pull ${model.id}\`.`,
+        { cause: error },
+      );
+    }
+    const dispose = async () => {
+      await thread.call({ type: 'dispose', handle }, 'disposed', this.log).catch(() => undefined);
+    };
+    // A tokenizer from another model produces ids the model has no embedding for: refuse it.
+    if (sizes.tokens !== null && sizes.vocabSize !== null && sizes.tokens > sizes.vocabSize) {
+      await dispose();
+      throw new ModelError(
+        'MODEL_INVALID',
+        `Model ${model.id} in ${join(this.options.modelsDir, model.id)} has a tokenizer of ${sizes.tokens} tokens for a model of ${sizes.vocabSize}: tokenizer.json belongs to another model. Run \`precis models verify\`, then \`precis models pull ${model.id}\`.`,
+      );
     }
     // close() ran while this model was loading: free it rather than keep it unreachable.
     if (this.closed) {
-      await dispose().catch(() => undefined);
+      await dispose();
       throw new PipelineClosedError();
     }
     this.disposers.push(dispose);
     this.log.info?.('model loaded', { model: model.id, ms: Math.round(performance.now() - started) });
-    const call = pipe as unknown as (inputs: string[], options: Record<string, unknown>) => Promise<Array<Record<string, string>>>;
     const key = model.role === 'translation' ? 'translation_text' : 'summary_text';
+    const log = this.log;
     return {
       declaration: model,
       async generate(inputs, settings) {
         if (inputs.length === 0) return [];
-        const outputs = await call(inputs, {
-          // Longer inputs than the model's positions are cut, not an error.
-          truncation: true,
-          num_beams: settings.beams,
-          max_new_tokens: settings.maxNewTokens,
-          do_sample: false,
-          ...(settings.minLength !== undefined ? { min_length: settings.minLength } : {}),
-        });
-        return outputs.map((o) => o[key] ?? '');
+        const reply = await thread.call(
+          {
+            type: 'generate',
+            handle,
+            key,
+            inputs,
+            options: {
+              // Longer inputs than the model's positions are cut, not an error.
+              truncation: true,
+              num_beams: settings.beams,
+              max_new_tokens: settings.maxNewTokens,
+              do_sample: false,
+              ...(settings.minLength !== undefined ? { min_length: settings.minLength } : {}),
+            },
+          },
+          'generated',
+          log,
+        );
+        return reply.outputs;
       },
     };
   }
@@ -160,18 +176,6 @@ export class ModelStore {
     const disposers = this.disposers.splice(0);
     this.loaded.clear();
     await Promise.all(disposers.map((d) => d().catch(() => undefined)));
-  }
-}
-
-/** A tokenizer from another model produces ids the model has no embedding for: refuse it. */
-function checkTokenizerFits(pipe: unknown, model: ModelDeclaration, modelsDir: string): void {
-  const p = pipe as { tokenizer?: { model?: { vocab?: unknown[] } }; model?: { config?: { vocab_size?: number } } };
-  const tokens = p.tokenizer?.model?.vocab?.length;
-  const expected = p.model?.config?.vocab_size;
-  if (tokens !== undefined && expected !== undefined && tokens > expected) {
-    throw new ModelError(
-      'MODEL_INVALID',
-      `Model ${model.id} in ${join(modelsDir, model.id)} has a tokenizer of ${tokens} tokens for a model of ${expected}: tokenizer.json belongs to another model. Run \`precis models verify\`, then \`precis models pull ${model.id}\`.`,
-    );
+    this.stopListening?.();
   }
 }
