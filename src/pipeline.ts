@@ -253,6 +253,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const meta = () => ({ includeText: variant.options.includeText, pipelineVersion: variant.version, ms: Math.round(performance.now() - started) });
     try {
       for (const stage of variant.stages) {
+        // Stages are mostly synchronous: yielding between them lets the host's timers, sockets
+        // and signals run, so a service sees its backlog and a deadline can cut an article short.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         throwIfAborted(ctx.signal);
         await stage.run(doc, ctx);
       }

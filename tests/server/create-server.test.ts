@@ -196,6 +196,18 @@ describe('precis HTTP service under pressure', () => {
     }
   });
 
+  test('synchronous extraction still queues: a burst beyond capacity gets 429s, not hidden latency', async () => {
+    const s = await startServer({ concurrency: 1, maxQueued: 1, maxBatch: 1, warmUp: false, pipelineOptions: { summarise: false } });
+    try {
+      const statuses = await Promise.all(Array.from({ length: 16 }, async () => (await post(`${s.url}/v1/extract`, seed, 'text/plain')).status));
+      expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(0);
+      expect(statuses.filter((x) => x === 200).length).toBeGreaterThanOrEqual(2);
+      expect(statuses.every((x) => x === 200 || x === 429)).toBe(true);
+    } finally {
+      await s.server.close();
+    }
+  });
+
   test('504 past the per-request timeout; the work is cancelled and its slot freed', async () => {
     const gated = gatedPipeline();
     const s = await startServer({ pipeline: gated.pipeline, concurrency: 1, maxQueued: 0, maxBatch: 1, timeoutMs: 300, warmUp: false });
