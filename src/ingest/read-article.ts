@@ -77,7 +77,8 @@ export interface BytesToArticleOptions {
 export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions): ArticleInput {
   const path = options.path ?? undefined;
   if (bytes.length === 0) {
-    throw new InputError('INPUT_EMPTY', 'The file is empty (0 bytes). Check that it was saved completely.', { path });
+    // Bytes from a request or a pipe have no file to blame.
+    throw new InputError('INPUT_EMPTY', path ? 'The file is empty (0 bytes). Check that it was saved completely.' : 'The article is empty (0 bytes). Send its text.', { path });
   }
   const sniffedCharset = sniffHtmlCharset(bytes);
   const decoded = decodeBytes(bytes, { declaredCharset: sniffedCharset, path });

@@ -60,7 +60,6 @@ export function buildOpenApi(limits: Limits) {
       version: VERSION,
       description: 'Structured English briefs of news articles: language, amounts, currency pairs, entities, key sentences and summary.',
     },
-    servers: [{ url: 'http://127.0.0.1:8080' }],
     paths: {
       '/v1/summarise': { post: documentOperation('summarise') },
       '/v1/extract': { post: documentOperation('extract') },
