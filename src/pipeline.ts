@@ -25,6 +25,7 @@ import type { Stage, StageContext } from './stages/stage.js';
 import { createNlp, type Nlp } from './text/wink.js';
 import { mapOrdered } from './util/map-ordered.js';
 import { type Logger, silentLogger } from './util/logger.js';
+import { untilAborted } from './util/until-aborted.js';
 import { VERSION } from './version.js';
 
 export interface PipelineOptions {
@@ -312,7 +313,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         for (const { model, language } of modelsNeeded(base, manifest)) {
           throwIfAborted(signal);
           try {
-            await abortable(store.load(model), signal);
+            // A load under way finishes (and is cached) in the background; the caller stops waiting.
+            await untilAborted(store.load(model), signal, () => new AbortError());
             statuses.push({ id: model.id, role: model.role, language, status: 'loaded' });
           } catch (error) {
             if (isAbortError(error)) throw error;
@@ -365,17 +367,6 @@ function modelsNeeded(options: ResolvedOptions, manifest: Manifest): Array<{ mod
   const summariser = options.strategy === 'translate-summarise' ? summarisationModel(manifest) : null;
   if (summariser) needed.set(summariser.id, { model: summariser, language: null });
   return [...needed.values()];
-}
-
-/** Stops waiting when the signal aborts; the work itself finishes (and is cached) in the background. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedOptions {

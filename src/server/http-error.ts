@@ -13,10 +13,6 @@ export class HttpError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
-}
-
 /** Fastify's own failures (parsing, limits, validation) in the API's codes and words. */
 export function toHttpError(error: unknown, bodyLimit: number): HttpError {
   if (error instanceof HttpError) return error;

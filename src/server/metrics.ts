@@ -40,38 +40,23 @@ export function createMetrics(queue: WorkQueue, modelsLoaded: () => number): Ser
     labelNames: ['endpoint', 'outcome'] as const,
     registers: [registry],
   });
-  new Gauge({
-    name: 'precis_queue_depth',
-    help: 'Documents admitted and waiting for a worker.',
-    registers: [registry],
-    collect() {
-      this.set(queue.waiting);
-    },
-  });
-  new Gauge({
-    name: 'precis_in_flight',
-    help: 'Documents being processed now.',
-    registers: [registry],
-    collect() {
-      this.set(queue.running);
-    },
-  });
-  new Gauge({
-    name: 'precis_queue_capacity',
-    help: 'Documents the service admits at once (running plus waiting); beyond it requests get 429.',
-    registers: [registry],
-    collect() {
-      this.set(queue.capacity);
-    },
-  });
-  new Gauge({
-    name: 'precis_models_loaded',
-    help: 'Models loaded and ready.',
-    registers: [registry],
-    collect() {
-      this.set(modelsLoaded());
-    },
-  });
+  // Read when scraped, so they cost nothing between scrapes.
+  const gauges: Array<[name: string, help: string, read: () => number]> = [
+    ['precis_queue_depth', 'Documents admitted and waiting for a worker.', () => queue.waiting],
+    ['precis_in_flight', 'Documents being processed now.', () => queue.running],
+    ['precis_queue_capacity', 'Documents the service admits at once (running plus waiting); beyond it requests get 429.', () => queue.capacity],
+    ['precis_models_loaded', 'Models loaded and ready.', modelsLoaded],
+  ];
+  for (const [name, help, read] of gauges) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
   return {
     registry,
     observeRequest({ method, route, status }, seconds) {

@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import type { InputFormat, PrecisRecord } from '../document.js';
 import { toErrorInfo } from '../errors.js';
 import { bytesToArticle } from '../ingest/read-article.js';
 import type { ArticleInput, ArticleOptions } from '../pipeline.js';
 import { failedRecord, sha256 } from '../record.js';
+import { untilAborted } from '../util/until-aborted.js';
 import { HttpError } from './http-error.js';
 import type { ServerContext } from './server-context.js';
 
@@ -42,16 +44,20 @@ export function runJob(ctx: ServerContext, job: DocumentJob & { input: ArticleIn
     const options = { signal: s, overrides: job.overrides };
     return mode === 'extract' ? ctx.pipeline.extract(job.input, options) : ctx.pipeline.process(job.input, options);
   }, signal);
-  return new Promise<PrecisRecord>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  return untilAborted(work, signal);
+}
+
+/** Aborts when the client closes its connection before the response is complete. */
+export function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
   });
+  return controller.signal;
 }
 
 /** Why a request's signal aborted, as the error it is answered with. */
-export class DeadlineError extends HttpError {
+class DeadlineError extends HttpError {
   constructor(timeoutMs: number) {
     super(
       504,
@@ -61,7 +67,7 @@ export class DeadlineError extends HttpError {
   }
 }
 
-export class ShutdownError extends HttpError {
+class ShutdownError extends HttpError {
   constructor() {
     super(503, 'SHUTTING_DOWN', 'The service is shutting down; its work was cancelled. Retry against another instance.');
   }
@@ -71,7 +77,8 @@ export class ShutdownError extends HttpError {
  * The signal of one document: aborts at the deadline, when the client goes away or when shutdown
  * cancels everything. `reason` says which, as the error to answer with.
  */
-export function documentSignal(ctx: ServerContext, timeoutMs: number, clientGone: AbortSignal): { signal: AbortSignal; dispose(): void } {
+export function documentSignal(ctx: ServerContext, clientGone: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const { timeoutMs } = ctx.options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
   const onStop = () => controller.abort(new ShutdownError());

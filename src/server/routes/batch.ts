@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { InputFormat, PrecisRecord } from '../../document.js';
+import type { InputFormat, SourceInfo } from '../../document.js';
 import { toErrorInfo } from '../../errors.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { failedRecord } from '../../record.js';
 import { HttpError } from '../http-error.js';
-import { type DocumentJob, type Mode, documentSignal, isRecord, runJob, toJob } from '../process-document.js';
+import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, runJob, toJob } from '../process-document.js';
 import { batchSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 import { queueFull } from './documents.js';
@@ -37,20 +37,18 @@ export function batchRoute(app: FastifyInstance, ctx: ServerContext): void {
       const runnable = jobs.filter((j) => !isRecord(j.input)).length;
       if (!ctx.queue.tryAdmit(runnable)) throw queueFull(ctx, runnable);
 
-      const clientGone = new AbortController();
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) clientGone.abort();
-      });
+      const clientGone = clientGoneSignal(reply);
       // Every document starts now (they are admitted); results are written in order.
       const pending = jobs.map((job) => {
-        if (isRecord(job.input)) return Promise.resolve(job.input);
+        const input = job.input;
+        if (isRecord(input)) return Promise.resolve(input);
         const started = performance.now();
-        const { signal, dispose } = documentSignal(ctx, ctx.options.timeoutMs, clientGone.signal);
-        return runJob(ctx, { ...job, input: job.input }, mode, signal)
+        const { signal, dispose } = documentSignal(ctx, clientGone);
+        return runJob(ctx, { ...job, input }, mode, signal)
           .catch((error: unknown) => {
             const info = error instanceof HttpError ? { code: error.code, message: error.message } : toErrorInfo(error);
-            const article = job.input as { id: string; source: PrecisRecord['source'] };
-            return failedRecord({ id: article.id, source: article.source }, info, {
+            // Read by bytesToArticle, so id and source are complete.
+            return failedRecord({ id: input.id!, source: input.source as SourceInfo }, info, {
               includeText: false,
               pipelineVersion: ctx.pipeline.version,
               ms: Math.round(performance.now() - started),
