@@ -182,7 +182,7 @@ function match(expected: Found[], got: Array<{ start: number; end: number; curre
 
 // ---------- Gold set ----------
 async function evaluateGold() {
-  const articles = readGold(join(root, 'tests', 'fixtures', 'gold'));
+  const articles = readGold(join(root, 'tests', 'fixtures', 'gold', 'fra'));
   const pipeline = createPipeline();
   let amounts = { ...ZERO };
   let rtAmounts = { ...ZERO };

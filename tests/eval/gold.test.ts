@@ -10,7 +10,7 @@ describe('gold set', () => {
   let articles: GoldArticle[];
   let records: PrecisRecord[];
   beforeAll(async () => {
-    articles = readGold(join(FIXTURES, 'gold'));
+    articles = readGold(join(FIXTURES, 'gold', 'fra'));
     const pipeline = createPipeline();
     records = await Promise.all(articles.map((a) => pipeline.process({ id: a.name, text: a.text })));
   });
