@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors.js';
-import type { Amount, CurrencyPair } from './money/amount-types.js';
+import type { Amount, CurrencyPair, RateQuote } from './money/amount-types.js';
 import type { Entity } from './entities/entity-types.js';
 import type { Summary } from './summarise/summarise-article.js';
 
@@ -29,7 +29,11 @@ export interface SourceInfo {
   format: InputFormat;
 }
 
-export type RouteAction = 'translate' | 'none';
+/**
+ * What the summariser does with the language: `translate` it, nothing (`none`, English), or an
+ * `extractive` summary (a language precis reads but has no translation model for).
+ */
+export type RouteAction = 'translate' | 'none' | 'extractive';
 
 export interface ParagraphLanguage {
   index: number;
@@ -79,11 +83,15 @@ export interface RemovedLine {
 /** What the stages find in an article; shared by the working Document and the output record. */
 export interface ArticleFindings {
   title: string | null;
+  /** Publication date (YYYY-MM-DD) from the page's metadata, the JSON's `date`, or the caller. */
+  date: string | null;
   language: LanguageInfo | null;
   keySentences: KeySentence[];
   entities: Entity[];
   amounts: Amount[];
   pairs: CurrencyPair[];
+  /** Exchange-rate quotes ("un dollar valait 1 431,30 wons"): never amounts. */
+  rates: RateQuote[];
   summary: Summary | null;
   boilerplate: RemovedLine[];
   warnings: Diagnostic[];
@@ -125,6 +133,7 @@ export interface DocumentInput {
   id: string;
   raw: string;
   title?: string | null;
+  date?: string | null;
   source: SourceInfo;
   warnings?: Diagnostic[];
 }
@@ -134,6 +143,7 @@ export function createDocument(input: DocumentInput): Document {
     id: input.id,
     source: input.source,
     title: input.title ?? null,
+    date: input.date ?? null,
     raw: input.raw,
     text: '',
     matchText: '',
@@ -144,6 +154,7 @@ export function createDocument(input: DocumentInput): Document {
     entities: [],
     amounts: [],
     pairs: [],
+    rates: [],
     summary: null,
     boilerplate: [],
     warnings: [...(input.warnings ?? [])],

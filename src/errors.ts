@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   TIMEOUT: 'The request took longer than the per-request time limit.',
   SHUTTING_DOWN: 'The service is shutting down and accepts no new work.',
   NOT_READY: 'The service is still loading its models.',
+  REFERENCE_RATES_NOT_FOUND: 'The reference-rates file could not be read.',
+  REFERENCE_RATES_INVALID: 'The reference-rates file is not an ECB euro reference-rate CSV.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

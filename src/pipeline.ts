@@ -27,6 +27,7 @@ import { mapOrdered } from './util/map-ordered.js';
 import { type Logger, silentLogger } from './util/logger.js';
 import { untilAborted } from './util/until-aborted.js';
 import { VERSION } from './version.js';
+import { parseDate, readReferenceRatesSync, type ReferenceTable } from './money/reference-rates.js';
 
 export interface PipelineOptions {
   /**
@@ -92,6 +93,20 @@ export interface PipelineOptions {
   maxWords?: number;
   /** Receives model loading events and unexpected failures; the library never writes to the console. */
   logger?: Logger;
+  /**
+   * Reference exchange rates: the path of the European Central Bank's euro reference-rate CSV
+   * (daily `eurofxref.csv` or history `eurofxref-hist.csv`), or a table from `readReferenceRates`.
+   * Each currency pair of an article with a known date gets `reference {rate, date, deviation}`,
+   * and the reference rate counts as evidence when judging pairs.
+   * @default none
+   */
+  referenceRates?: string | ReferenceTable;
+  /**
+   * Publication date (YYYY-MM-DD) of articles that do not carry their own (HTML metadata, a JSON
+   * `date` field, `ArticleInput.date`): used to look up reference rates.
+   * @default none
+   */
+  date?: string;
 }
 
 /** An article given to the pipeline: its text and whatever is known of where it came from. */
@@ -102,15 +117,17 @@ export interface ArticleInput {
   source?: Partial<SourceInfo>;
   /** Diagnostics found before the pipeline (while reading the file). */
   warnings?: Diagnostic[];
+  /** Publication date, YYYY-MM-DD (or an ISO date-time). */
+  date?: string | null;
 }
 
 /**
  * Options one call may change without a new pipeline: they shape the record, not the resources
  * (models, threads) the pipeline holds.
  */
-export type ArticleOptions = Pick<PipelineOptions, 'sentences' | 'languages' | 'includeText' | 'defaultDollar' | 'tolerance' | 'strategy' | 'maxWords'>;
+export type ArticleOptions = Pick<PipelineOptions, 'sentences' | 'languages' | 'includeText' | 'defaultDollar' | 'tolerance' | 'strategy' | 'maxWords' | 'date'>;
 
-export const ARTICLE_OPTION_NAMES = ['sentences', 'languages', 'includeText', 'defaultDollar', 'tolerance', 'strategy', 'maxWords'] as const satisfies ReadonlyArray<keyof ArticleOptions>;
+export const ARTICLE_OPTION_NAMES = ['sentences', 'languages', 'includeText', 'defaultDollar', 'tolerance', 'strategy', 'maxWords', 'date'] as const satisfies ReadonlyArray<keyof ArticleOptions>;
 
 export interface ProcessOptions {
   /** Cancels the work: the call resolves with an `ABORTED` record at the next stage boundary. */
@@ -182,6 +199,8 @@ interface ResolvedOptions {
   languages: readonly string[] | undefined;
   translationLanguages: readonly string[];
   includeText: boolean;
+  referenceRates: ReferenceTable | null;
+  date: string | null;
 }
 
 /** The stages and version of one combination of options; built once, reused by every call. */
@@ -195,7 +214,10 @@ interface Variant {
 // cycling through endless ones.
 const MAX_VARIANTS = 64;
 
-export function createPipeline(options: PipelineOptions = {}): Pipeline {
+export function createPipeline(given: PipelineOptions = {}): Pipeline {
+  // A reference table is read once, here, and shared by every variant of the options.
+  const options: PipelineOptions =
+    given !== null && typeof given === 'object' && typeof given.referenceRates === 'string' ? { ...given, referenceRates: readReferenceRatesSync(given.referenceRates) } : given;
   const manifest = readManifest();
   const base = resolveOptions(options, manifest);
   const logger = options.logger ?? silentLogger;
@@ -239,12 +261,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   async function run(variant: Variant, input: string | ArticleInput, signal: AbortSignal | undefined): Promise<PrecisRecord> {
     const article = toArticleInput(input);
     const started = performance.now();
+    const date = articleDate(article.date);
     const doc = createDocument({
       id: article.id ?? sha256(article.text).slice(0, 12),
       raw: article.text,
       title: article.title ?? null,
+      date: date.value,
       source: completeSource(article),
-      warnings: article.warnings,
+      warnings: [...(article.warnings ?? []), ...date.warnings],
     });
     const ctx: StageContext = {
       signal,
@@ -345,14 +369,21 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
     cleanText(),
     detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
     segmentSentencesStage(),
-    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance }),
+    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance, referenceRates: resolved.referenceRates, date: resolved.date }),
     extractEntitiesStage(),
     rankSentencesStage({ count: resolved.sentences }),
     ...(resolved.summarise ? [summariseStage(store, manifest, resolved)] : []),
   ];
   checkStageOrder(stages);
   // Everything that shapes a record, and nothing that does not (where models live, text echo).
-  const shaping = { ...resolved, includeText: undefined, modelsDir: undefined, allowRemoteModels: undefined };
+  const table = resolved.referenceRates;
+  const shaping = {
+    ...resolved,
+    includeText: undefined,
+    modelsDir: undefined,
+    allowRemoteModels: undefined,
+    referenceRates: table ? { source: table.source, days: table.dates.length, last: table.dates[table.dates.length - 1] } : null,
+  };
   return { options: resolved, stages, version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}` };
 }
 
@@ -414,7 +445,41 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
     languages: options.languages,
     translationLanguages: options.translationLanguages ?? translatableLanguages(manifest),
     includeText: options.includeText ?? false,
+    referenceRates: resolveReferenceRates(options.referenceRates),
+    date: resolveDate(options.date),
   };
+}
+
+function resolveReferenceRates(value: PipelineOptions['referenceRates']): ReferenceTable | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return readReferenceRatesSync(value);
+  if (typeof value !== 'object' || !Array.isArray(value.dates) || !(value.rates instanceof Map)) {
+    throw new TypeError(`Expected \`referenceRates\` to be the path of an ECB reference-rate CSV or a table from readReferenceRates(), got \`${typeof value}\``);
+  }
+  return value;
+}
+
+function resolveDate(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const date = typeof value === 'string' ? parseDate(value.trim()) : null;
+  if (!date) throw new TypeError(`Expected \`date\` to be a date like \`2025-03-14\`, got \`${String(value)}\``);
+  return date;
+}
+
+/** An article's own date as YYYY-MM-DD; a date that cannot be read is a warning, not a failure. */
+function articleDate(value: string | null | undefined): { value: string | null; warnings: Diagnostic[] } {
+  if (value === undefined || value === null || value === '') return { value: null, warnings: [] };
+  const parsed = typeof value === 'string' ? (parseDate(value.trim()) ?? fromTimestamp(value)) : null;
+  if (parsed) return { value: parsed, warnings: [] };
+  return {
+    value: null,
+    warnings: [{ code: 'INVALID_DATE', stage: 'read', message: `The article's date "${String(value).slice(0, 40)}" could not be read; it is ignored. Give dates as YYYY-MM-DD.` }],
+  };
+}
+
+function fromTimestamp(value: string): string | null {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
 }
 
 function toArticleInput(input: string | ArticleInput): ArticleInput {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface GoldAmount {
@@ -13,6 +13,15 @@ export interface GoldAmount {
   ambiguous?: boolean;
 }
 
+export interface GoldRate {
+  text: string;
+  start: number;
+  end: number;
+  base: string;
+  quote: string;
+  value: string;
+}
+
 export interface GoldEntity {
   text: string;
   type: 'PERSON' | 'ORG' | 'LOC';
@@ -21,22 +30,36 @@ export interface GoldEntity {
 }
 
 export interface GoldArticle {
+  /** `fra/15-marche-des-changes-won`. */
   name: string;
+  language: string;
+  split: 'dev' | 'test';
+  origin: string;
+  date: string | null;
   text: string;
   amounts: GoldAmount[];
   pairs: Array<{ a: number; b: number; consistent: boolean }>;
+  rates: GoldRate[];
   entities: GoldEntity[];
   notMoney: string[];
 }
 
-/** The hand-annotated articles of tests/fixtures/gold (see its README for the conventions). */
+export const GOLD_LANGUAGES = ['fra', 'eng', 'spa', 'deu', 'ita', 'kor'] as const;
+
+/** The hand-annotated articles of one language folder of tests/fixtures/gold (see its README). */
 export function readGold(dir: string): GoldArticle[] {
+  const language = dir.split(/[\\/]/).filter(Boolean).pop()!;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.gold.json'))
     .sort()
     .map((f) => {
-      const name = f.replace(/\.gold\.json$/, '');
+      const base = f.replace(/\.gold\.json$/, '');
       const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<GoldArticle, 'name' | 'text'>;
-      return { name, text: readFileSync(join(dir, `${name}.txt`), 'utf8'), ...gold };
+      return { ...gold, rates: gold.rates ?? [], language: gold.language ?? language, name: `${language}/${base}`, text: readFileSync(join(dir, `${base}.txt`), 'utf8') };
     });
+}
+
+/** Every language folder under `root` that exists. */
+export function readAllGold(root: string): GoldArticle[] {
+  return GOLD_LANGUAGES.filter((l) => existsSync(join(root, l))).flatMap((l) => readGold(join(root, l)));
 }

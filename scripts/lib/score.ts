@@ -60,20 +60,50 @@ export function scoreAmounts(gold: GoldArticle['amounts'], predicted: readonly P
   return { tp, fp: predicted.length - tp, fn: gold.length - tp, misses, extras };
 }
 
-/** A pair is found when both of its amounts' spans match; its consistency flag is scored apart. */
-export function scorePairs(article: GoldArticle, record: PrecisRecord): Counts & { flagErrors: number } {
+/**
+ * A pair is found when both of its amounts' spans match. Its consistency flag is right when it
+ * equals the gold flag; a gold pair that was not found counts as a wrong flag (the flag a user
+ * sees for it is missing), so `flagsRight / gold pairs` is the share of flags a reader can trust.
+ */
+export function scorePairs(article: GoldArticle, record: PrecisRecord): Counts & { flagErrors: number; flagsRight: number; misses: string[]; extras: string[] } {
   const key = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
-  const gold = new Map(article.pairs.map((p) => [`${key(article.amounts[p.a]!)}|${key(article.amounts[p.b]!)}`, p.consistent]));
+  const gold = new Map(article.pairs.map((p) => [`${key(article.amounts[p.a]!)}|${key(article.amounts[p.b]!)}`, p]));
   let tp = 0;
   let flagErrors = 0;
+  const found = new Set<string>();
+  const extras: string[] = [];
   for (const p of record.pairs) {
     const k = `${key(record.amounts[p.a]!)}|${key(record.amounts[p.b]!)}`;
-    if (gold.has(k)) {
+    const g = gold.get(k);
+    if (g) {
       tp++;
-      if (gold.get(k) !== p.consistent) flagErrors++;
+      found.add(k);
+      if (g.consistent !== p.consistent) flagErrors++;
+    } else extras.push(p.english);
+  }
+  const misses = [...gold.entries()].filter(([k]) => !found.has(k)).map(([, p]) => `${article.amounts[p.a]!.text} ~ ${article.amounts[p.b]!.text}`);
+  return { tp, fp: record.pairs.length - tp, fn: gold.size - tp, flagErrors, flagsRight: tp - flagErrors, misses, extras };
+}
+
+/** A rate quote is found when its span overlaps the gold span and base, quote and value agree. */
+export function scoreRates(article: GoldArticle, record: PrecisRecord): Counts & { asAmounts: number; misses: string[]; extras: string[] } {
+  const used = new Set<number>();
+  let tp = 0;
+  const misses: string[] = [];
+  for (const g of article.rates) {
+    const i = record.rates.findIndex(
+      (r, k) => !used.has(k) && r.start < g.end && g.start < r.end && r.base === g.base && r.quote === g.quote && Math.abs(r.value - Number(g.value)) <= 1e-6 * Number(g.value),
+    );
+    if (i === -1) misses.push(`${g.text} [${g.base}/${g.quote} ${g.value}]`);
+    else {
+      used.add(i);
+      tp++;
     }
   }
-  return { tp, fp: record.pairs.length - tp, fn: gold.size - tp, flagErrors };
+  // A rate quote reported as money is the worst error of this kind: count it apart.
+  const asAmounts = article.rates.filter((g) => record.amounts.some((a) => a.start < g.end && g.start < a.end)).length;
+  const extras = record.rates.filter((_, k) => !used.has(k)).map((r) => `${r.text} [${r.base}/${r.quote} ${r.exact}]`);
+  return { tp, fp: record.rates.length - tp, fn: article.rates.length - tp, asAmounts, misses, extras };
 }
 
 export type EntityType = 'PERSON' | 'ORG' | 'LOC';

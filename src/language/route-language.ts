@@ -11,14 +11,15 @@ export interface RouteDecision {
 }
 
 /**
- * English needs no translation; a language with a declared translation model is translated;
+ * English needs no translation; a language with a declared translation model is translated; a
+ * language precis can read (it has a language pack) but not translate gets an extractive summary;
  * anything else is an error on that article alone.
  */
-export function routeLanguage(detection: Detection, translatable: ReadonlySet<string>): RouteDecision {
+export function routeLanguage(detection: Detection, translatable: ReadonlySet<string>, readable: ReadonlySet<string> = new Set()): RouteDecision {
   const warnings: Diagnostic[] = [];
   let language = detection.code;
   if (language === 'und') {
-    if (!detection.guess || (detection.guess !== 'eng' && !translatable.has(detection.guess))) {
+    if (!detection.guess || (detection.guess !== 'eng' && !translatable.has(detection.guess) && !readable.has(detection.guess))) {
       throw new LanguageError(
         'LANGUAGE_UNDETERMINED',
         `The article's language could not be determined (${detection.reason ?? 'no evidence'}). Check that the file holds article text, or pass --languages to narrow the candidates.`,
@@ -33,9 +34,10 @@ export function routeLanguage(detection: Detection, translatable: ReadonlySet<st
   }
   if (language === 'eng') return { action: 'none', language, warnings };
   if (translatable.has(language)) return { action: 'translate', language, warnings };
-  const supported = ['eng', ...translatable].map((c) => `${languageName(c)} (${c})`).join(', ');
+  if (readable.has(language)) return { action: 'extractive', language, warnings };
+  const supported = [...new Set(['eng', ...translatable, ...readable])].map((c) => `${languageName(c)} (${c})`).join(', ');
   throw new LanguageError(
     'UNSUPPORTED_LANGUAGE',
-    `The article is in ${languageName(language)} (${language}), which precis cannot translate: no translation model is declared for it. Supported: ${supported}. Declare a translation model for it in models/manifest.json to add it.`,
+    `The article is in ${languageName(language)} (${language}), which precis can neither read nor translate: it has no language pack and no translation model is declared for it. Supported: ${supported}. Add a pack in src/lang/ or declare a translation model in models/manifest.json.`,
   );
 }

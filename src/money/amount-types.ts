@@ -9,21 +9,45 @@ export interface Amount {
   value: number;
   /** Exact value as a plain decimal string: "728000000000000", "6900000000", "12.5". */
   exact: string;
-  /** Multiplier of the scale word ("milliards" → 1e9), or null. */
+  /** Multiplier of the scale word ("milliards" → 1e9, "억" → 1e8), or null. */
   scale: number | null;
   /** Unit of the last significant printed digit ("6,9 milliards" → 1e8). */
   precision: number;
+  /** A qualifier of approximation or bound is attached ("environ", "plus de", "약", "가량"). */
   approx: boolean;
+  /** The qualifier is a bound: "plus de", "more than", "이상" (over); "moins de", "up to", "미만" (under). */
+  bound: 'over' | 'under' | null;
   /** The currency was not written out (a bare "$") and was resolved from context or the default. */
   ambiguous: boolean;
-  /** Unit of a per-unit price as printed ("mois", "heure"), or null. */
+  /** Unit of a per-unit price as printed ("mois", "Monat", "인"), or null. */
   per: string | null;
   /** Ends of a range ("entre 3 000 et 4 000 milliards de wons"): role and the other end's index. */
   range: { role: 'low' | 'high'; with: number } | null;
-  /** English rendering: "₩728 trillion", "about US$2 billion", "₩45,000 per month". */
+  /** ISO 639-3 code of the language pack that read it (an English quote in a French article: "eng"). */
+  language: string;
+  /**
+   * Present when the scale word was read by evidence rather than by the word alone: "pair" when a
+   * currency pair's rate settled it, "article" when another amount of the article did.
+   */
+  scaleFrom?: 'pair' | 'article';
+  /** English rendering: "₩728 trillion", "about US$2 billion", "over ₩45,000 per month". */
   english: string;
   /** For an unpaired amount, its value in the other currency of the article's consensus rate. */
   estimated?: { currency: string; value: number; rate: number; english: string };
+}
+
+/** An exchange-rate quote: "un dollar valait 1 431,30 wons", "원·달러 환율은 1,438.7원". Never an amount. */
+export interface RateQuote {
+  /** Market convention: units of `quote` for one `base` (USD/KRW, EUR/USD, JPY/KRW…). */
+  base: string;
+  quote: string;
+  value: number;
+  /** Exact value as a plain decimal string (rounded to 8 significant digits when inverted). */
+  exact: string;
+  /** The quoted figure as printed, with its currency when it stands next to it. */
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface PairSide {
@@ -31,6 +55,15 @@ export interface PairSide {
   amount: number;
   value: number;
   exact: string;
+}
+
+/** The reference rate of the article's date, from `--reference-rates`. */
+export interface PairReference {
+  rate: number;
+  /** Day of the reference table used (the article's date or the business day before). */
+  date: string;
+  /** Percent the pair's rate is from the reference. */
+  deviation: number;
 }
 
 /** What a pair of amounts printed as equivalents says about the exchange rate. */
@@ -48,8 +81,10 @@ export interface PairRate {
   consistent: boolean;
   /** Percent from `consensus`. */
   deviation: number;
-  /** Consensus rate of the article's pairs in the same two currencies. */
+  /** Consensus rate of the article's evidence (pairs, quotes, reference) in the same two currencies. */
   consensus: number;
+  /** Present when a reference table and the article's date are known. */
+  reference?: PairReference;
 }
 
 /** Two amounts printed as equivalents, with the exchange rate they imply. */

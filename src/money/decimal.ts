@@ -18,13 +18,31 @@ export function fromInteger(n: number | bigint): Decimal {
 
 /** Moves trailing zeros of the mantissa into the exponent. */
 export function normalise(d: Decimal): Decimal {
-  let { mantissa, exponent } = d;
-  if (mantissa === 0n) return { mantissa: 0n, exponent: 0 };
-  while (mantissa % 10n === 0n) {
-    mantissa /= 10n;
-    exponent++;
-  }
-  return { mantissa, exponent };
+  if (d.mantissa === 0n) return { mantissa: 0n, exponent: 0 };
+  if (d.mantissa % 10n !== 0n) return d;
+  // Through the digit string: one pass, where dividing by ten per zero is quadratic in the length.
+  const digits = d.mantissa.toString();
+  const kept = digits.replace(/0+$/, '');
+  return { mantissa: BigInt(kept), exponent: d.exponent + digits.length - kept.length };
+}
+
+/** a ÷ b to `significant` digits (rates from two exact amounts). */
+export function divide(a: Decimal, b: Decimal, significant = 12): Decimal {
+  if (b.mantissa === 0n) throw new RangeError('division by zero');
+  const scale = significant + b.mantissa.toString().length;
+  const q = (a.mantissa * 10n ** BigInt(scale)) / b.mantissa;
+  return normalise({ mantissa: q, exponent: a.exponent - b.exponent - scale });
+}
+
+/** Rounds to `significant` significant digits, half away from zero. */
+export function roundSignificant(d: Decimal, significant: number): Decimal {
+  const negative = d.mantissa < 0n;
+  const digits = (negative ? -d.mantissa : d.mantissa).toString();
+  if (digits.length <= significant) return d;
+  const drop = digits.length - significant;
+  let kept = BigInt(digits.slice(0, significant));
+  if (Number(digits[significant]) >= 5) kept += 1n;
+  return normalise({ mantissa: negative ? -kept : kept, exponent: d.exponent + drop });
 }
 
 export function multiply(a: Decimal, b: Decimal): Decimal {

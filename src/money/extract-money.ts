@@ -1,60 +1,183 @@
-import type { Span } from '../document.js';
-import type { Amount, CurrencyPair, PairSide } from './amount-types.js';
-import { detectAmountContext } from './amount-context.js';
-import { toNumber, toPlainString } from './decimal.js';
-import { findAmounts, type AmountSpan } from './find-amounts.js';
-import { assessPairs, convert, linkPairs } from './pair-amounts.js';
+import type { Diagnostic, Span } from '../document.js';
+import { languagePack } from '../lang/registry.js';
+import { SHARED_CURRENCIES } from '../lang/shared/index.js';
+import type { Amount, CurrencyPair, PairSide, RateQuote } from './amount-types.js';
+import { judgePairs, type RateEvidence, round } from './assess-pairs.js';
+import { type Grammar, grammarFor } from './compile-grammar.js';
+import { type Decimal, roundSignificant, toNumber, toPlainString } from './decimal.js';
+import { type AmountSpan, findAmounts, type Segment, type TextForms } from './find-amounts.js';
+import { findRates, type RateSpan } from './find-rates.js';
+import { linkPairs, type PairLink } from './link-pairs.js';
+import { matchKey } from './match-key.js';
+import { type ReferenceTable, referenceRate } from './reference-rates.js';
 import { renderAmount, renderPair } from './render-english.js';
+import { countContextCues, resolveCurrency } from './resolve-currency.js';
+import { settleScales } from './settle-scales.js';
+import { marketOrder } from './typical-rates.js';
+
+/** A stretch of the text and the language it is written in (a paragraph, or the whole text). */
+export interface LanguageRegion extends Span {
+  /** ISO 639-3 code; a region whose language has no pack is not read. */
+  language: string;
+}
 
 export interface ExtractMoneyOptions {
-  /** ISO 639-3 code of the article. */
+  /** Where each language applies. Default: the whole text in `language`. */
+  regions?: readonly LanguageRegion[];
+  /** ISO 639-3 code of the text when `regions` is not given. @default 'fra' */
   language?: string;
-  /** Spans of paragraphs written in English inside a non-English article. */
-  englishSpans?: readonly Span[];
+  /** Sentence spans: rate quotes are read within a sentence. Default: each region is one. */
+  sentences?: readonly Span[];
   /** @default 'USD' */
   defaultDollar?: string;
   /** Percent off the consensus rate above which a pair is inconsistent. @default 5 */
   tolerance?: number;
+  /** Reference rates and the article's date (YYYY-MM-DD): each pair gets `reference`. */
+  reference?: { table: ReferenceTable; date: string } | null;
 }
 
 export interface MoneyFindings {
   amounts: Amount[];
   pairs: CurrencyPair[];
+  rates: RateQuote[];
+  /** Problems in the data: numbers read against the language's convention. */
+  diagnostics: Diagnostic[];
+}
+
+/** Currencies the text leaves open ("$", "¥", "francs", "pesos", "couronnes"), settled by the article. */
+const PLACEHOLDERS = new Set(Object.keys(SHARED_CURRENCIES.contexts));
+
+/**
+ * Amounts, exchange-rate quotes and currency pairs of one text, with English renderings. `fold`
+ * is the text with no-break spaces and typographic apostrophes folded (same length as `text`,
+ * which the offsets refer to). Pure; linear in the text but for the n log n of sorting.
+ */
+export function extractMoney(text: string, fold: string, options: ExtractMoneyOptions = {}): MoneyFindings {
+  const forms: TextForms = { text, fold, key: matchKey(fold) };
+  const diagnostics: Diagnostic[] = [];
+  const regions = options.regions ?? [{ start: 0, end: text.length, language: options.language ?? 'fra' }];
+  const segments: Segment[] = [];
+  const preferences = new Map<string, '.' | ',' | undefined>();
+  for (const region of regions) {
+    const pack = languagePack(region.language);
+    if (!pack) continue;
+    if (!preferences.has(pack.code)) preferences.set(pack.code, articleDecimalMark(fold, regions, pack.code, pack.digits.decimal));
+    segments.push({ start: region.start, end: region.end, grammar: grammarFor(pack), prefer: preferences.get(pack.code) });
+  }
+  segments.sort((a, b) => a.start - b.start);
+  const found = findAmounts(forms, segments);
+  if (found.flippedSeparators > 0) {
+    const marks = [...preferences.entries()].filter(([, m]) => m).map(([code, m]) => `${m === '.' ? 'a point' : 'a comma'} (${code})`);
+    diagnostics.push({
+      code: 'NUMBER_FORMAT',
+      stage: 'extract-amounts',
+      message: `The article writes decimals with ${marks.join(', ')}, against its language's convention; ${found.flippedSeparators} ambiguous number(s) such as "1,500" were read that way.`,
+    });
+  }
+
+  // Currencies the text leaves open ("$", "¥", "francs", "pesos"), as this article uses them.
+  const counts = countContextCues(forms.key, fold);
+  const explicit = new Set(found.amounts.map((a) => a.currency).filter((c) => !PLACEHOLDERS.has(c)));
+  const defaultDollar = options.defaultDollar ?? 'USD';
+  const resolutions = new Map<string, { code: string; ambiguous: boolean }>();
+  const resolve = (code: string) => {
+    if (!PLACEHOLDERS.has(code)) return { code, ambiguous: false };
+    let r = resolutions.get(code);
+    if (!r) {
+      r = resolveCurrency(code, counts, explicit, defaultDollar);
+      resolutions.set(code, r);
+    }
+    return r;
+  };
+  for (const a of found.amounts) {
+    const r = resolve(a.currency);
+    a.currency = r.code;
+    a.ambiguous = r.ambiguous;
+  }
+
+  const grammarAt = (at: number): Grammar | null => {
+    for (const s of segments) if (at >= s.start && at < s.end) return s.grammar;
+    return null;
+  };
+  const byCount = new Map<string, number>();
+  for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
+  const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));
+  const rateFindings = findRates(
+    { forms, segments, sentences, resolve: (c) => resolve(c).code, currencies: [...byCount.entries()].sort((x, y) => y[1] - x[1]).map(([c]) => c) },
+    found.amounts,
+    found.bare,
+  );
+  const spans = dropAmounts(found.amounts, rateFindings.notAmounts);
+  const links = linkPairs(forms, spans, grammarAt, options.sentences ?? []);
+  const quotes = rateFindings.rates;
+  const reference = options.reference ?? null;
+  settleScales(spans, links, (base, quote) => expectedRate(spans, links, quotes, reference, base, quote));
+
+  const amounts = spans.map((s) => toAmount(s, text));
+  const pairs = assess(spans, amounts, links, quotes, reference, options.tolerance ?? 5);
+  addEstimates(amounts, spans, pairs);
+  const rates: RateQuote[] = quotes.map((r) => ({
+    base: r.base,
+    quote: r.quote,
+    value: toNumber(r.value),
+    exact: toPlainString(roundSignificant(r.value, 8)),
+    text: text.slice(r.start, r.end),
+    start: r.start,
+    end: r.end,
+  }));
+  return { amounts, pairs, rates, diagnostics };
 }
 
 /**
- * Amounts, their pairs and English renderings for one text. `matchText` is the text with
- * no-break spaces folded (same length as the text the offsets refer to).
+ * The decimal mark this article uses, when it is not its language's: a Mexican article in
+ * Spanish prints "8.2" and "15,000", an English writer "1,5". Decided on numbers no convention
+ * could misread (a mark before one, two or four digits; several groups of three).
  */
-export function extractMoney(text: string, matchText: string, options: ExtractMoneyOptions = {}): MoneyFindings {
-  const spans = findAmounts(matchText, {
-    language: options.language,
-    englishSpans: options.englishSpans,
-    defaultDollar: options.defaultDollar,
-    context: detectAmountContext(matchText),
+function articleDecimalMark(fold: string, regions: readonly LanguageRegion[], language: string, own: '.' | ','): '.' | ',' | undefined {
+  let point = 0;
+  let comma = 0;
+  for (const r of regions) {
+    if (r.language !== language) continue;
+    const slice = fold.slice(r.start, r.end);
+    for (const m of slice.matchAll(/\d[\d.,]*\d/g)) {
+      const mark = decimalEvidence(m[0]);
+      if (mark === '.') point++;
+      else if (mark === ',') comma++;
+    }
+  }
+  const other = own === ',' ? point : comma;
+  const mine = own === ',' ? comma : point;
+  return other >= 2 && other > mine * 2 ? (own === ',' ? '.' : ',') : undefined;
+}
+
+/** The decimal mark a printed number proves, if any: "1.467,5" → ","; "8.2" → "."; "1,500" → none. */
+function decimalEvidence(token: string): '.' | ',' | null {
+  const marks = token.replace(/\d/g, '');
+  if (marks.length === 0) return null;
+  const last = marks[marks.length - 1] as '.' | ',';
+  if (marks.includes('.') && marks.includes(',')) return marks.indexOf(last) === marks.length - 1 ? last : null;
+  const groups = token.split(/[.,]/);
+  if (marks.length > 1) return groups.slice(1).every((g) => g.length === 3) ? (last === '.' ? ',' : '.') : null;
+  const after = groups[1]!.length;
+  return after === 3 ? null : last;
+}
+
+/** The amounts without those that are rate figures, with range partners renumbered. */
+function dropAmounts(amounts: AmountSpan[], drop: ReadonlySet<number>): AmountSpan[] {
+  if (drop.size === 0) return amounts;
+  const index = new Map<number, number>();
+  const kept: AmountSpan[] = [];
+  amounts.forEach((a, i) => {
+    if (drop.has(i)) return;
+    index.set(i, kept.length);
+    kept.push(a);
   });
-  const amounts = spans.map((s) => toAmount(s, text));
-  const links = linkPairs(matchText, spans);
-  const assessed = assessPairs(spans, links, { tolerance: options.tolerance });
-  const pairs: CurrencyPair[] = assessed.map((p) => {
-    const side = (i: number): PairSide => ({ amount: i, value: amounts[i]!.value, exact: amounts[i]!.exact });
-    return {
-      a: p.a,
-      b: p.b,
-      base: p.base,
-      quote: p.quote,
-      [amounts[p.a]!.currency.toLowerCase()]: side(p.a),
-      [amounts[p.b]!.currency.toLowerCase()]: side(p.b),
-      rate: p.rate,
-      rateRange: p.rateRange,
-      consistent: p.consistent,
-      deviation: p.deviation,
-      consensus: p.consensus,
-      english: renderPair(amounts[p.a]!.english, amounts[p.b]!.english),
-    };
-  });
-  addEstimates(amounts, spans, pairs);
-  return { amounts, pairs };
+  for (const a of kept) {
+    if (!a.range) continue;
+    const other = index.get(a.range.other);
+    a.range = other === undefined ? null : { role: a.range.role, other };
+  }
+  return kept;
 }
 
 function toAmount(s: AmountSpan, text: string): Amount {
@@ -68,18 +191,98 @@ function toAmount(s: AmountSpan, text: string): Amount {
     scale: s.scale === null ? null : 10 ** s.scale,
     precision: 10 ** s.precision,
     approx: s.approx,
+    bound: s.bound,
     ambiguous: s.ambiguous,
-    per: s.per,
+    per: s.per?.unit ?? null,
     range: s.range ? { role: s.range.role, with: s.range.other } : null,
-    english: renderAmount(s.currency, s.decimal, { approx: s.approx, per: s.per }),
+    language: s.language,
+    ...(s.scaleFrom ? { scaleFrom: s.scaleFrom } : {}),
+    english: renderAmount(s.currency, s.decimal, { approx: s.approx, bound: s.bound, per: s.per?.english ?? null }),
   };
+}
+
+interface RawPair {
+  link: PairLink;
+  base: AmountSpan;
+  quote: AmountSpan;
+  rate: number;
+  range: [number, number];
+}
+
+function rawPair(spans: readonly AmountSpan[], link: PairLink): RawPair {
+  const a = spans[link.a]!;
+  const b = spans[link.b]!;
+  const [baseCode] = marketOrder(a.currency, b.currency);
+  const [base, quote] = baseCode === a.currency ? [a, b] : [b, a];
+  const q = toNumber(quote.decimal);
+  const bv = toNumber(base.decimal);
+  const dq = 10 ** quote.precision / 2;
+  const db = 10 ** base.precision / 2;
+  return { link, base, quote, rate: q / bv, range: [(q - dq) / (bv + db), bv - db > 0 ? (q + dq) / (bv - db) : Infinity] };
+}
+
+/** What the article's unambiguous evidence says a rate is (for settling scale words). */
+function expectedRate(spans: readonly AmountSpan[], links: readonly PairLink[], quotes: readonly RateSpan[], reference: ExtractMoneyOptions['reference'], base: string, quote: string): number | null {
+  const values: number[] = [];
+  for (const l of links) {
+    const a = spans[l.a]!;
+    const b = spans[l.b]!;
+    if (a.scaleWord?.alternative != null || b.scaleWord?.alternative != null) continue;
+    const p = rawPair(spans, l);
+    if (p.base.currency === base && p.quote.currency === quote) values.push(p.rate);
+  }
+  for (const q of quotes) if (q.base === base && q.quote === quote) values.push(toNumber(q.value));
+  if (values.length === 0 && reference) {
+    const r = referenceRate(reference.table, base, quote, reference.date);
+    if (r) values.push(r.rate);
+  }
+  if (values.length === 0) return null;
+  values.sort((x, y) => x - y);
+  return values[Math.floor((values.length - 1) / 2)]!;
+}
+
+function assess(spans: readonly AmountSpan[], amounts: readonly Amount[], links: readonly PairLink[], quotes: readonly RateSpan[], reference: ExtractMoneyOptions['reference'], tolerance: number): CurrencyPair[] {
+  const raws = links.map((l) => rawPair(spans, l));
+  const groups = new Map<string, RawPair[]>();
+  for (const r of raws) {
+    const k = `${r.base.currency}/${r.quote.currency}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const verdicts = new Map<PairLink, { consistent: boolean; deviation: number; consensus: number; reference?: { rate: number; date: string } }>();
+  for (const [k, group] of groups) {
+    const [base, quote] = k.split('/') as [string, string];
+    const evidence: RateEvidence[] = group.map((r) => ({ rate: r.rate, range: r.range, kind: 'pair' }));
+    for (const q of quotes) if (q.base === base && q.quote === quote) evidence.push({ rate: toNumber(q.value), range: null, kind: 'quote' });
+    const ref = reference ? referenceRate(reference.table, base, quote, reference.date) : null;
+    if (ref) evidence.push({ rate: ref.rate, range: null, kind: 'reference' });
+    judgePairs(evidence, tolerance).forEach((v, i) => verdicts.set(group[i]!.link, { ...v, ...(ref ? { reference: ref } : {}) }));
+  }
+  return raws.map((r) => {
+    const v = verdicts.get(r.link)!;
+    const side = (i: number): PairSide => ({ amount: i, value: amounts[i]!.value, exact: amounts[i]!.exact });
+    return {
+      a: r.link.a,
+      b: r.link.b,
+      base: r.base.currency,
+      quote: r.quote.currency,
+      [amounts[r.link.a]!.currency.toLowerCase()]: side(r.link.a),
+      [amounts[r.link.b]!.currency.toLowerCase()]: side(r.link.b),
+      rate: round(r.rate),
+      rateRange: [round(r.range[0]), round(r.range[1])],
+      consistent: v.consistent,
+      deviation: v.deviation,
+      consensus: v.consensus,
+      ...(v.reference ? { reference: { rate: round(v.reference.rate), date: v.reference.date, deviation: Math.round(((r.rate - v.reference.rate) / v.reference.rate) * 10000) / 100 } } : {}),
+      english: renderPair(amounts[r.link.a]!.english, amounts[r.link.b]!.english),
+    };
+  });
 }
 
 /**
  * An unpaired amount in a currency the article pairs with the US dollar gets its dollar value at
  * the article's consensus rate ("₩4,500 billion ≈ US$3.1 billion"), marked as an estimate.
  */
-function addEstimates(amounts: Amount[], spans: AmountSpan[], pairs: CurrencyPair[]): void {
+function addEstimates(amounts: Amount[], spans: readonly AmountSpan[], pairs: readonly CurrencyPair[]): void {
   const paired = new Set(pairs.flatMap((p) => [p.a, p.b]));
   const rates = new Map<string, { base: string; quote: string; rate: number }>();
   for (const p of pairs) {
@@ -91,13 +294,16 @@ function addEstimates(amounts: Amount[], spans: AmountSpan[], pairs: CurrencyPai
     if (paired.has(i)) return;
     const rate = rates.get(amount.currency);
     if (!rate) return;
-    const usd = convert(spans[i]!.decimal, amount.currency, rate);
-    if (usd === null) return;
-    // Keep three significant digits: an estimate must not look more precise than it is.
-    const value = Number(usd.toPrecision(3));
-    const [mantissa, exponent] = value.toExponential(2).split('e');
-    const digits = mantissa!.replace('.', '').replace(/0+$/, '') || '0';
-    const decimal = { mantissa: BigInt(digits), exponent: Number(exponent) - (digits.length - 1) };
-    amount.estimated = { currency: 'USD', value, rate: rate.rate, english: renderAmount('USD', decimal, { approx: true }) };
+    const value = toNumber(spans[i]!.decimal);
+    const usd = amount.currency === rate.quote ? value / rate.rate : value * rate.rate;
+    // Three significant digits: an estimate must not look more precise than it is.
+    const rounded = Number(usd.toPrecision(3));
+    amount.estimated = { currency: 'USD', value: rounded, rate: rate.rate, english: renderAmount('USD', decimalOf(rounded), { approx: true }) };
   });
+}
+
+function decimalOf(x: number): Decimal {
+  const [mantissa, exponent] = x.toExponential(2).split('e');
+  const digits = mantissa!.replace('.', '').replace(/0+$/, '') || '0';
+  return { mantissa: BigInt(digits), exponent: Number(exponent) - (digits.length - 1) };
 }

@@ -1,394 +1,533 @@
-import type { Span } from '../document.js';
-import { matchForm, PREFIX, SUFFIX, type CurrencyForm } from './currency-forms.js';
-import { add, type Decimal, decimalFromParts, multiply, normalise, pow10, toNumber, toPlainString } from './decimal.js';
-import { readNumberWords } from './number-words.js';
-import { readScale, type ScaleMatch } from './scales.js';
+import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
+import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
+import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
+import { type NumberRead, readDigits, readMyriad, readWords } from './read-number.js';
 
-/** A monetary amount found in text, before pairing and rendering. */
-export interface AmountSpan extends Span {
+/** The three forms of one text: as printed, with look-alikes folded, and its match key. */
+export interface TextForms {
   text: string;
-  /** ISO 4217 code. */
+  /** Spaces, apostrophes and hyphens folded to ASCII, one unit for one. */
+  fold: string;
+  /** `fold` in lower case without Latin diacritics, one unit for one. */
+  key: string;
+}
+
+/** A stretch of text read with one language's grammar (a paragraph, or the whole article). */
+export interface Segment {
+  start: number;
+  end: number;
+  grammar: Grammar;
+  /** Decimal mark the article itself uses where print is ambiguous, if it differs from the language's. */
+  prefer?: '.' | ',';
+}
+
+/** A monetary amount found in text, before currencies are settled, pairs linked and English rendered. */
+export interface AmountSpan {
+  start: number;
+  end: number;
+  /** ISO 4217 code, or "$", "¥", "FRANC", "PESO" until the article's context settles it. */
   currency: string;
-  /** Exact value in currency units, as a decimal. */
   decimal: Decimal;
-  /** Power of ten of the scale word applied ("milliards" → 9), or null. */
+  /** Power of ten of the scale applied ("milliards" → 9; "억" → 8), or null. */
   scale: number | null;
+  /** The scale word as printed, when it has another reading a pair may settle on. */
+  scaleWord: ScaleEntry | null;
   /** Power of ten of the last significant printed digit ("6,9 milliards" → 8). */
   precision: number;
   approx: boolean;
-  /** The currency was not written out (a bare "$"): resolved from the article or the default. */
+  bound: 'over' | 'under' | null;
   ambiguous: boolean;
-  /** Unit of a per-unit price ("par mois" → "mois"), or null. */
-  per: string | null;
-  /** For "entre 3 000 et 4 000 milliards de wons": which end this is, and the other end's index. */
+  /** Unit of a per-unit price as printed ("mois", "Monat", "인"), and its English. */
+  per: { unit: string; english: string } | null;
   range: { role: 'low' | 'high'; other: number } | null;
-  /** Language whose number conventions were applied ("billion", decimal comma). */
-  convention: 'fr' | 'en';
+  /** Language pack that read the amount. */
+  language: string;
+  /** The currency (and scale) came from a neighbour: "1 000, 5 000 et 10 000 wons". */
+  elliptical: boolean;
+  /** Set when the scale was settled by a pair's rate rather than by the word. */
+  scaleFrom?: 'pair' | 'article';
 }
 
-export interface AmountContext {
-  /** The article reads as Canadian (G$, $ CA, Québec…): a bare dollar is a Canadian dollar. */
-  canadian: boolean;
-  /** The article is about China rather than Japan: a bare ¥ is a yuan. */
-  chinese: boolean;
+/** A number printed without a currency: kept for ranges, lists and exchange-rate quotes. */
+export interface BareNumber {
+  start: number;
+  end: number;
+  decimal: Decimal;
+  scale: number | null;
+  scaleWord: ScaleEntry | null;
+  precision: number;
+  language: string;
+  grammar: Grammar;
 }
 
-export interface FindAmountsOptions {
-  /** Spans written in English (quotations); elsewhere `language` applies. */
-  englishSpans?: readonly Span[];
-  /** ISO 639-3 code of the article. */
-  language?: string;
-  /** Currency of a dollar the article does not qualify. @default 'USD' */
-  defaultDollar?: string;
-  context?: AmountContext;
+export interface FoundAmounts {
+  amounts: AmountSpan[];
+  bare: BareNumber[];
+  /** Numbers read with the article's own decimal mark rather than the language's. */
+  flippedSeparators: number;
 }
 
-const DIGITS = /\d{1,3}(?:(?: \d{3})+|(?:[.,]\d{3})+)?(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?/y;
-const WORD_START = /[\p{L}]/u;
-const QUALIFIER_BEFORE =
-  /(?:^|[^\p{L}])(environ|près d['e]|pres d['e]|plus d['e]|moins d['e]|quelque|quelques|autour d['e]|approximativement|presque|pas moins d['e]|soit|about|around|nearly|almost|roughly|some|more than|less than|approximately|over|under)\s*$/iu;
-const RANGE_BEFORE =
-  /(?:(?:^|[^\p{L}])(?:entre|between|de|from|d')\s*)?(?<![\p{L}\d])(\d{1,3}(?:(?: \d{3})+|(?:[.,]\d{3})+)?(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*(?:milliards?|millions?|billions?|mille|billion|million|trillion|bn|mn))?\s*(?:et|and|à|to|-|–|—)\s*$/diu;
-const RATE_AFTER = /^\s*(?:pour|par|contre|for|per|to the|against)\s+(?:un|une|1|one|a|le|the)\s+(?:dollars?|euros?|yuans?|yens?|wons?|livres?|francs?|\$|€|£|¥)/iu;
-const RATE_AFTER_SHORT = /^\s+(?:le|the)\s+(?:dollar|euro|yuan|yen|won)\b/iu;
-const PER_AFTER = [
-  /^\s*(?:par|per|\/)\s*((?:million de |mille )?(?!(?:le|la|les|l'|un|une|des|du|the|a|an)\b)[\p{L}]+(?:-[\p{L}]+)?)/iu,
-  /^\s+(?:de\s+)?(?:l'|la |le )(heure|tonne|baril|litre|unité|action|kilo|kilogramme|once|pièce|nuit|mètre carré|mégawattheure|kilowattheure|mois|année|jour|semaine)\b/iu,
-  /^\s+(?:a|an)\s+(month|year|day|week|hour|share|barrel|tonne|ton|head|person|night|unit)\b/iu,
-];
+/** Numbers kept for a range or a list: the ones since the last amount, at most this many. */
+const MAX_PENDING = 8;
 
 /**
- * Finds monetary amounts in news text (French and English conventions). Pure: string in, spans
- * out. `text` should be the matching form of the text (no-break spaces folded to spaces).
+ * Finds monetary amounts in each segment with that segment's grammar. Pure and linear: every
+ * position is tried once, a parse reads a bounded stretch, and an amount found is skipped whole.
  */
-export function findAmounts(text: string, options: FindAmountsOptions = {}): AmountSpan[] {
-  const englishArticle = options.language === 'eng';
-  const isEnglishAt = (offset: number) =>
-    englishArticle || (options.englishSpans ?? []).some((s) => offset >= s.start && offset < s.end);
-  const found: AmountSpan[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (i > 0 && isWordChar(text[i - 1]!) && isWordChar(ch)) {
-      i++;
-      continue;
+export function findAmounts(forms: TextForms, segments: readonly Segment[]): FoundAmounts {
+  const amounts: AmountSpan[] = [];
+  const bare: BareNumber[] = [];
+  let flippedSeparators = 0;
+  for (const segment of segments) {
+    const g = segment.grammar;
+    let pending: BareNumber[] = [];
+    let i = segment.start;
+    while (i < segment.end) {
+      const code = forms.key.charCodeAt(i);
+      if (!g.openers.has(code) || (i > segment.start && continuesWord(forms.key, i))) {
+        i++;
+        continue;
+      }
+      const parsed = parseAt(forms, i, segment);
+      if (parsed === null) {
+        i++;
+        continue;
+      }
+      if (parsed.kind === 'skip') {
+        i = Math.max(i + 1, parsed.end);
+        continue;
+      }
+      if (parsed.flipped) flippedSeparators++;
+      if (parsed.kind === 'bare') {
+        bare.push(parsed.number);
+        pending.push(parsed.number);
+        if (pending.length > MAX_PENDING) pending.shift();
+        i = Math.max(i + 1, parsed.number.end);
+        continue;
+      }
+      const amount = parsed.amount;
+      const previous = amounts[amounts.length - 1];
+      const lows = takeEllipticals(forms, g, pending, amount, previous && previous.start >= segment.start ? previous : undefined);
+      pending = [];
+      let firstIndex = amounts.length;
+      for (const low of lows.members) amounts.push(low);
+      if (lows.range) {
+        const low = amounts[amounts.length - 1]!;
+        low.range = { role: 'low', other: amounts.length };
+        amount.range = { role: 'high', other: amounts.length - 1 };
+      } else if (lows.completeLow) {
+        firstIndex = amounts.length - 1;
+        lows.completeLow.range = { role: 'low', other: amounts.length };
+        amount.range = { role: 'high', other: firstIndex };
+      }
+      amounts.push(amount);
+      // Qualifiers and per-unit phrases of a range or list are shared by its members.
+      const groupStart = amounts[firstIndex]!.start;
+      const qualifier = qualifierAround(forms, g, groupStart, amount.end, g.myriad !== null);
+      const per = amount.per ?? perBefore(forms, g, groupStart);
+      for (let k = firstIndex; k < amounts.length; k++) {
+        const a = amounts[k]!;
+        if (qualifier.kind) {
+          a.approx = true;
+          if (qualifier.kind !== 'approx') a.bound = qualifier.kind;
+        }
+        if (amount.approx) a.approx = true;
+        a.per ??= per;
+      }
+      i = Math.max(i + 1, amount.end);
     }
-    if (!mayStartAmount(text, i)) {
-      i++;
-      continue;
-    }
-    const parsed = parseAmountAt(text, i, isEnglishAt(i), options);
-    if (!parsed) {
-      i++;
-      continue;
-    }
-    if (parsed.kind === 'skip') {
-      i = Math.max(i + 1, parsed.end);
-      continue;
-    }
-    const amount = parsed.amount;
-    const rangeLow = findRangeLow(text, amount, isEnglishAt(amount.start));
-    if (rangeLow) {
-      amount.range = { role: 'high', other: found.length };
-      rangeLow.range = { role: 'low', other: found.length + 1 };
-      rangeLow.approx = qualifierBefore(text, rangeLow.start);
-      found.push(rangeLow);
-    }
-    amount.approx = qualifierBefore(text, rangeLow ? rangeLow.start : amount.start) || amount.approx;
-    found.push(amount);
-    i = amount.end;
   }
-  return found;
+  return { amounts, bare, flippedSeparators };
 }
 
-const SYMBOLS = new Set(['$', '€', '£', '¥', '₩', '₹']);
-const WORD_AT = /[\p{L}.]+/uy;
-// Words that can open an amount: written numbers, and letters of prefix currencies (US$, C$, EUR…).
-const OPENING_WORDS = new Set([
-  ...'un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante cent mille'.split(' '),
-  ...'a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand'.split(' '),
-  ...'us u.s u.s. usd c ca cad a au aud nz nzd hk nt s mx mxn mex r cn eur gbp krw jpy cny chf rmb'.split(' '),
-]);
-
-/** Cheap test before the grammar runs: a digit, a currency sign, or a word that can open an amount. */
-function mayStartAmount(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (ch >= '0' && ch <= '9') return true;
-  if (SYMBOLS.has(ch)) return true;
-  if (!/[\p{L}]/u.test(ch)) return false;
-  WORD_AT.lastIndex = i;
-  const word = WORD_AT.exec(text)?.[0].toLowerCase() ?? '';
-  return OPENING_WORDS.has(word) || OPENING_WORDS.has(word.replace(/\.$/, '')) || OPENING_WORDS.has(word.split(/[-.]/)[0]!);
+/** Inside a word: a letter or digit after another (but a digit may follow Hangul: "약3억"). */
+function continuesWord(key: string, i: number): boolean {
+  const before = key.charCodeAt(i - 1);
+  const here = key.charCodeAt(i);
+  if (!isWordUnit(before) || !isWordUnit(here)) return false;
+  if (isDigit(here) && isHangul(before)) return false;
+  return true;
 }
 
-type Parsed = { kind: 'amount'; amount: AmountSpan } | { kind: 'skip'; end: number };
+type Parsed =
+  | { kind: 'amount'; amount: AmountSpan; flipped: boolean }
+  | { kind: 'bare'; number: BareNumber; flipped: boolean }
+  | { kind: 'skip'; end: number };
 
-function parseAmountAt(text: string, start: number, english: boolean, options: FindAmountsOptions): Parsed | null {
+function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | null {
+  const { key, fold } = forms;
+  const g = segment.grammar;
   let pos = start;
-  const prefix = matchForm(PREFIX, text, pos);
+  // A currency before the number: "$3 billion", "US$ 8,2 mil millones", "€5m", "KRW 9.3 trillion".
+  const prefix = g.before.longest(key, fold, pos, {
+    digitAttach: true,
+    accept: (end) => {
+      let at = end;
+      while (fold[at] === ' ') at++;
+      return isDigit(key.charCodeAt(at)) || (g.words !== null && isLetter(key.charCodeAt(at)) && at - end <= 1);
+    },
+  });
+  let prefixSign: CurrencyEntry | null = null;
   if (prefix) {
-    if (prefix.form.word && start > 0 && isWordChar(text[start - 1]!)) return null;
+    prefixSign = prefix.value;
     pos = prefix.end;
-    if (text[pos] === ' ') pos++;
+    while (fold[pos] === ' ' && pos - prefix.end < 2) pos++;
   }
-  const number = readNumber(text, pos, english);
-  if (!number) return null;
-  if (!prefix && number.digits && start > 0 && /[\p{L}]-?$/u.test(text.slice(Math.max(0, start - 2), start))) {
-    // "Galaxy S25", "F-150", "A400M": model numbers, not amounts.
-    return { kind: 'skip', end: number.end };
-  }
+  const number = readNumberAt(forms, pos, segment);
+  if (!number) return prefix ? { kind: 'skip', end: prefix.end } : null;
+  const flipped = number.ambiguousSeparator && segment.prefer !== undefined;
+  if (!prefix && number.kind === 'digits' && modelNumber(fold, start)) return { kind: 'skip', end: number.end };
   pos = number.end;
 
-  // Scale: "728 000 milliards", "5bn", "2,5 G$", "350 M$".
-  let scale: ScaleMatch | null = null;
-  const gap = text[pos] === ' ' ? 1 : 0;
-  // "$3 billion" is an English construction even inside French text: French writes
-  // "3 milliards de dollars". A symbol before the number means English scales.
-  const candidate = readScale(text, pos + gap, english || prefix !== null);
-  if (candidate) {
-    const after = candidate.end;
-    const symbolNext = /^ ?[$€£¥₩]/u.test(text.slice(after, after + 2));
-    const wordCurrencyNext = /^ (?:de |d'|of )?[\p{L}$€£]/u.test(text.slice(after, after + 6));
-    const abbreviation = candidate.letter || /^(?:Mds?|Mrds?|bn|Bn|bln|mn|mln|tn|trn)$/.test(candidate.text);
-    if (!abbreviation) scale = candidate;
-    else if (candidate.letter ? symbolNext || (prefix && gap === 0) : symbolNext || wordCurrencyNext || prefix) scale = candidate;
-  }
-  if (scale) pos = scale.end;
-
-  // Currency after the number, unless it came before.
-  let currencyForm: CurrencyForm | null = prefix?.form ?? null;
-  let suffixText = '';
-  let end = pos;
-  if (!prefix) {
-    let at = pos;
-    if (text[at] === ' ') at++;
-    // "de"/"d'" joins a scale to its currency: "728 000 milliards de wons".
-    const de = /^(?:de |d'|of )/iu.exec(text.slice(at, at + 3));
-    let suffix = matchForm(SUFFIX, text, at);
-    // French puts "de" after a scale word, and after round millions written in digits
-    // ("1 000 000 de wons").
-    const roundMillions = /000000$/.test(toPlainString(number.value));
-    if (!suffix && de && (scale || roundMillions)) suffix = matchForm(SUFFIX, text, at + de[0].length);
-    if (!suffix) return number.digits ? { kind: 'skip', end: number.end } : null;
-    if (suffix.form.needsScale && !scale) return { kind: 'skip', end: number.end };
-    // "un million", "un penny": the article is a number only before a scale or a coin.
-    if (number.article && suffix.form.subunit === undefined && !scale) return null;
-    currencyForm = suffix.form;
-    suffixText = suffix.text;
-    end = suffix.end;
-    // Quebec style "2,5 G$ US" / "5 G$ CA": a qualifier after the symbol.
-    if (suffix.form.code === '$') {
-      const q = /^ ?(US|CA|CAN)(?![\p{L}])/u.exec(text.slice(end, end + 5));
-      if (q) {
-        currencyForm = { source: '', code: q[1] === 'US' ? 'USD' : 'CAD' };
-        end += q[0].length;
-      }
+  // Scale words, chained when they grow ("mil millones", "mille milliards" when not listed whole).
+  let scale: ScaleEntry | null = null;
+  let power = 0;
+  let scaleEnd = pos;
+  if (number.kind !== 'myriad') {
+    for (let guard = 0; guard < 3; guard++) {
+      const gap = fold[scaleEnd] === ' ' ? 1 : 0;
+      const candidate = g.scales.longest(key, fold, scaleEnd + gap);
+      if (!candidate || candidate.value.power <= (scale ? 0 : -1)) break;
+      if (!scaleAllowed(forms, g, candidate.value, candidate.end, prefixSign !== null, gap === 0 && scale === null)) break;
+      if (scale && candidate.value.power <= scale.power) break;
+      scale = scale ? { ...candidate.value, power: scale.power + candidate.value.power, alternative: null } : candidate.value;
+      // "$3 billion" in a French article: a sign before the number is the English construction,
+      // and takes the English (short-scale) reading of a word that has two.
+      if (prefixSign && scale.alternative !== null && scale.alternative < scale.power) scale = { ...scale, power: scale.alternative, alternative: scale.power };
+      power = scale.power;
+      scaleEnd = candidate.end;
     }
-  } else {
-    if (number.article && !scale) return null;
-    end = scale ? scale.end : number.end;
+  } else if (number.largestUnit !== undefined) {
+    power = 0;
   }
-  if (!currencyForm) return null;
+  pos = scaleEnd;
 
-  // An exchange rate, not an amount: "1 427 wons pour un dollar".
-  const rest = text.slice(end, end + 40);
-  const rate = RATE_AFTER.exec(rest) ?? RATE_AFTER_SHORT.exec(rest);
-  if (rate) return { kind: 'skip', end: end + rate[0].length };
+  let currency: CurrencyEntry;
+  let end = pos;
+  if (!prefixSign) {
+    const suffix = currencyAfter(forms, g, pos, scale !== null || (number.kind === 'myriad' && number.largestUnit !== undefined), number);
+    if (!suffix) {
+      if (number.kind === 'words' && !scale) return number.article ? null : { kind: 'skip', end: number.end };
+      const value = scale ? multiply(number.value, pow10(power)) : number.value;
+      return {
+        kind: 'bare',
+        flipped,
+        number: {
+          start: number.start,
+          end: pos,
+          decimal: normalise(value),
+          scale: scale ? power : number.largestUnit ?? null,
+          scaleWord: scale,
+          precision: number.precision + power,
+          language: g.pack.code,
+          grammar: g,
+        },
+      };
+    }
+    if (number.article && !scale && !suffix.value.subunit) return null;
+    currency = suffix.value;
+    end = suffix.end;
+  } else {
+    currency = prefixSign;
+    if (number.article && !scale) return null;
+    // "$ 12 mil millones de dólares": the sign said it; a name after it repeats it.
+    const repeated = currencyAfter(forms, g, pos, true, number);
+    if (repeated && !repeated.value.sign && sameFamily(repeated.value.code, prefixSign.code)) end = repeated.end;
+  }
 
-  let value = number.value;
-  if (scale) value = multiply(value, pow10(scale.power));
-  const currency = resolveCurrency(currencyForm, prefix?.text ?? suffixText, options);
-  if (currencyForm.subunit) value = multiply(value, { mantissa: 1n, exponent: -2 });
-
-  // "15 dollars et 15 cents", "13 dollars 50", "treize euros et quarante-cinq cents":
-  // hundredths after a whole amount, unless the number starts another amount ("50 dollar 40 rmb").
-  if (!scale && !currencyForm.subunit && currencyForm.word) {
-    const cents = readCents(text, end);
+  let value = scale ? multiply(number.value, pow10(power)) : number.value;
+  let precision = number.precision + power;
+  if (currency.subunit) {
+    value = multiply(value, { mantissa: 1n, exponent: -2 });
+    precision -= 2;
+  }
+  // "15 dollars et 15 cents", "13 dollars 50", "1달러 20센트": hundredths after a whole amount.
+  const centsPossible = !scale && !currency.subunit && (number.kind === 'myriad' ? number.largestUnit === undefined : !currency.sign);
+  if (centsPossible) {
+    const cents = readCents(forms, g, end);
     if (cents) {
       value = add(value, { mantissa: BigInt(cents.value), exponent: -2 });
+      precision = Math.min(precision, -2);
       end = cents.end;
     }
   }
-
-  const per = readPer(text.slice(end, end + 40));
-  const ambiguous = currency.ambiguous;
-  const precision = number.precision + (scale?.power ?? 0) - (currencyForm.subunit ? 2 : 0);
+  const per = perAfter(forms, g, end);
   return {
     kind: 'amount',
+    flipped,
     amount: {
       start,
       end,
-      text: text.slice(start, end),
       currency: currency.code,
       decimal: normalise(value),
-      scale: scale?.power ?? null,
+      scale: scale ? power : number.kind === 'myriad' ? (number.largestUnit ?? null) : null,
+      scaleWord: scale,
       precision,
-      approx: false,
-      ambiguous,
+      approx: number.approx ?? false,
+      bound: null,
+      ambiguous: false,
       per,
       range: null,
-      convention: english ? 'en' : 'fr',
+      language: g.pack.code,
+      elliptical: false,
     },
   };
 }
 
-interface NumberMatch {
-  value: Decimal;
-  end: number;
-  /** Power of ten of the last significant printed digit, before any scale. */
-  precision: number;
-  digits: boolean;
-  /** "un"/"une"/"a" standing for one: only a number before a scale word. */
-  article: boolean;
+function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRead | null {
+  const g = segment.grammar;
+  if (g.myriad) return readMyriad(forms.fold, pos, g.myriad);
+  const code = forms.key.charCodeAt(pos);
+  if (isDigit(code)) {
+    const number = readDigits(forms.fold, pos, g.digits, segment.prefer);
+    if (!number) return null;
+    // "5e", "25ème", "3D", "K9A1": an ordinal or a code, unless a scale or a currency is glued on.
+    const after = forms.key.charCodeAt(number.end);
+    if (isLetter(after) && !g.scales.longest(forms.key, forms.fold, number.end) && !g.after.longest(forms.key, forms.fold, number.end, { hangulAttach: true })) return null;
+    return number;
+  }
+  if (g.words && isLetter(code)) return readWords(forms.key, pos, g.words);
+  return null;
 }
 
-function readNumber(text: string, at: number, english: boolean): NumberMatch | null {
-  DIGITS.lastIndex = at;
-  const m = DIGITS.exec(text);
-  if (m) {
-    const after = text[at + m[0].length] ?? '';
-    // "5e", "25ème", "3D": an ordinal or a code, unless a scale or currency is glued on.
-    if (/[\p{L}]/u.test(after) && !/^(?:k|K|M|m|bn|mn|tn|Md|Mrd|G|B|USD|EUR|usd|eur|KRW|GBP|CHF|CAD|JPY|CNY)(?![\p{Ll}])/u.test(text.slice(at + m[0].length, at + m[0].length + 4))) {
-      return null;
+/** "Galaxy S25", "F-150", "A400M", "K2": letters glued or hyphened to the digits. */
+function modelNumber(fold: string, start: number): boolean {
+  const before = fold.charCodeAt(start - 1);
+  if (isLetter(before) && !isHangul(before)) return true;
+  return fold[start - 1] === '-' && isLetter(fold.charCodeAt(start - 2));
+}
+
+function scaleAllowed(forms: TextForms, g: Grammar, scale: ScaleEntry, end: number, prefixed: boolean, attached: boolean): boolean {
+  if (scale.needsSymbol) {
+    // "45 k$", "2,5 G$", "$5m", "€2bn": a letter is a scale only against a sign.
+    if (prefixed) return attached;
+    const sign = g.after.longest(forms.key, forms.fold, forms.fold[end] === ' ' ? end + 1 : end);
+    return sign !== null && sign.value.sign;
+  }
+  if (!scale.abbreviation || prefixed) return true;
+  // "5 Mrd. Euro", "3,2 Md$", "420 Mds de wons": an abbreviation needs its currency.
+  return currencyAfter(forms, g, end, true, null) !== null;
+}
+
+function currencyAfter(forms: TextForms, g: Grammar, from: number, scaled: boolean, number: NumberRead | null): { value: CurrencyEntry; end: number } | null {
+  const { key, fold } = forms;
+  const korean = g.myriad !== null;
+  let at = from;
+  if (fold[at] === ' ') at++;
+  else if (fold[at] === '-' && g.pack.hyphenatedAmounts && isLetter(key.charCodeAt(at + 1))) at++;
+  const direct = matchCurrency(forms, g, at, korean);
+  if (direct && (!direct.value.needsScale || scaled)) return direct;
+  // "728 000 milliards de wons", "3 miliardi di dollari", "1 000 000 de dollars".
+  const roundMillions = number !== null && number.kind === 'digits' && number.value.exponent >= 6;
+  if (scaled || roundMillions) {
+    const linker = g.linkers.longest(key, fold, at);
+    if (linker) {
+      let after = linker.end;
+      if (fold[after] === ' ') after++;
+      const linked = matchCurrency(forms, g, after, korean);
+      if (linked) return linked;
     }
-    const { integer, fraction } = splitDigits(m[0], english);
-    return {
-      value: decimalFromParts(integer, fraction),
-      end: at + m[0].length,
-      precision: fraction ? -fraction.length : integerPrecision(integer),
-      digits: true,
-      article: false,
-    };
-  }
-  if (!WORD_START.test(text[at] ?? '')) return null;
-  const words = readNumberWords(text, at);
-  if (!words) return null;
-  return { value: words.value, end: words.end, precision: integerPrecision(toPlainString(words.value)), digits: false, article: words.article };
-}
-
-/**
- * Power of ten of the last significant digit of a whole number as news prints it: trailing
- * zeros up to the third significant digit count ("300 milliards" means 300, "2 100" means 2 100
- * to the hundred: 2,10 × 10^3), zeros beyond it are rounding ("728 000 milliards": 728 × 10^3).
- */
-function integerPrecision(integer: string): number {
-  const digits = integer.replace(/^0+(?=\d)/, '');
-  const zeros = /0*$/.exec(digits)?.[0].length ?? 0;
-  if (digits === '0') return 0;
-  return Math.min(zeros, Math.max(0, digits.length - 3));
-}
-
-/**
- * Which of "." and "," group thousands and which marks decimals. French (and most of Europe)
- * writes 1 234,5 or 1.234,5; English 1,234.5. A lone separator followed by exactly three digits
- * groups thousands in the convention that does not use it as decimal mark.
- */
-export function splitDigits(raw: string, english: boolean): { integer: string; fraction: string } {
-  const s = raw.replace(/ /g, '');
-  const dots = (s.match(/\./g) ?? []).length;
-  const commas = (s.match(/,/g) ?? []).length;
-  let decimalMark: '.' | ',' | null = null;
-  if (dots && commas) decimalMark = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
-  else if (commas === 1) decimalMark = english && /,\d{3}$/.test(s) ? null : ',';
-  else if (dots === 1) decimalMark = !english && /\.\d{3}$/.test(s) ? null : '.';
-  if (!decimalMark) return { integer: s.replace(/[.,]/g, ''), fraction: '' };
-  const at = s.lastIndexOf(decimalMark);
-  return { integer: s.slice(0, at).replace(/[.,]/g, ''), fraction: s.slice(at + 1) };
-}
-
-function resolveCurrency(form: CurrencyForm, surface: string, options: FindAmountsOptions): { code: string; ambiguous: boolean } {
-  const context = options.context ?? { canadian: false, chinese: false };
-  switch (form.code) {
-    case '$':
-      if (context.canadian) return { code: 'CAD', ambiguous: false };
-      return { code: options.defaultDollar ?? 'USD', ambiguous: true };
-    case '¥':
-      return { code: context.chinese ? 'CNY' : 'JPY', ambiguous: false };
-    case 'FRANC':
-      // A franc with no country in today's news is most often Swiss.
-      return { code: 'CHF', ambiguous: true };
-    case 'ISO': {
-      const code = /[A-Z]{3}/i.exec(surface)?.[0]?.toUpperCase() ?? 'USD';
-      return { code: code === 'RMB' ? 'CNY' : code, ambiguous: false };
-    }
-    default:
-      return { code: form.code, ambiguous: false };
-  }
-}
-
-function readCents(text: string, at: number): { value: number; end: number } | null {
-  const lead = /^(?: et| and)? /iu.exec(text.slice(at, at + 5));
-  if (!lead) return null;
-  const start = at + lead[0].length;
-  let value: number;
-  let end: number;
-  const digits = /^\d{1,2}(?![\d.,]\d)/u.exec(text.slice(start, start + 3));
-  if (digits) {
-    value = Number(digits[0]);
-    end = start + digits[0].length;
-  } else {
-    const words = readNumberWords(text, start);
-    if (!words || words.article) return null;
-    value = toNumber(words.value);
-    end = words.end;
-  }
-  if (value < 1 || value > 99) return null;
-  const coin = /^ (?:cents?|centimes?)(?![\p{L}])/iu.exec(text.slice(end, end + 10));
-  if (coin) return { value, end: end + coin[0].length };
-  // Without "cents", the number must end the phrase: "15 dollars 50." but not "50 dollar 40 rmb".
-  if (/^ ?[\p{L}$€£¥₩%\d]/u.test(text.slice(end, end + 2))) return null;
-  return { value, end };
-}
-
-function readPer(rest: string): string | null {
-  for (const re of PER_AFTER) {
-    const m = re.exec(rest);
-    if (m) return m[1]!;
   }
   return null;
 }
 
-function qualifierBefore(text: string, start: number): boolean {
-  return QUALIFIER_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+function matchCurrency(forms: TextForms, g: Grammar, at: number, korean: boolean): { value: CurrencyEntry; end: number } | null {
+  const found = g.after.longest(forms.key, forms.fold, at, { hangulAttach: korean });
+  if (!found) return null;
+  // "Euro-Raum", "원전", "50.000-Won-Schein": a currency word that begins another word.
+  const friend = g.falseFriends.longest(forms.key, forms.fold, at, { hangulAttach: korean });
+  if (friend && friend.end >= found.end) return null;
+  // "20-Milliarden-Dollar-Marke": a hyphen after the currency makes a compound (English allows
+  // "12-cent-a-share"); an apostrophe makes an elision ("5 $ c'est").
+  if (forms.fold[found.end] === '-' && isLetter(forms.key.charCodeAt(found.end + 1)) && !g.pack.hyphenatedAmounts) return null;
+  if (forms.fold[found.end] === "'" && isLetter(forms.key.charCodeAt(found.end + 1))) return null;
+  if (korean && isHangul(forms.key.charCodeAt(found.end)) && !found.value.sign) {
+    // A Korean currency word may carry a particle, not begin another noun ("원칙", "원료").
+    if (!PARTICLE_START.has(forms.key[found.end]!)) return null;
+  }
+  return { value: found.value, end: found.end };
 }
 
-/** "entre 3 000 et 4 000 milliards de wons": the low end takes the high end's scale and currency. */
-function findRangeLow(text: string, high: AmountSpan, english: boolean): AmountSpan | null {
-  const windowStart = Math.max(0, high.start - 60);
-  const before = text.slice(windowStart, high.start);
-  const m = RANGE_BEFORE.exec(before);
-  if (!m) return null;
-  const numberText = m[1]!;
-  const numberStart = windowStart + m.indices![1]![0];
-  const number = readNumber(text, numberStart, english);
-  if (!number || number.end !== numberStart + numberText.length) return null;
-  const ownScale = m[2] ? readScale(text, number.end + (text[number.end] === ' ' ? 1 : 0), english) : null;
-  const power = ownScale?.power ?? high.scale ?? 0;
-  const value = normalise(multiply(number.value, pow10(power)));
-  if (toNumber(value) > toNumber(high.decimal) || toNumber(value) <= 0) return null;
-  // A year is not the low end of a range: "de 2024 à 3 milliards".
-  if (!ownScale && !high.scale && /^(19|20)\d\d$/.test(numberText)) return null;
-  const end = ownScale ? ownScale.end : number.end;
+// First syllables of what follows a currency in Korean: particles, "어치", "짜리", "가량",
+// "정도", "규모", "이상", "수준", "대", "선", "당", "씩", "상당".
+const PARTICLE_START = new Set('을를이가은는의에와과도만로으씩대선어짜까부밖뿐규정가수안내남미초넘상당여께보라며면서고엔였인일까에'.split(''));
+
+function sameFamily(a: string, b: string): boolean {
+  if (a === b) return true;
+  const dollar = (c: string) => c === '$' || c === 'USD' || c === 'CAD' || c === 'AUD' || c === 'NZD' || c === 'HKD' || c === 'SGD' || c === 'TWD' || c === 'MXN';
+  return (a === '$' && dollar(b)) || (b === '$' && dollar(a));
+}
+
+function readCents(forms: TextForms, g: Grammar, at: number): { value: number; end: number } | null {
+  const { key, fold } = forms;
+  let pos = at;
+  if (fold[pos] === ' ') pos++;
+  const joiner = /^(\p{L}+) /u.exec(key.slice(pos, pos + 8));
+  if (joiner && (g.words?.joiners.has(joiner[1]!) || g.listSeparators.longest(key, fold, pos) || joiner[1] === 'con')) pos += joiner[0].length;
+  let value: number;
+  let end: number;
+  if (isDigit(key.charCodeAt(pos))) {
+    let e = pos;
+    while (isDigit(key.charCodeAt(e))) e++;
+    if (e - pos > 2 || fold[e] === ',' || fold[e] === '.' && isDigit(key.charCodeAt(e + 1))) return null;
+    value = Number(key.slice(pos, e));
+    end = e;
+  } else if (g.words && isLetter(key.charCodeAt(pos))) {
+    const words = readWords(key, pos, g.words);
+    if (!words || words.article) return null;
+    value = toNumber(words.value);
+    end = words.end;
+  } else return null;
+  if (value < 1 || value > 99) return null;
+  const coinAt = fold[end] === ' ' ? end + 1 : end;
+  const coin = g.after.longest(key, fold, coinAt, { hangulAttach: true });
+  if (coin && coin.value.subunit) return { value, end: coin.end };
+  // Without a coin name the number must end the phrase: "15 dollars 50." but not "50 dollars 40 yuans".
+  const next = key.charCodeAt(end === coinAt ? end : end + 1);
+  if (end === at || isWordUnit(next) || key[end] === '%' || (fold[end] === ' ' && isWordUnit(key.charCodeAt(end + 1)))) return null;
+  return { value, end };
+}
+
+function perAfter(forms: TextForms, g: Grammar, end: number): AmountSpan['per'] {
+  const { key, fold } = forms;
+  let at = end;
+  if (fold[at] === ' ') at++;
+  const bare = g.perBare.longest(key, fold, at);
+  if (bare) return { unit: fold.slice(at, bare.end).replace(/^\S+\s+/u, '').replace(/^l'/, ''), english: bare.value };
+  const marker = g.perMarkers.longest(key, fold, at);
+  if (!marker) return null;
+  if (g.perFalseFriends.longest(key, fold, at)) return null;
+  let unitAt = marker.end;
+  if (fold[unitAt] === ' ') unitAt++;
+  const known = g.perUnits.longest(key, fold, unitAt);
+  if (known) return { unit: fold.slice(unitAt, known.end), english: known.value };
+  let unitEnd = unitAt;
+  while (unitEnd < key.length && (isLetter(key.charCodeAt(unitEnd)) || (key[unitEnd] === '-' && isLetter(key.charCodeAt(unitEnd + 1))))) unitEnd++;
+  if (unitEnd === unitAt) return null;
+  const unit = fold.slice(unitAt, unitEnd);
+  // "financé par Samsung": a capital is a name, except where every noun has one.
+  if (!g.pack.per.nounsCapitalised && unit[0] !== unit[0]!.toLowerCase()) return null;
+  return { unit, english: unit };
+}
+
+/** Korean puts the unit first: "1인당 10만 원", "배럴당 80달러", "월 3만 원". */
+function perBefore(forms: TextForms, g: Grammar, start: number): AmountSpan['per'] {
+  const { key, fold } = forms;
+  let at = start;
+  while (at > 0 && fold[at - 1] === ' ') at--;
+  const suffix = g.pack.per.prefixSuffix;
+  if (suffix && key.slice(at - suffix.length, at) === suffix) {
+    let s = at - suffix.length;
+    while (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && at - s < 12) s--;
+    const unit = fold.slice(s, at - suffix.length).replace(/^\d+/, '');
+    if (unit) return { unit, english: g.pack.per.english[unit] ?? unit };
+  }
+  const word = g.perPrefixWords.longest(key, fold, at);
+  if (word) return { unit: fold.slice(word.end, at), english: word.value };
+  return null;
+}
+
+/** A qualifier before the amount ("environ", "약") or after it ("environ", "가량"). */
+function qualifierAround(forms: TextForms, g: Grammar, start: number, end: number, korean: boolean): { kind: QualifierKind | null; end: number } {
+  const { key, fold } = forms;
+  let at = start;
+  while (at > 0 && (fold[at - 1] === ' ' || fold[at - 1] === '«' || fold[at - 1] === '"' || fold[at - 1] === '“')) at--;
+  const before = g.qualifiersBefore.longest(key, fold, at);
+  if (before) return { kind: before.value, end };
+  let after = end;
+  if (fold[after] === ' ') after++;
+  const found = g.qualifiersAfter.longest(key, fold, after, { hangulAttach: korean });
+  if (found) return { kind: found.value, end: found.end };
+  return { kind: null, end };
+}
+
+interface Ellipticals {
+  members: AmountSpan[];
+  /** The members form a range with the amount (one low end). */
+  range: boolean;
+  /** A complete amount just before, joined as a range ("$3 billion to $4 billion"). */
+  completeLow: AmountSpan | null;
+}
+
+/**
+ * Numbers printed just before an amount without their currency, which they take from it: the low
+ * end of a range ("entre 3 000 et 4 000 milliards de wons", "3억~4억 달러") or the members of a
+ * list ("1 000, 5 000 et 10 000 wons"). A whole amount before, joined as a range, is its low end.
+ */
+function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan, previous: AmountSpan | undefined): Ellipticals {
+  const none: Ellipticals = { members: [], range: false, completeLow: null };
+  const { key, fold } = forms;
+  const gap = (from: number, to: number) => key.slice(from, to).trim();
+  if (previous && previous.currency === amount.currency && previous.range === null && toNumber(previous.decimal) < toNumber(amount.decimal)) {
+    const between = gap(previous.end, amount.start);
+    const opener = g.rangeOpeners.longest(key, fold, trimBack(fold, previous.start));
+    if (isPhrase(g.rangeConnectors, between) || opener?.value.some((o) => !o.list && o.connector === between)) {
+      return { members: [], range: false, completeLow: previous };
+    }
+  }
+  const last = pending[pending.length - 1];
+  if (!last || last.end > amount.start) return none;
+  const between = gap(last.end, amount.start);
+  if (between.length > 12) return none;
+  const opener = g.rangeOpeners.longest(key, fold, trimBack(fold, last.start));
+  const pairedList = opener?.value.some((o) => o.list && o.connector === between) ?? false;
+  const rangeGap = isPhrase(g.rangeConnectors, between) || (opener?.value.some((o) => !o.list && o.connector === between) ?? false);
+  if (rangeGap && !pairedList) {
+    const low = elliptical(forms, last, amount);
+    if (!low || toNumber(low.decimal) > toNumber(amount.decimal)) return none;
+    return { members: [low], range: true, completeLow: null };
+  }
+  const listGap = (text: string) => text === ',' || isPhrase(g.listSeparators, text) || isPhrase(g.listSeparators, text.replace(/^,\s*/, ''));
+  if (!pairedList && !listGap(between)) return none;
+  const members: BareNumber[] = [last];
+  for (let k = pending.length - 2; k >= 0; k--) {
+    const b = pending[k]!;
+    if (!listGap(gap(b.end, members[0]!.start))) break;
+    members.unshift(b);
+  }
+  const out: AmountSpan[] = [];
+  for (const m of members) {
+    const e = elliptical(forms, m, amount);
+    if (!e) return out.length ? { members: out, range: false, completeLow: null } : none;
+    out.push(e);
+  }
+  return { members: out, range: false, completeLow: null };
+}
+
+function trimBack(fold: string, at: number): number {
+  let i = at;
+  while (i > 0 && fold[i - 1] === ' ') i--;
+  return i;
+}
+
+function isPhrase(trie: Grammar['rangeConnectors'], text: string): boolean {
+  if (!text) return false;
+  const found = trie.longest(text, text, 0);
+  return found !== null && found.end === text.length;
+}
+
+/** A bare number valued in the amount's currency, and its scale when it printed none. */
+function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan): AmountSpan | null {
+  const ownScale = number.scale !== null;
+  // "de 2024 à 3 milliards", "en 2023, 5 000 et 10 000 wons": a year is not a member.
+  if (!ownScale && /^(?:19|20)\d\d$/.test(forms.fold.slice(number.start, number.end))) return null;
+  const power = ownScale ? 0 : (amount.scale ?? 0);
+  const value = normalise(multiply(number.decimal, pow10(power)));
+  if (value.mantissa === 0n) return null;
   return {
-    start: numberStart,
-    end,
-    text: text.slice(numberStart, end),
-    currency: high.currency,
+    start: number.start,
+    end: number.end,
+    currency: amount.currency,
     decimal: value,
-    scale: ownScale?.power ?? high.scale,
+    scale: ownScale ? number.scale : amount.scale,
+    scaleWord: ownScale ? number.scaleWord : amount.scaleWord,
     precision: number.precision + power,
     approx: false,
-    ambiguous: high.ambiguous,
-    per: high.per,
+    bound: null,
+    ambiguous: amount.ambiguous,
+    per: amount.per,
     range: null,
-    convention: high.convention,
+    language: amount.language,
+    elliptical: true,
   };
-}
-
-function isWordChar(ch: string): boolean {
-  return /[\p{L}\d]/u.test(ch);
-}
-
-export function amountValue(amount: AmountSpan): { value: number; exact: string } {
-  return { value: toNumber(amount.decimal), exact: toPlainString(amount.decimal) };
 }

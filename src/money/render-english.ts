@@ -7,24 +7,26 @@ const SCALES: Array<[number, string]> = [
   [6, 'million'],
 ];
 
-const PER_UNIT: Record<string, string> = {
-  mois: 'month', an: 'year', année: 'year', jour: 'day', semaine: 'week', heure: 'hour', tonne: 'tonne',
-  baril: 'barrel', litre: 'litre', action: 'share', habitant: 'inhabitant', personne: 'person',
-  véhicule: 'vehicle', unité: 'unit', enfant: 'child', ménage: 'household', nuit: 'night', kilo: 'kilo',
-  'million de BTU': 'million BTU', kilowattheure: 'kWh', mégawattheure: 'MWh', salarié: 'employee',
-  employé: 'employee', foyer: 'household', tête: 'head', élève: 'pupil', exemplaire: 'copy', pièce: 'piece',
-};
+export interface RenderOptions {
+  approx?: boolean;
+  bound?: 'over' | 'under' | null;
+  /** Unit of a per-unit price, in English ("month", "share"). */
+  per?: string | null;
+}
 
 /**
  * English rendering of an amount from its exact value: "₩728 trillion", "US$6.9 billion",
- * "C$45,000". Digits are those the value has, never more (no "728,000 billion").
+ * "C$45,000", "over US$2 billion", "₩45,000 per month". Digits are those the value has, never
+ * more (no "728,000 billion").
  */
-export function renderAmount(code: string, value: Decimal, options: { approx?: boolean; per?: string | null } = {}): string {
+export function renderAmount(code: string, value: Decimal, options: RenderOptions = {}): string {
   const c = currency(code);
   const number = renderNumber(value);
   let out = `${c.english}${c.spaced ? ' ' : ''}${number}`;
-  if (options.approx) out = `about ${out}`;
-  if (options.per) out += ` per ${PER_UNIT[options.per] ?? PER_UNIT[options.per.toLowerCase()] ?? options.per}`;
+  if (options.bound === 'over') out = `over ${out}`;
+  else if (options.bound === 'under') out = `under ${out}`;
+  else if (options.approx) out = `about ${out}`;
+  if (options.per) out += ` per ${options.per}`;
   return out;
 }
 

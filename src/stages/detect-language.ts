@@ -1,11 +1,14 @@
 import { detectLanguage, detectParagraphLanguages } from '../language/detect-language.js';
 import { routeLanguage } from '../language/route-language.js';
+import { packLanguages } from '../lang/registry.js';
 import type { Stage } from './stage.js';
 
 export interface DetectLanguageOptions {
   candidates?: readonly string[];
   translatable: ReadonlySet<string>;
 }
+
+const READABLE: ReadonlySet<string> = new Set(packLanguages());
 
 export function detectLanguageStage(options: DetectLanguageOptions): Stage {
   const only = options.candidates && options.candidates.length > 0 ? options.candidates : undefined;
@@ -26,7 +29,7 @@ export function detectLanguageStage(options: DetectLanguageOptions): Stage {
         route: 'none',
         ...(paragraphs.length > 0 ? { paragraphs } : {}),
       };
-      const route = routeLanguage(detection, options.translatable);
+      const route = routeLanguage(detection, options.translatable, READABLE);
       doc.language.route = route.action;
       doc.warnings.push(...route.warnings);
       ctx.scratch.workingLanguage = route.language;

@@ -1,36 +1,83 @@
-import { extractMoney } from '../money/extract-money.js';
+import type { Diagnostic } from '../document.js';
+import { languageName } from '../language/detect-language.js';
+import { languagePack, packLanguages } from '../lang/registry.js';
+import { extractMoney, type LanguageRegion } from '../money/extract-money.js';
+import type { ReferenceTable } from '../money/reference-rates.js';
 import type { Stage } from './stage.js';
 
 export interface ExtractAmountsOptions {
   defaultDollar: string;
   tolerance: number;
+  /** Reference exchange rates (`--reference-rates`), or null. */
+  referenceRates: ReferenceTable | null;
+  /** Date of articles whose own date is unknown (`--date`), YYYY-MM-DD, or null. */
+  date: string | null;
 }
 
+/**
+ * Amounts, exchange-rate quotes and currency pairs, each paragraph read with its own language's
+ * pack (an English quotation in a French article uses English scales). A language without a pack
+ * is named in a `NO_LANGUAGE_PACK` warning rather than giving a silently empty list.
+ */
 export function extractAmountsStage(options: ExtractAmountsOptions): Stage {
   return {
     name: 'extract-amounts',
-    requires: ['text', 'matchText', 'language'],
-    assigns: ['amounts', 'pairs'],
+    requires: ['text', 'matchText', 'language', 'paragraphs', 'sentences'],
+    assigns: ['amounts', 'pairs', 'rates'],
     run(doc, ctx) {
-      const englishSpans = (doc.language?.paragraphs ?? []).filter((p) => p.code === 'eng');
-      const { amounts, pairs } = extractMoney(doc.text, doc.matchText, {
-        language: ctx.scratch.workingLanguage,
-        englishSpans,
+      const article = ctx.scratch.workingLanguage ?? doc.language?.code ?? 'und';
+      const byParagraph = new Map((doc.language?.paragraphs ?? []).map((p) => [p.index, p.code]));
+      const regions: LanguageRegion[] = [];
+      const unread = new Map<string, number>();
+      doc.paragraphs.forEach((p, index) => {
+        const language = byParagraph.get(index) ?? article;
+        if (languagePack(language)) regions.push({ start: p.start, end: p.end, language });
+        else unread.set(language, (unread.get(language) ?? 0) + 1);
+      });
+      for (const [language, count] of unread) doc.warnings.push(noPack(language, count, language === article));
+
+      doc.date ??= options.date;
+      if (options.referenceRates && !doc.date) {
+        doc.warnings.push({
+          code: 'NO_ARTICLE_DATE',
+          stage: 'extract-amounts',
+          message: 'Reference rates were given, but the article has no date, so its pairs are not compared with them. Pass --date YYYY-MM-DD, or give the date in the article (HTML metadata, a JSON "date" field).',
+        });
+      }
+      const reference = options.referenceRates && doc.date ? { table: options.referenceRates, date: doc.date } : null;
+      const { amounts, pairs, rates, diagnostics } = extractMoney(doc.text, doc.matchText, {
+        regions,
+        sentences: doc.sentences,
         defaultDollar: options.defaultDollar,
         tolerance: options.tolerance,
+        reference,
       });
       doc.amounts = amounts;
       doc.pairs = pairs;
+      doc.rates = rates;
+      doc.warnings.push(...diagnostics);
       for (const pair of pairs) {
         if (pair.consistent) continue;
         doc.warnings.push({
           code: 'INCONSISTENT_PAIR',
           stage: 'extract-amounts',
-          message: `${pair.english} implies ${pair.rate} ${pair.quote}/${pair.base}, ${pair.deviation > 0 ? '+' : ''}${pair.deviation} % from the article's other pairs (${pair.consensus}); one of the two figures may be wrong.`,
+          message: `${pair.english} implies ${pair.rate} ${pair.quote}/${pair.base}, ${pair.deviation > 0 ? '+' : ''}${pair.deviation} % from the rate the article's other figures agree on (${pair.consensus}); one of the two figures may be wrong.`,
           start: amounts[pair.a]!.start,
           end: amounts[pair.b]!.end,
         });
       }
     },
+  };
+}
+
+function noPack(language: string, paragraphs: number, whole: boolean): Diagnostic {
+  const name = language === 'und' ? 'an undetermined language' : `${languageName(language)} (${language})`;
+  const packs = packLanguages().join(', ');
+  return {
+    code: 'NO_LANGUAGE_PACK',
+    stage: 'extract-amounts',
+    message: whole
+      ? `The article is in ${name}, for which precis has no language pack, so its amounts, currency pairs and exchange rates were not read. Packs exist for ${packs}; src/lang/README.md says how to add one.`
+      : `${paragraphs} paragraph(s) in ${name} were not read for amounts: precis has no language pack for it (packs: ${packs}).`,
   };
 }

@@ -1,0 +1,34 @@
+import generated from './symbols.json' with { type: 'json' };
+import reviewed from './words.json' with { type: 'json' };
+
+/** How an article's context decides what a bare "$", "¥", "peso" or "franc" is. */
+export interface ContextRule {
+  default: string;
+  /** The currency is a guess even with the default (a franc of no country is most often Swiss). */
+  ambiguous?: boolean;
+  alternatives: Array<{ code: string; signs: string[]; places: string[] }>;
+  /** Signs and places that argue for the default against the alternatives ("¥": Japan vs China). */
+  versus?: { signs: string[]; places: string[] };
+}
+
+export interface SharedCurrencyData {
+  /** Currency sign as printed → ISO code, or "$"/"¥" when the article must tell which. */
+  symbols: Record<string, string>;
+  /** ISO 4217 codes recognised beside a number ("USD 5", "5 EUR"). */
+  codes: string[];
+  codeAliases: Record<string, string>;
+  contexts: Record<string, ContextRule>;
+  sources: Array<{ file: string; source: string; licence: string }>;
+}
+
+/** Signs and codes every language shares: CLDR's signs, overridden by the reviewed list. */
+export const SHARED_CURRENCIES: SharedCurrencyData = {
+  symbols: { ...generated.symbols, ...reviewed.symbols } as Record<string, string>,
+  codes: reviewed.codes,
+  codeAliases: reviewed.codeAliases as Record<string, string>,
+  contexts: reviewed.contexts as Record<string, ContextRule>,
+  sources: [
+    { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },
+    { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },
+  ],
+};

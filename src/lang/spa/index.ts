@@ -1,0 +1,5 @@
+import generated from './cldr.json' with { type: 'json' };
+import reviewed from './words.json' with { type: 'json' };
+import { definePack } from '../define-pack.js';
+
+export const pack = definePack('spa', generated, reviewed);

@@ -1,0 +1,186 @@
+/**
+ * A language pack: everything the shared money grammar (and, later, the entity recogniser) needs
+ * to know about how one language writes amounts, equivalences and exchange rates. A pack is data:
+ * `src/lang/<code>/words.json` (reviewed by hand) and `cldr.json` (generated from the Unicode
+ * CLDR by `npm run lang-data`), joined by `src/lang/<code>/index.ts`.
+ *
+ * Every phrase is matched case- and accent-insensitively on word boundaries ("Etats-Unis" finds
+ * "États-Unis"), except where a list says it is case-sensitive (ISO codes, "Mrd.", "M$").
+ */
+export interface LanguagePack {
+  /** ISO 639-3 code: the folder name. */
+  code: string;
+  /** English name of the language. */
+  name: string;
+  digits: DigitConventions;
+  numbers: NumberWords;
+  /** Scale words after a number: "milliards", "Mrd.", "mil millones", "bn". */
+  scales: ScaleWord[];
+  /** Currency names in this language (generated and reviewed), besides the shared symbols and codes. */
+  currencies: CurrencyName[];
+  /** Words between a scale word and the currency: French "de", "d'"; Italian "di"; English "of". */
+  linkers: string[];
+  /**
+   * Words that begin with a currency name but are not money after a number: "원전" (a nuclear
+   * plant) begins with 원, "Euro-Raum" with Euro.
+   */
+  currencyFalseFriends: string[];
+  /** English compounds: "a 5 trillion-won order", "the 1,470-won level". */
+  hyphenatedAmounts: boolean;
+  qualifiers: Qualifiers;
+  /** Ranges and lists of amounts that share one currency. */
+  ranges: Ranges;
+  /** Words that present the next amount as the equivalent of the previous one. */
+  equivalence: Equivalence;
+  per: PerUnit;
+  rates: RatePhrasing;
+  /** Where each half of the pack comes from, and its licence. */
+  sources: Array<{ file: string; source: string; licence: string }>;
+}
+
+export interface DigitConventions {
+  /** Decimal mark as the language prints it. */
+  decimal: '.' | ',';
+  /** Characters that group thousands (space stands for every space, no-break and thin included). */
+  group: string[];
+}
+
+export interface NumberWords {
+  /**
+   * `western`: units, tens, hundreds, thousands composed by addition and multiplication
+   * ("quatre-vingt-dix", "fünfundzwanzig", "duecentomila"); `myriad`: East Asian grouping by
+   * 10^4 (만, 억, 조), written with digits or numerals ("12조 5천억", "4천800조").
+   */
+  system: 'western' | 'myriad';
+  /** Word → value: "deux": 2, "vingt": 20, "cent": 100, "mille": 1000. */
+  words: Record<string, number>;
+  /** Words that multiply what precedes them (hundred, thousand); the others add. */
+  multipliers: string[];
+  /** Words that stand for one only before a scale word or a coin ("un", "a", "ein"). */
+  articles: string[];
+  /** Words that join parts of one number ("et" in "vingt et un", "y", "und", "and"). */
+  joiners: string[];
+  /**
+   * Numbers are written as one word made of these parts ("zweihundertfünfzig",
+   * "duecentocinquanta"): words are split into parts before they are read.
+   */
+  compound: boolean;
+  /** Myriad system only: numerals and units. */
+  myriad?: {
+    digits: Record<string, number>;
+    /** 십 10, 백 100, 천 1000: multiply the digit before them within a group of four. */
+    small: Record<string, number>;
+    /** 만 1e4, 억 1e8, 조 1e12: close a group. Values are powers of ten. */
+    large: Record<string, number>;
+    /** Marks an approximation inside a number ("10여억": over a billion). */
+    approx: string[];
+  };
+}
+
+export interface ScaleWord {
+  form: string;
+  /** Power of ten. */
+  power: number;
+  /**
+   * Another reading some writers use ("billion" in French news may be the English 10^9): the
+   * grammar takes `power`, and a currency pair may settle on `alternative` instead.
+   */
+  alternative?: number;
+  /** Matched as written (abbreviations: "Md", "M", "bn"). */
+  caseSensitive?: boolean;
+  /** A letter that is a scale only when a currency sign touches it ("45 k$", "2,5 G$", "€5m"). */
+  needsSymbol?: boolean;
+}
+
+export interface CurrencyName {
+  form: string;
+  /** ISO 4217 code, or "$" (a dollar of no named country) or "¥" (yen or yuan), resolved by context. */
+  code: string;
+  /** Before or after the number (default after). */
+  position?: 'before' | 'after' | 'both';
+  /** A word that also means something else ("livres" are pounds of weight): only after a scale word. */
+  needsScale?: boolean;
+  /** Hundredths of the unit: cents, centimes, centavos, 센트. */
+  subunit?: number;
+  caseSensitive?: boolean;
+}
+
+export interface Qualifiers {
+  /** Before the amount, or after it: "environ", "près de", "unos", "rund", "약"; "environ", "가량". */
+  approx: QualifierLists;
+  /** Lower bounds: "plus de", "más de", "mehr als", "이상". */
+  over: QualifierLists;
+  /** Upper bounds: "moins de", "menos de", "knapp", "미만". */
+  under: QualifierLists;
+}
+
+export interface QualifierLists {
+  before: string[];
+  after: string[];
+}
+
+export interface Ranges {
+  /** Between two numbers of a range: "à", "a", "bis", "to", "~", "-". */
+  connectors: string[];
+  /**
+   * Opening word and the connector it calls for: "entre … et", "between … and", "zwischen … und".
+   * With `list`, the two numbers are separate amounts that share a currency ("von 15 auf 25
+   * Billionen Won" is a change, not a range).
+   */
+  paired: Array<{ open: string; connector: string; list?: boolean }>;
+  /** Between members of a list: ",", "et", "ou", "y", "und", "e", "and", "or". */
+  list: string[];
+}
+
+export interface Equivalence {
+  /** "soit", "ou", "l'équivalent de", "es decir", "umgerechnet", "pari a", "우리 돈으로". */
+  connectors: string[];
+  /**
+   * Weak connectors ("ou", "or", "o", "oder") also join alternatives: they make a pair only when
+   * the rate they imply is plausible.
+   */
+  weak: string[];
+}
+
+export interface PerUnit {
+  /** Words that introduce the unit after an amount: "par", "per", "pro", "je", "por", "al". */
+  markers: string[];
+  /** Unit phrases that need no marker: "l'heure", "la tonne", "a month", "al mes". */
+  bare: string[];
+  /** Phrases after a marker that are not a unit: "par rapport à", "por parte de", "par la". */
+  falseFriends: string[];
+  /** Korean puts the unit first: "1인당 10만 원", "배럴당 80달러" (suffix "당"). */
+  prefixSuffix?: string;
+  /** Words before the amount that make it per unit: Korean "월 3만 원" (a month). Word → English unit. */
+  prefixWords?: Record<string, string>;
+  /** Nouns are capitalised (German): a capital after a marker does not mean a proper name. */
+  nounsCapitalised?: boolean;
+  /** Unit words in English, for renderings: "mois" → "month". */
+  english: Record<string, string>;
+}
+
+export interface RatePhrasing {
+  /**
+   * After a figure, the base it is quoted against: "pour un", "par", "contre un", "for one",
+   * "por", "je", "per". Followed by a currency name.
+   */
+  perBase: string[];
+  /** Korean: "달러당 1,430원", "100엔당 900원": suffix after the base currency. */
+  perBaseSuffix?: string;
+  /** Korean: "1달러에 1,430원": a particle after "1 <base>". */
+  basePostposition?: string;
+  /** Words that open a currency named as the subject of a rate: "un", "le", "the", "el", "der". */
+  subjects: string[];
+  /**
+   * Stems of the verbs between a currency named as the subject and the figure it is worth:
+   * "valai", "valu", "échang", "clôtur", "clos", "cerr", "notiert". Any word beginning with one
+   * of them, anywhere between the two, makes a rate quote.
+   */
+  verbs: string[];
+  /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
+  cues: string[];
+  /** Names of a currency that are not its name: "le billet vert", "the greenback", "원화". */
+  epithets: Record<string, string>;
+  /** Before a figure in such a sentence, a change rather than a level: "en baisse de", "up", "오른". */
+  movement: { before: string[]; after: string[] };
+}

@@ -1,0 +1,243 @@
+import type { LanguagePack } from '../lang/types.js';
+import { SHARED_CURRENCIES } from '../lang/shared/index.js';
+import { matchKey } from './match-key.js';
+import { PhraseTrie } from './phrase-trie.js';
+import type { DigitConvention, MyriadNumbers, WordNumbers } from './read-number.js';
+
+/** What a currency form denotes. */
+export interface CurrencyEntry {
+  /** ISO 4217 code, or "$", "¥", "FRANC", "PESO" for the article's context to settle. */
+  code: string;
+  /** 100 for cents, centimes, pence: the value is in hundredths of `code`. */
+  subunit: number | null;
+  /** A word with another meaning ("livres", "pounds"): money only after a scale word. */
+  needsScale: boolean;
+  /** A sign ("$", "₩", "US$") rather than a word: it may touch the number. */
+  sign: boolean;
+}
+
+export interface ScaleEntry {
+  form: string;
+  power: number;
+  /** The other reading a pair may settle on (French "billion": 10^12, or the English 10^9). */
+  alternative: number | null;
+  /** A letter ("k", "M", "G") that is a scale only against a currency sign. */
+  needsSymbol: boolean;
+  /** An abbreviation ("Mrd.", "bn", "Md"): a scale only when a currency follows or precedes. */
+  abbreviation: boolean;
+}
+
+export type QualifierKind = 'approx' | 'over' | 'under';
+export type EquivalenceStrength = 'strong' | 'weak';
+
+/**
+ * A language pack compiled for matching: tries over the match keys of its phrases, shared signs
+ * and ISO codes added. Built once per pack and kept.
+ */
+export interface Grammar {
+  pack: LanguagePack;
+  digits: DigitConvention;
+  words: WordNumbers | null;
+  myriad: MyriadNumbers | null;
+  scales: PhraseTrie<ScaleEntry>;
+  /** Currency forms after the number (names, signs, codes). */
+  after: PhraseTrie<CurrencyEntry>;
+  /** Currency forms before the number (signs, codes, and names the pack puts first). */
+  before: PhraseTrie<CurrencyEntry>;
+  /** Currency names anywhere (for rate quotes): names, epithets, signs, codes. */
+  mentions: PhraseTrie<CurrencyEntry>;
+  falseFriends: PhraseTrie<true>;
+  linkers: PhraseTrie<true>;
+  qualifiersBefore: PhraseTrie<QualifierKind>;
+  qualifiersAfter: PhraseTrie<QualifierKind>;
+  /** Every qualifier, read forwards (between two amounts of a pair: "soit quasiment", "(약 …)"). */
+  qualifiersForward: PhraseTrie<QualifierKind>;
+  rangeConnectors: PhraseTrie<true>;
+  /** Backward: the opening word of a paired range ("entre", "between"), with its connectors. */
+  rangeOpeners: PhraseTrie<Array<{ connector: string; list: boolean }>>;
+  listSeparators: PhraseTrie<true>;
+  equivalence: PhraseTrie<EquivalenceStrength>;
+  /** Backward: a connector that ends right before an amount ("…, soit quasiment B"). */
+  equivalenceBackward: PhraseTrie<EquivalenceStrength>;
+  perMarkers: PhraseTrie<true>;
+  perBare: PhraseTrie<string>;
+  perUnits: PhraseTrie<string>;
+  perFalseFriends: PhraseTrie<true>;
+  /** Backward: Korean words before an amount that make it per unit ("월 3만 원"). */
+  perPrefixWords: PhraseTrie<string>;
+  rateBase: PhraseTrie<true>;
+  rateSubjects: PhraseTrie<true>;
+  rateVerbs: PhraseTrie<true>;
+  rateCues: PhraseTrie<true>;
+  movementBefore: PhraseTrie<true>;
+  movementAfter: PhraseTrie<true>;
+  /** Match keys of every first unit an amount can start with (cheap test before parsing). */
+  openers: ReadonlySet<number>;
+}
+
+const compiled = new WeakMap<LanguagePack, Grammar>();
+
+export function grammarFor(pack: LanguagePack): Grammar {
+  let grammar = compiled.get(pack);
+  if (!grammar) {
+    grammar = compile(pack);
+    compiled.set(pack, grammar);
+  }
+  return grammar;
+}
+
+function trie<T>(phrases: Iterable<string>, value: (phrase: string) => T, backward = false): PhraseTrie<T> {
+  const t = new PhraseTrie<T>(backward);
+  for (const p of phrases) t.add(p, value(p));
+  return t;
+}
+
+function compile(pack: LanguagePack): Grammar {
+  const digits: DigitConvention = { decimal: pack.digits.decimal, group: new Set(pack.digits.group.filter((g) => g !== ' ')) };
+  const n = pack.numbers;
+  const words: WordNumbers | null =
+    n.system === 'western'
+      ? {
+          words: new Map(Object.entries(n.words).map(([w, v]) => [matchKey(w), v])),
+          multipliers: new Set(n.multipliers.map(matchKey)),
+          articles: new Set(n.articles.map(matchKey)),
+          joiners: new Set(n.joiners.map(matchKey)),
+          compound: n.compound,
+        }
+      : null;
+  const myriad: MyriadNumbers | null = n.myriad
+    ? {
+        digits: new Map(Object.entries(n.myriad.digits)),
+        small: new Map(Object.entries(n.myriad.small)),
+        large: new Map(Object.entries(n.myriad.large)),
+        approx: new Set(n.myriad.approx),
+        convention: digits,
+      }
+    : null;
+
+  const scales = new PhraseTrie<ScaleEntry>();
+  for (const s of pack.scales) {
+    const letter = /^\p{L}$/u.test(s.form);
+    scales.add(
+      s.form,
+      { form: s.form, power: s.power, alternative: s.alternative ?? null, needsSymbol: s.needsSymbol ?? letter, abbreviation: s.caseSensitive ?? false },
+      s.caseSensitive ?? false,
+    );
+  }
+
+  const after = new PhraseTrie<CurrencyEntry>();
+  const before = new PhraseTrie<CurrencyEntry>();
+  const mentions = new PhraseTrie<CurrencyEntry>();
+  for (const c of pack.currencies) {
+    // "$ US", "$CA": a pack's form built on a sign is a sign (it may touch a scale letter).
+    const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form) };
+    const position = c.position ?? 'after';
+    if (position !== 'before') after.add(c.form, entry, c.caseSensitive);
+    if (position !== 'after') before.add(c.form, entry, c.caseSensitive);
+    if (!entry.subunit) mentions.add(c.form, entry, c.caseSensitive);
+  }
+  for (const [form, code] of Object.entries(pack.rates.epithets)) mentions.add(form, { code, subunit: null, needsScale: false, sign: false });
+  const shared = SHARED_CURRENCIES;
+  for (const [sign, code] of Object.entries(shared.symbols)) {
+    const entry: CurrencyEntry = { code, subunit: null, needsScale: false, sign: true };
+    after.add(sign, entry);
+    before.add(sign, entry);
+    mentions.add(sign, entry);
+    // "US $ 150", "HK $ 10,05": a space inside a sign of two letters or more.
+    const split = /^(\p{Lu}{2,})\$$/u.exec(sign);
+    if (split) {
+      after.add(`${split[1]} $`, entry, true);
+      before.add(`${split[1]} $`, entry, true);
+    }
+  }
+  for (const code of shared.codes) {
+    const entry: CurrencyEntry = { code: shared.codeAliases[code] ?? code, subunit: null, needsScale: false, sign: true };
+    after.add(code, entry, true);
+    before.add(code, entry, true);
+    mentions.add(code, entry, true);
+    // "usd$ 15", "MXN$ 20": a code glued to a dollar sign.
+    after.add(`${code}$`, entry);
+    before.add(`${code}$`, entry);
+  }
+
+  const qualifiersBefore = new PhraseTrie<QualifierKind>(true);
+  const qualifiersAfter = new PhraseTrie<QualifierKind>();
+  const qualifiersForward = new PhraseTrie<QualifierKind>();
+  for (const kind of ['approx', 'over', 'under'] as const) {
+    for (const q of pack.qualifiers[kind].before) {
+      qualifiersBefore.add(q, kind);
+      qualifiersForward.add(q, kind);
+    }
+    for (const q of pack.qualifiers[kind].after) {
+      qualifiersAfter.add(q, kind);
+      qualifiersForward.add(q, kind);
+    }
+  }
+  const rangeOpeners = new PhraseTrie<Array<{ connector: string; list: boolean }>>(true);
+  const byOpener = new Map<string, Array<{ connector: string; list: boolean }>>();
+  for (const p of pack.ranges.paired) byOpener.set(p.open, [...(byOpener.get(p.open) ?? []), { connector: matchKey(p.connector), list: p.list ?? false }]);
+  for (const [open, connectors] of byOpener) rangeOpeners.add(open, connectors);
+  const equivalence = new PhraseTrie<EquivalenceStrength>();
+  const equivalenceBackward = new PhraseTrie<EquivalenceStrength>(true);
+  for (const c of pack.equivalence.connectors) {
+    equivalence.add(c, 'strong');
+    equivalenceBackward.add(c, 'strong');
+  }
+  for (const c of pack.equivalence.weak) equivalence.add(c, 'weak');
+  const perUnits = new PhraseTrie<string>();
+  for (const [unit, english] of Object.entries(pack.per.english)) perUnits.add(unit, english);
+  const perBare = new PhraseTrie<string>();
+  for (const b of pack.per.bare) {
+    const unitWord = b.split(/[\s']/).pop()!;
+    perBare.add(b, pack.per.english[unitWord] ?? pack.per.english[b] ?? unitWord);
+  }
+  const perPrefixWords = new PhraseTrie<string>(true);
+  for (const [word, english] of Object.entries(pack.per.prefixWords ?? {})) perPrefixWords.add(word, english);
+
+  const openers = new Set<number>();
+  for (let c = 0x30; c <= 0x39; c++) openers.add(c);
+  const firstUnits = (phrases: Iterable<string>) => {
+    for (const p of phrases) {
+      const k = matchKey(p);
+      if (k) openers.add(k.charCodeAt(0));
+    }
+  };
+  firstUnits(Object.keys(shared.symbols));
+  firstUnits(shared.codes);
+  firstUnits(pack.currencies.filter((c) => c.position === 'before' || c.position === 'both').map((c) => c.form));
+  if (words) firstUnits(words.words.keys());
+  if (myriad) firstUnits([...myriad.digits.keys(), ...myriad.small.keys(), ...myriad.large.keys()]);
+
+  return {
+    pack,
+    digits,
+    words,
+    myriad,
+    scales,
+    after,
+    before,
+    mentions,
+    falseFriends: trie(pack.currencyFalseFriends, () => true as const),
+    linkers: trie(pack.linkers, () => true as const),
+    qualifiersBefore,
+    qualifiersAfter,
+    qualifiersForward,
+    rangeConnectors: trie(pack.ranges.connectors, () => true as const),
+    rangeOpeners,
+    listSeparators: trie(pack.ranges.list, () => true as const),
+    equivalence,
+    equivalenceBackward,
+    perMarkers: trie(pack.per.markers, () => true as const),
+    perBare,
+    perUnits,
+    perFalseFriends: trie(pack.per.falseFriends, () => true as const),
+    perPrefixWords,
+    rateBase: trie(pack.rates.perBase, () => true as const),
+    rateSubjects: trie(pack.rates.subjects, () => true as const, true),
+    rateVerbs: trie(pack.rates.verbs, () => true as const),
+    rateCues: trie(pack.rates.cues, () => true as const),
+    movementBefore: trie(pack.rates.movement.before, () => true as const, true),
+    movementAfter: trie(pack.rates.movement.after, () => true as const),
+    openers,
+  };
+}

@@ -1,0 +1,378 @@
+import type { Span } from '../document.js';
+import type { Grammar } from './compile-grammar.js';
+import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
+import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
+import { isDigit, isWordUnit } from './match-key.js';
+import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
+
+/** An exchange-rate quote: "un dollar valait 1 431,30 wons", "le won a clôturé à 1 380,5 pour un dollar". */
+export interface RateSpan {
+  /** Market convention: the base is the first of EUR, GBP, AUD, NZD, USD… in the pair. */
+  base: string;
+  quote: string;
+  /** Units of `quote` for one `base`. */
+  value: Decimal;
+  /** The quoted figure (with its currency when printed next to it). */
+  start: number;
+  end: number;
+}
+
+/** How far before a subject its verb may stand ("kostete ein Dollar …"). */
+const VERB_BEFORE_SUBJECT = 30;
+/** A figure under this share of the usual rate, in a sentence about the rate, is a change of it. */
+const CHANGE_SHARE = 0.05;
+
+export interface RateFindings {
+  rates: RateSpan[];
+  /** Indexes of amounts that are rate figures, the base of a quote ("pour 1 dollar", "100엔당") or rate changes. */
+  notAmounts: Set<number>;
+}
+
+interface Figure {
+  start: number;
+  end: number;
+  value: Decimal;
+  /** The figure's own currency, when printed. */
+  currency: string | null;
+  /** Index into amounts, or -1 for a bare number. */
+  amount: number;
+}
+
+export interface RateContext {
+  forms: TextForms;
+  segments: readonly Segment[];
+  sentences: readonly Span[];
+  /** Resolves "$", "¥", "FRANC", "PESO" as the article does. */
+  resolve(code: string): string;
+  /** The article's currencies, most amounts first: the quote a bare figure is in when the text does not say. */
+  currencies: readonly string[];
+}
+
+/**
+ * Exchange-rate quotes and changes among the figures of an article. A quote is a figure with the
+ * base it is priced in ("1 380,5 pour un dollar", "달러당 1,430원", "$1 = 1,430 won"), a currency
+ * named as the subject of a rate verb ("un dollar valait 1 431,30 wons"), or a plausible rate in a
+ * sentence about the exchange rate ("원·달러 환율은 … 1,438.7원에 마감했다"). In such sentences a
+ * figure after "en hausse de", "up", "오른"… is a change of the rate: neither money nor a rate.
+ */
+export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare: readonly BareNumber[]): RateFindings {
+  const rates: RateSpan[] = [];
+  const notAmounts = new Set<number>();
+  const byEnd = new Map<number, number>();
+  amounts.forEach((a, i) => byEnd.set(a.end, i));
+  const figures: Figure[] = [];
+  amounts.forEach((a, i) => {
+    if (a.scale === null) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
+  });
+  for (const b of bare) {
+    if (b.scale === null && bareFigure(ctx.forms, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
+  }
+  figures.sort((x, y) => x.start - y.start);
+  const mentionCache = new Map<number, Mention[]>();
+  const mentions = (g: Grammar, sentence: Span): Mention[] => {
+    let list = mentionCache.get(sentence.start);
+    if (!list) {
+      list = mentionsIn(ctx, g, sentence);
+      mentionCache.set(sentence.start, list);
+    }
+    return list;
+  };
+  const taken = new Set<Figure>();
+  // Sentences that quote a rate, and sentences about the exchange rate, are read a second time.
+  const rateSentences = new Set<number>();
+
+  // First the unmistakable forms: a base after the figure or before it, a subject and its verb.
+  for (const f of figures) {
+    if (f.amount !== -1 && notAmounts.has(f.amount)) continue;
+    const g = grammarAt(ctx.segments, f.start);
+    if (!g) continue;
+    const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
+    const base = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
+    if (!base) continue;
+    const quote = f.currency !== null && f.currency !== base.code ? f.currency : (otherCurrency(mentions(g, sentence), base.code, f) ?? ctx.currencies.find((c) => c !== base.code) ?? null);
+    if (!quote || quote === base.code) continue;
+    rates.push(toRate(base.code, quote, f, base.units));
+    taken.add(f);
+    rateSentences.add(sentence.start);
+    if (f.amount !== -1) notAmounts.add(f.amount);
+    if (base.amount !== undefined) notAmounts.add(base.amount);
+  }
+
+  // Then the figures of sentences about the rate (a quote, a cue, or a rate verb right after a
+  // sentence that quoted one: "Il s'échangeait contre 1 461 wons"): changes ("en hausse de 18,40
+  // wons", "-3,10 wons", "5.3원 오른", or a figure far under the rate) are neither money nor
+  // rates; plausible levels are rates.
+  const isRateSentence = (g: Grammar, sentence: Span): boolean => {
+    if (rateSentences.has(sentence.start)) return true;
+    const previous = previousSentence(ctx.sentences, sentence);
+    const rate =
+      containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
+      (previous !== null && rateSentences.has(previous.start) && containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true));
+    if (rate) rateSentences.add(sentence.start);
+    return rate;
+  };
+  for (const f of figures) {
+    if (taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
+    const g = grammarAt(ctx.segments, f.start);
+    if (!g) continue;
+    const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
+    if (!isRateSentence(g, sentence)) continue;
+    if (isChange(ctx.forms, g, f)) {
+      if (f.amount !== -1) notAmounts.add(f.amount);
+      continue;
+    }
+    const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
+    if (!quote) continue;
+    const counterpart = otherCurrency(mentions(g, sentence), quote, f) ?? (quote === 'USD' ? null : 'USD');
+    if (!counterpart || counterpart === quote) continue;
+    const [b, q] = marketOrder(counterpart, quote);
+    const value = toNumber(f.value);
+    const usual = typicalRate(counterpart, quote);
+    if (f.currency !== null && usual !== null && value < usual * CHANGE_SHARE) {
+      if (f.amount !== -1) notAmounts.add(f.amount);
+      continue;
+    }
+    if (!plausibleRate(b, q, b === counterpart ? value : 1 / value, 2)) continue;
+    rates.push(toRate(counterpart, quote, f, 1));
+    if (f.amount !== -1) notAmounts.add(f.amount);
+  }
+  rates.sort((x, y) => x.start - y.start);
+  return { rates, notAmounts };
+}
+
+/**
+ * A number without a currency can be a rate figure ("à 1 380,5 pour un dollar", "closed at
+ * 1,370.90 as of 11:26") unless it is a year ("depuis 2009"), a time ("3:30"), counts something
+ * ("2 334,23 points") or is the number of an amount already read.
+ */
+function bareFigure(forms: TextForms, b: BareNumber, amounts: readonly AmountSpan[]): boolean {
+  const { fold, key } = forms;
+  if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
+  if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  let next = b.end;
+  while (fold[next] === ' ') next++;
+  if (isWordUnit(key.charCodeAt(next)) && next === b.end + 1 && !/^(?:pour|par|per|por|pro|je|contre|to|against|a|à|an|auf|bei|zu|in|au|en|dans|el|la|le|il|al)\b/u.test(key.slice(next, next + 8))) return false;
+  return !amounts.some((a) => a.start < b.end && b.start < a.end);
+}
+
+function toRate(base: string, quote: string, f: Figure, units: number): RateSpan {
+  // "100 yens valaient 926,2 wons": 9.262 wons for one yen.
+  let value = units === 1 ? f.value : divide(f.value, decimalFromParts(String(units)), 12);
+  let [b, q] = [base, quote];
+  const [marketBase] = marketOrder(base, quote);
+  if (marketBase !== base) {
+    value = divide(decimalFromParts('1'), value, 8);
+    [b, q] = [quote, base];
+  }
+  return { base: b, quote: q, value, start: f.start, end: f.end };
+}
+
+/** "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100". */
+function baseAfter(ctx: RateContext, g: Grammar, f: Figure, byEnd: ReadonlyMap<number, number>): { code: string; units: number; amount?: number } | null {
+  const { key, fold } = ctx.forms;
+  let at = f.end;
+  if (fold[at] === ' ') at++;
+  const marker = g.rateBase.longest(key, fold, at);
+  if (!marker) return null;
+  let p = marker.end;
+  if (fold[p] === ' ') p++;
+  let units = 1;
+  const number = /^\d+/.exec(key.slice(p, p + 6));
+  if (number) {
+    units = Number(number[0]);
+    p += number[0].length;
+    if (fold[p] === ' ') p++;
+  }
+  const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
+  if (!mention || mention.value.subunit) return null;
+  let end = mention.end;
+  if (!number) {
+    const after = /^\s?\d+/.exec(key.slice(mention.end, mention.end + 6));
+    if (after && mention.value.sign) {
+      units = Number(after[0].trim());
+      end += after[0].length;
+    }
+  }
+  // "908,46 wons pour 100 yens": the base, printed as an amount, is not money.
+  const amount = byEnd.get(end);
+  return { code: ctx.resolve(mention.value.code), units: units || 1, ...(amount !== undefined ? { amount } : {}) };
+}
+
+/** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */
+function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], byEnd: Map<number, number>): { code: string; units: number; amount?: number } | null {
+  const { key, fold } = ctx.forms;
+  let at = f.start;
+  while (at > 0 && fold[at - 1] === ' ') at--;
+  const fromAmount = (end: number) => {
+    const i = byEnd.get(end);
+    if (i === undefined) return null;
+    const a = amounts[i]!;
+    const units = toNumber(a.decimal);
+    if (!(units > 0) || a.scale !== null) return null;
+    return { code: ctx.resolve(a.currency), units, amount: i };
+  };
+  if (fold[at - 1] === '=' || fold[at - 1] === '≈') {
+    let e = at - 1;
+    while (e > 0 && fold[e - 1] === ' ') e--;
+    return fromAmount(e);
+  }
+  for (const suffix of [g.pack.rates.perBaseSuffix, g.pack.rates.basePostposition]) {
+    if (!suffix || key.slice(at - suffix.length, at) !== suffix) continue;
+    const end = at - suffix.length;
+    const amount = fromAmount(end);
+    if (amount) return amount;
+    // "달러당": a currency name just before the suffix.
+    for (let s = Math.max(0, end - 8); s < end; s++) {
+      if (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && !isDigit(key.charCodeAt(s - 1))) continue;
+      const mention = g.mentions.longest(key, fold, s, { hangulAttach: true, accept: (e) => e === end });
+      if (mention && suffix === g.pack.rates.perBaseSuffix) return { code: ctx.resolve(mention.value.code), units: 1 };
+    }
+  }
+  return null;
+}
+
+/** "un dollar valait 1 431,30 wons", "100 yens valaient 926,2 wons", "the dollar closed at 1,430 won". */
+function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, amounts: readonly AmountSpan[], byEnd: Map<number, number>): { code: string; units: number; amount?: number } | null {
+  const { key, fold } = ctx.forms;
+  const from = Math.max(sentence.start, f.start - 100);
+  for (let s = f.start - 1; s >= from; s--) {
+    const c = key.charCodeAt(s);
+    if (c === 0x2e || c === 0x3b || c === 0x3f || c === 0x21) return null;
+    if (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && isWordUnit(c)) continue;
+    const mention = g.mentions.longest(key, fold, s, { hangulAttach: true });
+    if (!mention || mention.value.subunit) continue;
+    // Between the subject and the figure no other figure; a rate verb there, or just before the
+    // subject (German puts the verb first: "kostete ein Dollar 1.335,2 Won").
+    const gap = key.slice(mention.end, f.start);
+    if (/\d/.test(gap)) continue;
+    const verbFrom = Math.max(sentence.start, s - VERB_BEFORE_SUBJECT);
+    if (!containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true)) continue;
+    let det = s;
+    while (det > 0 && fold[det - 1] === ' ') det--;
+    const subject = g.rateSubjects.longest(key, fold, det);
+    const asAmount = byEnd.get(mention.end);
+    if (asAmount !== undefined) {
+      const a = amounts[asAmount]!;
+      const units = toNumber(a.decimal);
+      if (a.scale === null && (units === 1 || units === 100)) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+    }
+    if (subject) return { code: ctx.resolve(mention.value.code), units: 1 };
+  }
+  return null;
+}
+
+/** A phrase (or, with `stems`, a word beginning with one) at a word start between two offsets. */
+function containsPhrase(forms: TextForms, trie: Grammar['rateVerbs'], from: number, to: number, stems: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(forms.key.charCodeAt(i - 1)) && isWordUnit(forms.key.charCodeAt(i))) continue;
+    if (trie.longest(forms.key, forms.fold, i, { hangulAttach: true, prefix: stems, accept: (end) => end <= to })) return true;
+  }
+  return false;
+}
+
+/** A change of the rate: "en baisse de 22 wons", "+1,57 won", "5.3원 오른", "11,2 Won höher". */
+function isChange(forms: TextForms, g: Grammar, f: Figure): boolean {
+  const { key, fold } = forms;
+  const sign = fold[f.start - 1];
+  if (sign === '+' || sign === '-' || sign === '−' || sign === '±') return true;
+  let at = f.start;
+  while (at > 0 && fold[at - 1] === ' ') at--;
+  if (g.movementBefore.longest(key, fold, at)) return true;
+  let after = f.end;
+  if (fold[after] === ' ') after++;
+  return g.movementAfter.longest(key, fold, after, { hangulAttach: true }) !== null;
+}
+
+interface Mention {
+  code: string;
+  start: number;
+  end: number;
+}
+
+/** The currency named in a sentence other than `not`, nearest the figure (mentions in order). */
+function otherCurrency(mentions: readonly Mention[], not: string, f: Figure): string | null {
+  // Outward from the figure's place among the mentions: linear only in how far the answer is.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let left = lo - 1;
+  let right = lo;
+  while (left >= 0 || right < mentions.length) {
+    const l = left >= 0 ? mentions[left]! : null;
+    const r = right < mentions.length ? mentions[right]! : null;
+    const takeLeft = l !== null && (r === null || distance(l, f) <= distance(r, f));
+    const m = takeLeft ? l! : r!;
+    if (takeLeft) left--;
+    else right++;
+    if (m.code !== not && (m.end <= f.start || m.start >= f.end)) return m.code;
+  }
+  return null;
+}
+
+/** The currency a bare figure is in: the subject named before it, else the article's main one. */
+function subjectCurrency(ctx: RateContext, mentions: readonly Mention[], f: Figure): string | null {
+  const first = mentions[0];
+  if (first && first.end <= f.start) return first.code;
+  return ctx.currencies[0] ?? null;
+}
+
+function distance(m: { start: number; end: number }, f: Figure): number {
+  return m.end <= f.start ? f.start - m.end : m.start - f.end;
+}
+
+function mentionsIn(ctx: RateContext, g: Grammar, sentence: Span): Mention[] {
+  const { key, fold } = ctx.forms;
+  const out: Mention[] = [];
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i)) && !(isDigit(key.charCodeAt(i - 1)))) continue;
+    const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
+    if (!m || m.value.subunit) continue;
+    out.push({ code: ctx.resolve(m.value.code), start: i, end: m.end });
+    i = m.end - 1;
+  }
+  return out;
+}
+
+function grammarAt(segments: readonly Segment[], at: number): Grammar | null {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s.grammar;
+  }
+  return null;
+}
+
+function previousSentence(sentences: readonly Span[], sentence: Span): Span | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (s.start < sentence.start) lo = mid + 1;
+    else if (s.start > sentence.start) hi = mid - 1;
+    else return mid > 0 ? sentences[mid - 1]! : null;
+  }
+  return null;
+}
+
+function sentenceAt(sentences: readonly Span[], segments: readonly Segment[], at: number): Span {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  for (const s of segments) if (at >= s.start && at < s.end) return { start: s.start, end: s.end };
+  return { start: at, end: at };
+}

@@ -1,0 +1,195 @@
+import type { Span } from '../document.js';
+import type { Grammar } from './compile-grammar.js';
+import { toNumber } from './decimal.js';
+import type { AmountSpan, TextForms } from './find-amounts.js';
+import { marketOrder, plausibleRate } from './typical-rates.js';
+
+/** Two amounts printed as equivalents, by index into the amounts, in printed order. */
+export interface PairLink {
+  a: number;
+  b: number;
+}
+
+/** How firmly the words between two amounts present the second as the first's equivalent. */
+type Strength = 'strong' | 'weak' | 'apposition';
+
+/**
+ * Finds amounts presented as equivalents of each other. The equivalent is the amount right after
+ * another, joined by brackets, a connector ("soit", "l'équivalent de", "es decir", "umgerechnet",
+ * "pari a", "우리 돈으로") with any qualifiers ("soit quasiment", "(약 …)"), or by a comma or a dash
+ * with or without a qualifier ("A, près de B"). A weak connector ("ou", "or") or a bare comma makes
+ * a pair only when the rate it implies is plausible. A sentence that opens with a connector
+ * ("우리 돈으로 약 …") gives the last amount of the sentence before its equivalent.
+ */
+export function linkPairs(
+  forms: TextForms,
+  amounts: readonly AmountSpan[],
+  grammarAt: (offset: number) => Grammar | null,
+  sentences: readonly Span[],
+): PairLink[] {
+  const links: PairLink[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i + 1 < amounts.length; i++) {
+    const a = amounts[i]!;
+    const b = amounts[i + 1]!;
+    if (used.has(i + 1)) continue;
+    const g = grammarAt(b.start);
+    if (!g || grammarAt(a.start) !== g) continue;
+    if (a.currency === b.currency) continue;
+    // "entre 3 000 et 4 000 milliards de wons, soit entre 2,1 et 2,8 milliards de dollars": low
+    // with low, high with high.
+    if (a.range?.role === 'high' && b.range?.role === 'low') {
+      const aLow = a.range.other;
+      const bHigh = b.range.other;
+      if (used.has(aLow) || used.has(i) || !gapStrength(forms, g, a.end, b.start)) continue;
+      links.push({ a: aLow, b: i + 1 }, { a: i, b: bHigh });
+      used.add(aLow).add(i).add(i + 1).add(bHigh);
+      continue;
+    }
+    if (a.range || b.range || used.has(i)) continue;
+    const strength = gapStrength(forms, g, a.end, b.start);
+    if (!strength) continue;
+    if (strength !== 'strong' && !plausiblePair(a, b)) continue;
+    links.push({ a: i, b: i + 1 });
+    used.add(i).add(i + 1);
+    // "A (B / C)", "A (B euros/C dólares)": a second equivalent in the same brackets.
+    const c = amounts[i + 2];
+    if (c && !c.range && c.currency !== a.currency && c.currency !== b.currency && forms.fold.slice(a.end, b.start).includes('(')) {
+      const between = forms.key.slice(b.end, c.start).trim();
+      if ((between === '/' || between === ',' || between === ';' || isListWord(g, between)) && plausiblePair(a, c)) {
+        links.push({ a: i, b: i + 2 });
+        used.add(i + 2);
+      }
+    }
+  }
+  // "A du marché, soit quasiment B": a connector right before B refers to the nearest amount
+  // before it in the sentence, across a few words.
+  for (let j = 1; j < amounts.length; j++) {
+    if (used.has(j) || used.has(j - 1)) continue;
+    const a = amounts[j - 1]!;
+    const b = amounts[j]!;
+    if (a.currency === b.currency || a.range || b.range) continue;
+    const g = grammarAt(b.start);
+    if (!g || grammarAt(a.start) !== g || !connectorBefore(forms, g, a.end, b.start) || !plausiblePair(a, b)) continue;
+    links.push({ a: j - 1, b: j });
+    used.add(j - 1).add(j);
+  }
+  links.sort((x, y) => x.a - y.a || x.b - y.b);
+  // Equivalents that open a sentence of their own.
+  if (sentences.length > 0) {
+    let s = 0;
+    for (let j = 1; j < amounts.length; j++) {
+      if (used.has(j) || used.has(j - 1)) continue;
+      const b = amounts[j]!;
+      while (s < sentences.length && sentences[s]!.end <= b.start) s++;
+      const sentence = sentences[s];
+      const a = amounts[j - 1]!;
+      if (!sentence || a.end > sentence.start || a.currency === b.currency || a.range || b.range) continue;
+      const g = grammarAt(b.start);
+      if (!g || gapStrength(forms, g, sentence.start, b.start, true) !== 'strong' || !plausiblePair(a, b)) continue;
+      links.push({ a: j - 1, b: j });
+      used.add(j - 1).add(j);
+    }
+    links.sort((x, y) => x.a - y.a || x.b - y.b);
+  }
+  return links;
+}
+
+/** Longest stretch of words between an amount and a connector that still refers to it. */
+const WORDS_BEFORE_CONNECTOR = 60;
+
+/**
+ * Whether `to` is preceded by a strong connector (and qualifiers), itself preceded by a comma or
+ * a dash, with only words since `from` (no figure, bracket or sentence end).
+ */
+function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const { key, fold } = forms;
+  let p = to;
+  const back = () => {
+    while (p > from && fold[p - 1] === ' ') p--;
+  };
+  back();
+  for (let guard = 0; guard < 4; guard++) {
+    const q = g.qualifiersBefore.longest(key, fold, p);
+    if (!q || q.end < from) break;
+    p = q.end;
+    back();
+  }
+  const connector = g.equivalenceBackward.longest(key, fold, p);
+  if (!connector || connector.end < from) return false;
+  p = connector.end;
+  back();
+  if (!',—–'.includes(fold[p - 1] ?? 'x')) return false;
+  const words = fold.slice(from, p - 1);
+  return words.length <= WORDS_BEFORE_CONNECTOR && !/[\d().;:!?\[\]]/.test(words);
+}
+
+function isListWord(g: Grammar, text: string): boolean {
+  const found = g.listSeparators.longest(text, text, 0);
+  return found !== null && found.end === text.length;
+}
+
+/**
+ * Reads the words between two amounts: opening punctuation, connectors and qualifiers, nothing
+ * else. `connectorOnly`: a sentence start, where only a connector (and qualifiers) may stand.
+ */
+function gapStrength(forms: TextForms, g: Grammar, from: number, to: number, connectorOnly = false): Strength | null {
+  const { key, fold } = forms;
+  if (to - from > 60) return null;
+  let p = from;
+  const skip = () => {
+    while (p < to && (fold[p] === ' ' || fold[p] === '\u00A0')) p++;
+  };
+  let bracket = false;
+  let punctuation = false;
+  let connector: 'strong' | 'weak' | null = null;
+  skip();
+  if (!connectorOnly) {
+    if (fold[p] === '(' || fold[p] === '[') {
+      bracket = true;
+      p++;
+    } else if (',;:—–-/'.includes(fold[p] ?? 'x') && p < to) {
+      punctuation = true;
+      p++;
+      skip();
+      if (fold[p] === '(') {
+        bracket = true;
+        p++;
+      }
+    }
+  }
+  for (let guard = 0; guard < 6; guard++) {
+    skip();
+    if (p >= to) break;
+    const eq = g.equivalence.longest(key, fold, p, { hangulAttach: true, accept: (e) => e <= to });
+    if (eq) {
+      if (connector !== 'strong') connector = eq.value;
+      p = eq.end;
+      continue;
+    }
+    const q = g.qualifiersForward.longest(key, fold, p, { hangulAttach: true, accept: (e) => e <= to });
+    if (q) {
+      p = q.end;
+      continue;
+    }
+    if (!connectorOnly && (fold[p] === '(' || fold[p] === '—' || fold[p] === '–' || fold[p] === ',')) {
+      if (fold[p] === '(') bracket = true;
+      p++;
+      continue;
+    }
+    break;
+  }
+  skip();
+  if (p < to) return null;
+  if (connectorOnly) return connector === 'strong' ? 'strong' : null;
+  if (bracket || connector === 'strong') return 'strong';
+  if (connector === 'weak') return 'weak';
+  return punctuation ? 'apposition' : null;
+}
+
+/** The rate two amounts imply is of the right order for their currencies. */
+function plausiblePair(a: AmountSpan, b: AmountSpan): boolean {
+  const [base] = marketOrder(a.currency, b.currency);
+  const [x, y] = base === a.currency ? [a, b] : [b, a];
+  return plausibleRate(x.currency, y.currency, toNumber(y.decimal) / toNumber(x.decimal), 3);
+}

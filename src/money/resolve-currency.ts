@@ -1,0 +1,85 @@
+import { type ContextRule, SHARED_CURRENCIES } from '../lang/shared/index.js';
+import { isWordUnit } from './match-key.js';
+import { PhraseTrie } from './phrase-trie.js';
+
+export interface Resolution {
+  code: string;
+  /** The article does not say which currency this is; `code` is a default. */
+  ambiguous: boolean;
+}
+
+interface Cue {
+  rule: string;
+  /** Index of the alternative, or -1 for the rule's `versus` (arguing for the default). */
+  alternative: number;
+  kind: 'sign' | 'place';
+}
+
+let cues: PhraseTrie<Cue> | undefined;
+
+function cueTrie(): PhraseTrie<Cue> {
+  if (cues) return cues;
+  cues = new PhraseTrie<Cue>();
+  for (const [rule, r] of Object.entries(SHARED_CURRENCIES.contexts)) {
+    r.alternatives.forEach((a, i) => {
+      for (const s of a.signs) cues!.add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+      for (const p of a.places) cues!.add(p, { rule, alternative: i, kind: 'place' });
+    });
+    for (const s of r.versus?.signs ?? []) cues!.add(s, { rule, alternative: -1, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+    for (const p of r.versus?.places ?? []) cues!.add(p, { rule, alternative: -1, kind: 'place' });
+  }
+  return cues;
+}
+
+/** Counts of each context cue in an article: one pass over its word starts. */
+export type ContextCounts = Map<string, number>;
+
+export function countContextCues(key: string, fold: string): ContextCounts {
+  const trie = cueTrie();
+  const counts: ContextCounts = new Map();
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    // Signs such as "k$" start after a digit and a space; names at word starts.
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(code)) continue;
+    const found = trie.longest(key, fold, i, { hangulAttach: true });
+    if (!found) continue;
+    const id = `${found.value.rule}:${found.value.alternative}:${found.value.kind}`;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    i = found.end - 1;
+  }
+  return counts;
+}
+
+/**
+ * What a currency the text leaves open is in this article: a bare "$" is Canadian where the
+ * article writes "$ CA", "M$" or names Canadian places, the US dollar where the article writes
+ * US dollars explicitly and no other dollar, else `defaultDollar` and ambiguous; "¥" is a yuan
+ * where China is named more than Japan; a bare peso or franc takes the country the article names.
+ */
+export function resolveCurrency(code: string, counts: ContextCounts, explicit: ReadonlySet<string>, defaultDollar: string): Resolution {
+  const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
+  if (!rule) return { code, ambiguous: false };
+  const signs = (i: number) => counts.get(`${code}:${i}:sign`) ?? 0;
+  const places = (i: number) => counts.get(`${code}:${i}:place`) ?? 0;
+  let best = -1;
+  let bestScore = 0;
+  rule.alternatives.forEach((a, i) => {
+    // A sign decides; places need to be named a few times ("Canada" once is news about Canada).
+    const score = signs(i) * 3 + places(i) + (explicit.has(a.code) ? 3 : 0);
+    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= 3;
+    if (enough && score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  if (best !== -1) return { code: rule.alternatives[best]!.code, ambiguous: false };
+  if (code === '$') {
+    const dollars = [...explicit].filter((c) => c !== 'USD' && DOLLARS.has(c));
+    if (explicit.has('USD') && dollars.length === 0) return { code: 'USD', ambiguous: false };
+    return { code: defaultDollar, ambiguous: true };
+  }
+  if (rule.versus) return { code: rule.default, ambiguous: false };
+  return { code: rule.default, ambiguous: rule.ambiguous ?? false };
+}
+
+const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'BRL']);
