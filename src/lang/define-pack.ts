@@ -62,6 +62,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     linkers: reviewed.linkers,
     currencyFalseFriends: reviewed.currencyFalseFriends,
     hyphenatedAmounts: reviewed.hyphenatedAmounts,
+    percentWords: reviewed.percentWords,
     qualifiers: reviewed.qualifiers,
     ranges: reviewed.ranges,
     equivalence: reviewed.equivalence,

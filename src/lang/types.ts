@@ -27,6 +27,8 @@ export interface LanguagePack {
   currencyFalseFriends: string[];
   /** English compounds: "a 5 trillion-won order", "the 1,470-won level". */
   hyphenatedAmounts: boolean;
+  /** Words that make the number before them a percentage ("pour cent", "per cento", "Prozent"). */
+  percentWords: string[];
   qualifiers: Qualifiers;
   /** Ranges and lists of amounts that share one currency. */
   ranges: Ranges;
@@ -102,6 +104,8 @@ export interface CurrencyName {
   needsScale?: boolean;
   /** Hundredths of the unit: cents, centimes, centavos, 센트. */
   subunit?: number;
+  /** A power of ten the form carries: Mexican "mdd" (millones de dólares) is 6. */
+  scale?: number;
   caseSensitive?: boolean;
 }
 

@@ -14,6 +14,8 @@ export interface CurrencyEntry {
   needsScale: boolean;
   /** A sign ("$", "₩", "US$") rather than a word: it may touch the number. */
   sign: boolean;
+  /** Power of ten the form carries in itself: "MUSD" (6), Mexican "mdd" (millones de dólares). */
+  impliedScale?: number;
 }
 
 export interface ScaleEntry {
@@ -47,6 +49,7 @@ export interface Grammar {
   /** Currency names anywhere (for rate quotes): names, epithets, signs, codes. */
   mentions: PhraseTrie<CurrencyEntry>;
   falseFriends: PhraseTrie<true>;
+  percentWords: PhraseTrie<true>;
   linkers: PhraseTrie<true>;
   qualifiersBefore: PhraseTrie<QualifierKind>;
   qualifiersAfter: PhraseTrie<QualifierKind>;
@@ -56,6 +59,8 @@ export interface Grammar {
   /** Backward: the opening word of a paired range ("entre", "between"), with its connectors. */
   rangeOpeners: PhraseTrie<Array<{ connector: string; list: boolean }>>;
   listSeparators: PhraseTrie<true>;
+  /** Forward: opening words of ranges, which may stand between two equivalents ("soit entre …"). */
+  rangeOpenersForward: PhraseTrie<true>;
   equivalence: PhraseTrie<EquivalenceStrength>;
   /** Backward: a connector that ends right before an amount ("…, soit quasiment B"). */
   equivalenceBackward: PhraseTrie<EquivalenceStrength>;
@@ -130,7 +135,7 @@ function compile(pack: LanguagePack): Grammar {
   const mentions = new PhraseTrie<CurrencyEntry>();
   for (const c of pack.currencies) {
     // "$ US", "$CA": a pack's form built on a sign is a sign (it may touch a scale letter).
-    const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form) };
+    const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form), ...(c.scale ? { impliedScale: c.scale } : {}) };
     const position = c.position ?? 'after';
     if (position !== 'before') after.add(c.form, entry, c.caseSensitive);
     if (position !== 'after') before.add(c.form, entry, c.caseSensitive);
@@ -158,6 +163,16 @@ function compile(pack: LanguagePack): Grammar {
     // "usd$ 15", "MXN$ 20": a code glued to a dollar sign.
     after.add(`${code}$`, entry);
     before.add(`${code}$`, entry);
+  }
+  for (const code of shared.lowercaseCodes) {
+    const entry: CurrencyEntry = { code: shared.codeAliases[code.toUpperCase()] ?? code.toUpperCase(), subunit: null, needsScale: false, sign: true };
+    after.add(code, entry, true);
+    before.add(code, entry, true);
+  }
+  for (const [form, [code, power]] of Object.entries(shared.scaledCodes)) {
+    const entry: CurrencyEntry = { code, subunit: null, needsScale: false, sign: true, impliedScale: power };
+    after.add(form, entry, true);
+    before.add(form, entry, true);
   }
 
   const qualifiersBefore = new PhraseTrie<QualifierKind>(true);
@@ -218,6 +233,7 @@ function compile(pack: LanguagePack): Grammar {
     before,
     mentions,
     falseFriends: trie(pack.currencyFalseFriends, () => true as const),
+    percentWords: trie([...pack.percentWords, '%'], () => true as const),
     linkers: trie(pack.linkers, () => true as const),
     qualifiersBefore,
     qualifiersAfter,
@@ -225,6 +241,7 @@ function compile(pack: LanguagePack): Grammar {
     rangeConnectors: trie(pack.ranges.connectors, () => true as const),
     rangeOpeners,
     listSeparators: trie(pack.ranges.list, () => true as const),
+    rangeOpenersForward: trie(pack.ranges.paired.map((p) => p.open), () => true as const),
     equivalence,
     equivalenceBackward,
     perMarkers: trie(pack.per.markers, () => true as const),

@@ -58,6 +58,8 @@ export interface BareNumber {
   precision: number;
   language: string;
   grammar: Grammar;
+  /** Written in words ("cinq"): a range's low end, never a rate figure. */
+  written: boolean;
 }
 
 export interface FoundAmounts {
@@ -88,6 +90,12 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         i++;
         continue;
       }
+      // "per cento", "pour cent": the number word in a percent phrase is none.
+      const percent = g.percentWords.longest(forms.key, forms.fold, i);
+      if (percent) {
+        i = percent.end;
+        continue;
+      }
       const parsed = parseAt(forms, i, segment);
       if (parsed === null) {
         i++;
@@ -100,6 +108,14 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
       if (parsed.flipped) flippedSeparators++;
       if (parsed.kind === 'bare') {
         bare.push(parsed.number);
+        // "8,2 % du budget": a percentage is neither a member of a list nor a range's end.
+        let after = parsed.number.end;
+        while (forms.fold[after] === ' ') after++;
+        if (g.percentWords.longest(forms.key, forms.fold, after)) {
+          pending = [];
+          i = Math.max(i + 1, parsed.number.end);
+          continue;
+        }
         pending.push(parsed.number);
         if (pending.length > MAX_PENDING) pending.shift();
         i = Math.max(i + 1, parsed.number.end);
@@ -207,7 +223,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
   if (!prefixSign) {
     const suffix = currencyAfter(forms, g, pos, scale !== null || (number.kind === 'myriad' && number.largestUnit !== undefined), number);
     if (!suffix) {
-      if (number.kind === 'words' && !scale) return number.article ? null : { kind: 'skip', end: number.end };
+      if (number.article && !scale) return null;
       const value = scale ? multiply(number.value, pow10(power)) : number.value;
       return {
         kind: 'bare',
@@ -221,6 +237,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
           precision: number.precision + power,
           language: g.pack.code,
           grammar: g,
+          written: number.kind === 'words',
         },
       };
     }
@@ -235,7 +252,9 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     if (repeated && !repeated.value.sign && sameFamily(repeated.value.code, prefixSign.code)) end = repeated.end;
   }
 
-  let value = scale ? multiply(number.value, pow10(power)) : number.value;
+  // "30 MUSD", "120 MEUR", "5 mdd": the currency form carries the scale.
+  if (!scale && currency.impliedScale) power = currency.impliedScale;
+  let value = power ? multiply(number.value, pow10(power)) : number.value;
   let precision = number.precision + power;
   if (currency.subunit) {
     value = multiply(value, { mantissa: 1n, exponent: -2 });
@@ -260,7 +279,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
       end,
       currency: currency.code,
       decimal: normalise(value),
-      scale: scale ? power : number.kind === 'myriad' ? (number.largestUnit ?? null) : null,
+      scale: scale || currency.impliedScale ? power : number.kind === 'myriad' ? (number.largestUnit ?? null) : null,
       scaleWord: scale,
       precision,
       approx: number.approx ?? false,
@@ -350,7 +369,7 @@ function matchCurrency(forms: TextForms, g: Grammar, at: number, korean: boolean
 
 // First syllables of what follows a currency in Korean: particles, "어치", "짜리", "가량",
 // "정도", "규모", "이상", "수준", "대", "선", "당", "씩", "상당".
-const PARTICLE_START = new Set('을를이가은는의에와과도만로으씩대선어짜까부밖뿐규정가수안내남미초넘상당여께보라며면서고엔였인일까에'.split(''));
+const PARTICLE_START = new Set('을를이가은는의에와과도만로으씩대선어짜까부밖뿐규정가수안내남미초넘상당여께보라며면서고엔였인일입쯤치들'.split(''));
 
 function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
@@ -485,13 +504,14 @@ function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], am
     if (!listGap(gap(b.end, members[0]!.start))) break;
     members.unshift(b);
   }
+  // From the amount backwards: the list stops at the first number that cannot be a member.
   const out: AmountSpan[] = [];
-  for (const m of members) {
-    const e = elliptical(forms, m, amount);
-    if (!e) return out.length ? { members: out, range: false, completeLow: null } : none;
-    out.push(e);
+  for (let k = members.length - 1; k >= 0; k--) {
+    const e = elliptical(forms, members[k]!, amount);
+    if (!e) break;
+    out.unshift(e);
   }
-  return { members: out, range: false, completeLow: null };
+  return out.length ? { members: out, range: false, completeLow: null } : none;
 }
 
 function trimBack(fold: string, at: number): number {

@@ -65,7 +65,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (a.scale === null) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
   });
   for (const b of bare) {
-    if (b.scale === null && bareFigure(ctx.forms, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
+    if (b.scale === null && !b.written && bareFigure(ctx.forms, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
   }
   figures.sort((x, y) => x.start - y.start);
   const mentionCache = new Map<number, Mention[]>();

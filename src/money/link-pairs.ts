@@ -167,7 +167,7 @@ function gapStrength(forms: TextForms, g: Grammar, from: number, to: number, con
       p = eq.end;
       continue;
     }
-    const q = g.qualifiersForward.longest(key, fold, p, { hangulAttach: true, accept: (e) => e <= to });
+    const q = g.qualifiersForward.longest(key, fold, p, { hangulAttach: true, accept: (e) => e <= to }) ?? g.rangeOpenersForward.longest(key, fold, p, { accept: (e) => e <= to });
     if (q) {
       p = q.end;
       continue;

@@ -70,7 +70,9 @@ export function readDigits(text: string, at: number, convention: DigitConvention
       break;
     }
     const groups = sep === ' ' || convention.group.has(sep) || sep === '.' || sep === ',';
-    if (!groups || next.length !== 3 || (k === 0 && parts[0]!.length > 3)) break;
+    // Indian grouping: "12,34,567.89" (lakhs and crores) has groups of two before the last three.
+    const indian = sep === ',' && next.length === 2 && indianGrouping(parts, seps);
+    if (!groups || (next.length !== 3 && !indian) || (k === 0 && parts[0]!.length > 3)) break;
     if (k > 0 && seps[k - 1] !== sep) break;
     integer += next;
     used = k + 1;
@@ -87,6 +89,13 @@ export function readDigits(text: string, at: number, convention: DigitConvention
     article: false,
     ambiguousSeparator,
   };
+}
+
+function indianGrouping(parts: string[], seps: string[]): boolean {
+  const decimal = seps[seps.length - 1] === '.' ? 1 : 0;
+  const integer = parts.slice(0, parts.length - decimal);
+  if (seps.slice(0, integer.length - 1).some((s) => s !== ',') || integer.length < 3) return false;
+  return integer[0]!.length <= 2 && integer.slice(1, -1).every((p) => p.length === 2) && integer[integer.length - 1]!.length === 3;
 }
 
 function pickDecimalMark(parts: string[], seps: string[], convention: DigitConvention, prefer?: '.' | ','): { mark: string | null; ambiguous: boolean } {
@@ -152,7 +161,7 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
     if (count > 0 && numbers.joiners.has(word)) {
       // "vingt et un", "treinta y cinco", "one hundred and five": only between number words.
       const after = wordEnd + 1;
-      if (key[wordEnd] !== ' ' || !startsNumberWord(key, after, numbers)) break;
+      if (key[wordEnd] !== ' ' || !startsNumberWord(key, after, numbers, true)) break;
       pos = after;
       continue;
     }
@@ -181,12 +190,13 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
   return { start: at, end, value: fromInteger(value), precision: integerPrecision(String(value)), kind: 'words', article, ambiguousSeparator: false };
 }
 
-function startsNumberWord(key: string, at: number, numbers: WordNumbers): boolean {
+function startsNumberWord(key: string, at: number, numbers: WordNumbers, afterJoiner = false): boolean {
   let e = at;
   while (e < key.length && isLetter(key.charCodeAt(e))) e++;
   if (e === at) return false;
   const word = key.slice(at, e);
-  if (numbers.articles.has(word) && !numbers.compound) return false;
+  // "deux un" is not a number, "vingt et un" is.
+  if (numbers.articles.has(word) && !numbers.compound && !afterJoiner) return false;
   return numbers.words.has(word) || numbers.joiners.has(word) || (numbers.compound && splitCompound(word, numbers.words) !== null);
 }
 
@@ -291,6 +301,9 @@ function readMyriadRun(text: string, at: number, myriad: MyriadNumbers, state: M
       pos = d.end;
       consumed = true;
       digitLed = true;
+      // "5 억 달러": a space may stand between the digits and their unit.
+      const unit = text[pos + 1] ?? '';
+      if (text[pos] === ' ' && (myriad.small.has(unit) || myriad.large.has(unit))) pos++;
       continue;
     }
     if (myriad.digits.has(ch) && !pending && !digitLed) {
@@ -357,9 +370,9 @@ function closeSection(state: MyriadState, power: number): void {
   state.total = add(state.total, multiply(state.section, pow10(power)));
   // Trailing zeros count up to the third significant digit of the group ("4천800" is 4 800 to
   // the ten), as they do in Western print.
-  const plain = state.section.mantissa.toString() + '0'.repeat(Math.max(0, state.section.exponent));
-  const third = state.section.exponent >= 0 ? Math.max(0, plain.length - 3) : -Infinity;
-  const sectionPlace = Math.max(Number.isFinite(state.sectionPrecision) ? state.sectionPrecision : 0, third);
+  const printed = Number.isFinite(state.sectionPrecision) ? state.sectionPrecision : 0;
+  const whole = state.section.exponent >= 0 ? state.section.mantissa.toString() + '0'.repeat(state.section.exponent) : null;
+  const sectionPlace = whole === null ? printed : Math.max(printed, integerPrecision(whole));
   state.precision = Math.min(state.precision, sectionPlace + power);
   if (power > 0 && power > state.largest) state.largest = power;
   state.section = fromInteger(0);

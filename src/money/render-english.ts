@@ -1,5 +1,5 @@
 import { currency } from './currencies.js';
-import { type Decimal, shiftedString, toNumber } from './decimal.js';
+import { type Decimal, shiftedString, significantDigits, toNumber } from './decimal.js';
 
 const SCALES: Array<[number, string]> = [
   [12, 'trillion'],
@@ -32,11 +32,17 @@ export function renderAmount(code: string, value: Decimal, options: RenderOption
 
 export function renderNumber(value: Decimal): string {
   const n = toNumber(value);
-  for (const [power, word] of SCALES) {
-    if (Math.abs(n) >= 10 ** power) return `${groupThousands(shiftedString(value, power))} ${word}`;
+  // A figure printed to the unit ("1 234 567 dollars") stays in full; a round one takes a word.
+  if (significantDigits(value) <= MAX_SCALED_DIGITS) {
+    for (const [power, word] of SCALES) {
+      if (Math.abs(n) >= 10 ** power) return `${groupThousands(shiftedString(value, power))} ${word}`;
+    }
   }
   return groupThousands(shiftedString(value, 0));
 }
+
+/** More significant digits than this read better in full than before a scale word. */
+const MAX_SCALED_DIGITS = 6;
 
 function groupThousands(plain: string): string {
   const [integer, fraction] = plain.split('.');

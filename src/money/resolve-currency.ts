@@ -66,7 +66,7 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
   rule.alternatives.forEach((a, i) => {
     // A sign decides; places need to be named a few times ("Canada" once is news about Canada).
     const score = signs(i) * 3 + places(i) + (explicit.has(a.code) ? 3 : 0);
-    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= 3;
+    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3);
     if (enough && score > bestScore) {
       best = i;
       bestScore = score;

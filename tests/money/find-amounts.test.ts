@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { foldForMatching } from '../../src/ingest/normalise-text.js';
 import { extractMoney } from '../../src/money/extract-money.js';
-import { splitDigits } from '../../src/money/find-amounts.js';
 
-function amounts(text: string, language = 'fra') {
-  return extractMoney(text, foldForMatching(text), { language }).amounts;
+function amounts(text: string, language = 'fra', options: { defaultDollar?: string } = {}) {
+  return extractMoney(text, foldForMatching(text), { language, ...options }).amounts;
 }
 function one(text: string, language = 'fra') {
   const found = amounts(text, language);
@@ -12,129 +11,230 @@ function one(text: string, language = 'fra') {
   return found[0]!;
 }
 
-describe('French amounts', () => {
+// Each row: [language, text, span, currency, exact value].
+const AMOUNTS: Array<[string, string, string, string, string]> = [
+  // French: spaces of every width, scale words, Quebec forms, signs after and before.
+  ['fra', 'un budget de 728 000 milliards de wons.', '728 000 milliards de wons', 'KRW', '728000000000000'],
+  ['fra', 'soit 506 milliards $ US.', '506 milliards $ US', 'USD', '506000000000'],
+  ['fra', 'un budget de 728\u202F000 milliards de wons', '728\u202F000 milliards de wons', 'KRW', '728000000000000'],
+  ['fra', 'un fonds de deux milliards de dollars US', 'deux milliards de dollars US', 'USD', '2000000000'],
+  ['fra', "un million d'euros", "un million d'euros", 'EUR', '1000000'],
+  ['fra', 'mille milliards de wons', 'mille milliards de wons', 'KRW', '1000000000000'],
+  ['fra', 'un encours de 1,2 billion de wons', '1,2 billion de wons', 'KRW', '1200000000000'],
+  ['fra', 'une commande de 1,23 trillion de wons', '1,23 trillion de wons', 'KRW', '1230000000000'],
+  ['fra', 'un déficit de 11,4 G$', '11,4 G$', 'CAD', '11400000000'],
+  ['fra', 'un revenu inférieur à 45 k$', '45 k$', 'CAD', '45000'],
+  ['fra', '3,65 G$ US de plus', '3,65 G$ US', 'USD', '3650000000'],
+  ['fra', '5 Mds€ investis', '5 Mds€', 'EUR', '5000000000'],
+  ['fra', 'un contrat de 420Md$ signé', '420Md$', 'USD', '420000000000'],
+  ['fra', 'des frais de 1 914 ₩ au total', '1 914 ₩', 'KRW', '1914'],
+  ['fra', '75 millions de $ de dette', '75 millions de $', 'USD', '75000000'],
+  ['fra', '250 millions de florins hollandais', '250 millions de florins hollandais', 'NLG', '250000000'],
+  ['fra', '36 milliards de forints hongrois', '36 milliards de forints hongrois', 'HUF', '36000000000'],
+  ['fra', 'un coût de 36 milliards de forints', '36 milliards de forints', 'HUF', '36000000000'],
+  ['fra', '1 million de milliards de wons', '1 million de milliards de wons', 'KRW', '1000000000000000'],
+  // English.
+  ['eng', 'a 728 trillion won budget', '728 trillion won', 'KRW', '728000000000000'],
+  ['eng', 'US$6.9 billion in spending', 'US$6.9 billion', 'USD', '6900000000'],
+  ['eng', '€1.2bn of aid', '€1.2bn', 'EUR', '1200000000'],
+  ['eng', 'a £3m fine', '£3m', 'GBP', '3000000'],
+  ['eng', 'KRW3.4 trillion of bonds', 'KRW3.4 trillion', 'KRW', '3400000000000'],
+  ['eng', 'a 5 trillion-won order', '5 trillion-won', 'KRW', '5000000000000'],
+  ['eng', 'five million yen', 'five million yen', 'JPY', '5000000'],
+  ['eng', 'a 12-cent dividend', '12-cent', 'USD', '0.12'],
+  ['eng', 'losses of 30 MUSD', '30 MUSD', 'USD', '30000000'],
+  ['eng', 'a loan of 12,34,567 rupees', '12,34,567 rupees', 'INR', '1234567'],
+  // Spanish: mil millones, billón, LatAm signs.
+  ['spa', 'unos 8.200 millones de dólares', '8.200 millones de dólares', 'USD', '8200000000'],
+  ['spa', 'un préstamo de US$ 8,2 mil millones', 'US$ 8,2 mil millones', 'USD', '8200000000'],
+  ['spa', 'un presupuesto de 728 billones de wones', '728 billones de wones', 'KRW', '728000000000000'],
+  ['spa', 'pagó dos mil millones de euros', 'dos mil millones de euros', 'EUR', '2000000000'],
+  ['spa', 'un acuerdo por 500 mdd', '500 mdd', 'USD', '500000000'],
+  ['spa', '50 centavos más', '50 centavos', 'USD', '0.5'],
+  // German: abbreviations with their dot, Billion = 10^12, written numbers.
+  ['deu', 'ein Paket von 5 Mrd. Euro', '5 Mrd. Euro', 'EUR', '5000000000'],
+  ['deu', 'rund 2,3 Milliarden US-Dollar', '2,3 Milliarden US-Dollar', 'USD', '2300000000'],
+  ['deu', 'eine Schuld von 1.900 Billionen Won', '1.900 Billionen Won', 'KRW', '1900000000000000'],
+  ['deu', 'der Wert liegt bei 2,5 Mio USD', '2,5 Mio USD', 'USD', '2500000'],
+  ['deu', 'achtundsiebzig Millionen Dollar', 'achtundsiebzig Millionen Dollar', 'USD', '78000000'],
+  ['deu', '16,4 Millionen kanadischen Dollar', '16,4 Millionen kanadischen Dollar', 'CAD', '16400000'],
+  ['deu', 'Der Haushalt beläuft sich auf 12 500 EUR.', '12 500 EUR', 'EUR', '12500'],
+  // Italian.
+  ['ita', '3 miliardi di dollari', '3 miliardi di dollari', 'USD', '3000000000'],
+  ['ita', '656.600 miliardi di won', '656.600 miliardi di won', 'KRW', '656600000000000'],
+  ['ita', '2 mila miliardi di won', '2 mila miliardi di won', 'KRW', '2000000000000'],
+  ['ita', 'un accordo da 6 mld di euro', '6 mld di euro', 'EUR', '6000000000'],
+  ['ita', 'cinque milioni di yen', 'cinque milioni di yen', 'JPY', '5000000'],
+  // Korean: digits and numerals with 조/억/만, currencies with and without a space.
+  ['kor', '정부는 12조 5천억 원을 투입한다.', '12조 5천억 원', 'KRW', '12500000000000'],
+  ['kor', '가계부채는 4천800조 원에 달한다.', '4천800조 원', 'KRW', '4800000000000000'],
+  ['kor', '수출액은 4조7천억달러였다.', '4조7천억달러', 'USD', '4700000000000'],
+  ['kor', '1조 2,000억 원 규모다.', '1조 2,000억 원', 'KRW', '1200000000000'],
+  ['kor', '3천만 유로를 투자했다.', '3천만 유로', 'EUR', '30000000'],
+  ['kor', '주가는 6만1,400원으로 올랐다.', '6만1,400원', 'KRW', '61400'],
+  ['kor', '500만 엔을 받았다.', '500만 엔', 'JPY', '5000000'],
+  ['kor', '1억 5천만 위안 규모', '1억 5천만 위안', 'CNY', '150000000'],
+  ['kor', '가격은 8.50 달러입니다.', '8.50 달러', 'USD', '8.5'],
+];
+
+describe('amounts in every language pack', () => {
+  test.for(AMOUNTS)('%s: %s', ([language, text, span, currency, exact]) => {
+    const found = amounts(text, language).filter((a) => a.text === span);
+    expect(found, JSON.stringify(amounts(text, language).map((a) => `${a.text} ${a.currency} ${a.exact}`))).toHaveLength(1);
+    expect(found[0]).toMatchObject({ currency, exact, language });
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(span);
+  });
+});
+
+describe('qualifiers', () => {
   test.for([
-    ['un budget de 728 000 milliards de wons.', '728 000 milliards de wons', 'KRW', '728000000000000'],
-    ['soit 506 milliards $ US.', '506 milliards $ US', 'USD', '506000000000'],
-    ['de 6,9 milliards $ US)', '6,9 milliards $ US', 'USD', '6900000000'],
-    ['un budget de 728\u202F000 milliards de wons', '728\u202F000 milliards de wons', 'KRW', '728000000000000'],
-    ['un budget de 728\u00A0000 milliards de wons', '728\u00A0000 milliards de wons', 'KRW', '728000000000000'],
-    ['coûte 2 milliards de dollars américains', '2 milliards de dollars américains', 'USD', '2000000000'],
-    ['un fonds de deux milliards de dollars US', 'deux milliards de dollars US', 'USD', '2000000000'],
-    ['un million d\'euros', "un million d'euros", 'EUR', '1000000'],
-    ['mille milliards de wons', 'mille milliards de wons', 'KRW', '1000000000000'],
-    ['un encours de 1,2 billion de wons', '1,2 billion de wons', 'KRW', '1200000000000'],
-    ['un déficit de 11,4 G$', '11,4 G$', 'CAD', '11400000000'],
-    ['une enveloppe de 350 M$', '350 M$', 'CAD', '350000000'],
-    ['un revenu inférieur à 45 k$', '45 k$', 'CAD', '45000'],
-    ['coûteront 1,4 milliard $ CA', '1,4 milliard $ CA', 'CAD', '1400000000'],
-    ['3,65 G$ US de plus', '3,65 G$ US', 'USD', '3650000000'],
-    ['43 milliards d\'euros', "43 milliards d'euros", 'EUR', '43000000000'],
-    ['10 milliards €', '10 milliards €', 'EUR', '10000000000'],
-    ['1 800 milliards de yens', '1 800 milliards de yens', 'JPY', '1800000000000'],
-    ['344 milliards de yuans', '344 milliards de yuans', 'CNY', '344000000000'],
-    ['2 milliards de livres sterling', '2 milliards de livres sterling', 'GBP', '2000000000'],
-    ['500 millions de francs suisses', '500 millions de francs suisses', 'CHF', '500000000'],
-    ['5 Mds€ investis', '5 Mds€', 'EUR', '5000000000'],
-    ['£ 8,10 millions', '£ 8,10 millions', 'GBP', '8100000'],
-    ['125.000,50 $', '125.000,50 $', 'USD', '125000.5'],
-    ['150 milliards US$', '150 milliards US$', 'USD', '150000000000'],
-    ['10,05 milliards de $ hk', '10,05 milliards de $ hk', 'HKD', '10050000000'],
-  ] as const)('%s', ([text, span, currency, exact]) => {
-    const a = one(text);
-    expect(a).toMatchObject({ text: span, currency, exact });
-    expect(text.slice(a.start, a.end)).toBe(span);
+    ['fra', 'environ 1 200 milliards de wons', 'approx', null],
+    ['fra', 'près de 1 200 milliards de wons', 'approx', null],
+    ['fra', 'plus de 1 200 milliards de wons', 'approx', 'over'],
+    ['fra', 'un peu moins de 1 200 milliards de wons', 'approx', 'under'],
+    ['fra', '840 000 euros environ', 'approx', null],
+    ['spa', 'unos 3.000 millones de euros', 'approx', null],
+    ['spa', 'más de 3.000 millones de euros', 'approx', 'over'],
+    ['deu', 'rund 3 Milliarden Euro', 'approx', null],
+    ['deu', 'knapp 3 Milliarden Euro', 'approx', 'under'],
+    ['ita', 'circa 3 miliardi di euro', 'approx', null],
+    ['ita', 'oltre 3 miliardi di euro', 'approx', 'over'],
+    ['eng', 'about $3 billion', 'approx', null],
+    ['eng', 'more than $3 billion', 'approx', 'over'],
+    ['kor', '약 3억 달러를', 'approx', null],
+    ['kor', '3억 달러가량을', 'approx', null],
+    ['kor', '3억 달러 이상을', 'approx', 'over'],
+    ['kor', '10여억 원을', 'approx', null],
+  ] as const)('%s: %s', ([language, text, , bound]) => {
+    const a = one(text, language);
+    expect(a.approx).toBe(true);
+    expect(a.bound).toBe(bound);
+    expect(/^(?:environ|près|plus|un peu|unos|más|rund|knapp|circa|oltre|about|more|약)/u.test(a.text)).toBe(false);
   });
 
-  test('a symbol before the number means English scales, even in French text', () => {
-    expect(one('un investissement de $3 billion').exact).toBe('3000000000');
+  test('verbs are not qualifiers; "soit" is a connector, not an approximation', () => {
+    expect(one('le budget dépasse 1 200 milliards de wons').approx).toBe(false);
+    expect(one('soit 1 200 milliards de wons').approx).toBe(false);
   });
 
-  test('"billion" in an English paragraph is 10^9, in a French one 10^12', () => {
-    const text = 'Le groupe investira 1,2 billion de wons.\n"We will invest 3 billion dollars in Korea," he said.';
-    const english = [{ start: text.indexOf('"We'), end: text.length }];
-    const found = extractMoney(text, foldForMatching(text), { language: 'fra', englishSpans: english }).amounts;
-    expect(found.map((a) => a.exact)).toEqual(['1200000000000', '3000000000']);
+  test('English renderings say the bound', () => {
+    expect(one('plus de 2 milliards de dollars américains').english).toBe('over US$2 billion');
+    expect(one('moins de 2 milliards de dollars américains').english).toBe('under US$2 billion');
+    expect(one('environ 2 milliards de dollars américains').english).toBe('about US$2 billion');
   });
+});
 
-  test('qualifiers make an amount approximate and stay outside the span', () => {
-    for (const q of ['environ', 'près de', 'plus de', 'moins de', 'quelque', 'soit']) {
-      const a = one(`${q} 1 200 milliards de wons`);
-      expect(a.approx, q).toBe(true);
-      expect(a.text).toBe('1 200 milliards de wons');
-    }
-    expect(one('un budget de 1 200 milliards de wons').approx).toBe(false);
-  });
-
-  test('ranges give two linked amounts; the low end takes the scale and currency of the high end', () => {
+describe('ranges and lists share a currency', () => {
+  test('entre … et: the low end takes the scale and currency of the high end', () => {
     const [low, high] = amounts('entre 3 000 et 4 000 milliards de wons');
     expect(low).toMatchObject({ text: '3 000', currency: 'KRW', exact: '3000000000000', range: { role: 'low', with: 1 } });
-    expect(high).toMatchObject({ text: '4 000 milliards de wons', exact: '4000000000000', range: { role: 'high', with: 0 } });
-    const quebec = amounts('un trou de 3 à 4 G$ dès 2027');
-    expect(quebec.map((a) => [a.text, a.exact])).toEqual([['3', '3000000000'], ['4 G$', '4000000000']]);
+    expect(high).toMatchObject({ text: '4 000 milliards de wons', range: { role: 'high', with: 0 } });
   });
 
-  test('per-unit prices carry their unit', () => {
-    expect(one('un forfait de 45 000 wons par mois')).toMatchObject({ per: 'mois', english: '₩45,000 per month' });
-    expect(one("un salaire de 12 $ l'heure").per).toBe('heure');
-    expect(one('3 dollars par million de BTU').per).toBe('million de BTU');
+  test.for([
+    ['fra', 'de 680 000 à 682 000 milliards de wons', ['680000000000000', '682000000000000']],
+    ['fra', 'un trou de 3 à 4 G$ dès 2027', ['3000000000', '4000000000']],
+    ['spa', 'entre 3 y 4 mil millones de dólares', ['3000000000', '4000000000']],
+    ['deu', 'zwischen 3 und 4 Milliarden Euro', ['3000000000', '4000000000']],
+    ['deu', 'fünf bis sechs Milliarden Euro', ['5000000000', '6000000000']],
+    ['ita', 'tra 3 e 4 miliardi di euro', ['3000000000', '4000000000']],
+    ['kor', '3억~4억 달러를', ['300000000', '400000000']],
+    ['eng', 'between 3 and 4 trillion won', ['3000000000000', '4000000000000']],
+    ['eng', '$3 billion to $4 billion', ['3000000000', '4000000000']],
+  ] as const)('%s: %s', ([language, text, values]) => {
+    const found = amounts(text, language);
+    expect(found.map((a) => a.exact)).toEqual(values);
+    expect(found.map((a) => a.range?.role)).toEqual(['low', 'high']);
+  });
+
+  test('elliptical lists: each number alone, valued in the currency printed last', () => {
+    const found = amounts('des billets de 1 000, 5 000 et 10 000 wons');
+    expect(found.map((a) => [a.text, a.currency, a.exact, a.range])).toEqual([
+      ['1 000', 'KRW', '1000', null],
+      ['5 000', 'KRW', '5000', null],
+      ['10 000 wons', 'KRW', '10000', null],
+    ]);
+  });
+
+  test('a change from one figure to another is two amounts, not a range', () => {
+    const found = amounts('das Kreditlimit stieg von 15 auf 25 Billionen Won', 'deu');
+    expect(found.map((a) => [a.text, a.exact, a.range])).toEqual([
+      ['15', '15000000000000', null],
+      ['25 Billionen Won', '25000000000000', null],
+    ]);
+  });
+
+  test('a year is never the low end or a member', () => {
+    expect(amounts('de 2024 à 3 milliards de dollars').map((a) => a.text)).toEqual(['3 milliards de dollars']);
+    expect(amounts('en 2023, 5 000 et 10 000 wons').map((a) => a.text)).toEqual(['5 000', '10 000 wons']);
+  });
+});
+
+describe('per-unit prices', () => {
+  test.for([
+    ['fra', 'un forfait de 45 000 wons par mois', 'mois', '₩45,000 per month'],
+    ['fra', "un salaire de 12 $ l'heure", 'heure', null],
+    ['fra', '3 dollars par million de BTU', 'million de BTU', null],
+    ['spa', '300.000 wones al mes', 'mes', '₩300,000 per month'],
+    ['deu', '1.200 Euro pro Monat', 'Monat', '€1,200 per month'],
+    ['ita', '500 euro al mese', 'mese', '€500 per month'],
+    ['eng', '$40 a share', 'share', null],
+    ['kor', '1인당 10만 원을', '인', '₩100,000 per person'],
+    ['kor', '배럴당 80달러', '배럴', null],
+  ] as const)('%s: %s', ([language, text, per, english]) => {
+    const a = one(text, language);
+    expect(a.per).toBe(per);
+    if (english) expect(a.english).toBe(english);
+  });
+
+  test('false friends of per-unit markers are not units', () => {
+    expect(one('une hausse de 5 milliards de wons par rapport à 2024').per).toBeNull();
     expect(one('un budget de 500 M$ par le gouvernement').per).toBeNull();
+    expect(one('financé à hauteur de 2 milliards de dollars par Samsung').per).toBeNull();
+    expect(one('compras de 500 millones de dólares por parte de extranjeros', 'spa').per).toBeNull();
   });
+});
 
-  test('a bare dollar is flagged ambiguous and resolved to the default, or to CAD in a Canadian article', () => {
+describe('currencies the text leaves open', () => {
+  test('a bare dollar is ambiguous and takes the default, unless the article settles it', () => {
     expect(one('un contrat de 96 millions $ avec un acheteur')).toMatchObject({ currency: 'USD', ambiguous: true });
-    expect(extractMoney('un contrat de 96 millions $', foldForMatching('un contrat de 96 millions $'), { defaultDollar: 'AUD' }).amounts[0]!.currency).toBe('AUD');
+    expect(amounts('un contrat de 96 millions $', 'fra', { defaultDollar: 'AUD' })[0]!.currency).toBe('AUD');
     const quebec = amounts('Le budget du Québec prévoit 2,5 G$ et un crédit de 500 $ par enfant.');
     expect(quebec.map((a) => [a.currency, a.ambiguous])).toEqual([['CAD', false], ['CAD', false]]);
+    const us = amounts('Un prêt de 5 milliards de dollars américains, puis 2 milliards de dollars.');
+    expect(us.map((a) => [a.currency, a.ambiguous])).toEqual([['USD', false], ['USD', false]]);
   });
 
-  test.for([
-    'une hausse de 8,2 % du budget',
-    'une hausse de 15 pour cent',
-    'la livraison de 260 000 GPU',
-    'consacre 1,4 fois le PIB',
-    'la cinquième puissance, 5e au monde',
-    'le XXIe siècle',
-    'en 2024 et en 2025',
-    'le 3 novembre',
-    'le Galaxy S25 et l\'A400M',
-    'le dollar valait 1 427 wons pour un dollar',
-    'à 1 468,5 wons le dollar',
-    'le vote à 183 voix contre 4',
-    '12 000 emplois créés',
-  ])('not money: %s', (text) => {
-    expect(amounts(text).map((a) => a.text)).toEqual([]);
+  test('crowns take the country the article names', () => {
+    const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
+    expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });
+    expect(one('Un achat de 5 millions de couronnes.')).toMatchObject({ ambiguous: true });
   });
 });
 
-describe('English amounts', () => {
+describe('not money', () => {
   test.for([
-    ['a 728 trillion won budget', '728 trillion won', 'KRW', '728000000000000'],
-    ['($506 billion)', '$506 billion', 'USD', '506000000000'],
-    ['US$6.9 billion in spending', 'US$6.9 billion', 'USD', '6900000000'],
-    ['€1.2bn of aid', '€1.2bn', 'EUR', '1200000000'],
-    ['a £3m fine', '£3m', 'GBP', '3000000'],
-    ['$94,000 in fees', '$94,000', 'USD', '94000'],
-    ['₩728 trillion', '₩728 trillion', 'KRW', '728000000000000'],
-    ['125 million Australian dollars', '125 million Australian dollars', 'AUD', '125000000'],
-    ['five million yen', 'five million yen', 'JPY', '5000000'],
-    ['50 cents', '50 cents', 'USD', '0.5'],
-  ] as const)('%s', ([text, span, currency, exact]) => {
-    expect(one(text, 'eng')).toMatchObject({ text: span, currency, exact });
-  });
-});
-
-describe('splitDigits', () => {
-  test.for([
-    ['728 000', false, '728000', ''],
-    ['6,9', false, '6', '9'],
-    ['12,345', false, '12', '345'],
-    ['12,345', true, '12345', ''],
-    ['94.000', false, '94000', ''],
-    ['1.5', false, '1', '5'],
-    ['125.000,50', false, '125000', '50'],
-    ['1,234,567.89', true, '1234567', '89'],
-  ] as const)('%s (english %s)', ([raw, english, integer, fraction]) => {
-    expect(splitDigits(raw, english)).toEqual({ integer, fraction });
+    ['fra', 'une hausse de 8,2 % du budget'],
+    ['fra', 'une hausse de 15 pour cent'],
+    ['fra', 'la livraison de 260 000 GPU'],
+    ['fra', 'consacre 1,4 fois le PIB'],
+    ['fra', 'la cinquième puissance, 5e au monde'],
+    ['fra', 'en 2024 et en 2025'],
+    ['fra', 'le 3 novembre'],
+    ["fra", "le Galaxy S25 et l'A400M"],
+    ['fra', 'le dollar valait 1 427 wons pour un dollar'],
+    ['fra', 'à 1 468,5 wons le dollar'],
+    ['fra', 'le vote à 183 voix contre 4'],
+    ['fra', 'dans la zone euro'],
+    ['fra', 'un dollar fort'],
+    ['deu', 'die 20 Euro-Raum-Länder'],
+    ['deu', 'die 20-Milliarden-Dollar-Marke'],
+    ['eng', 'the company has won orders worth'],
+    ['kor', '연구원 3명이 원전 2기를 지원했다'],
+    ['kor', '3월 10일엔 사원 5명이 구원을 받았다'],
+    ['kor', '원자재 가격이 3% 올랐다'],
+    ['spa', '300 bolivianos participaron'],
+  ] as const)('%s: %s', ([language, text]) => {
+    expect(amounts(text, language).map((a) => a.text)).toEqual([]);
   });
 });

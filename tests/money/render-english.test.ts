@@ -18,7 +18,14 @@ describe('renderAmount', () => {
     expect(renderAmount(code, decimalFromParts(i!, f))).toBe(expected);
   });
 
-  test('approximate amounts and per-unit prices', () => {
-    expect(renderAmount('KRW', decimalFromParts('45000'), { per: 'mois', approx: true })).toBe('about ₩45,000 per month');
+  test('approximate amounts, bounds and per-unit prices', () => {
+    expect(renderAmount('KRW', decimalFromParts('45000'), { per: 'month', approx: true })).toBe('about ₩45,000 per month');
+    expect(renderAmount('USD', decimalFromParts('2000000000'), { approx: true, bound: 'over' })).toBe('over US$2 billion');
+    expect(renderAmount('USD', decimalFromParts('2000000000'), { approx: true, bound: 'under' })).toBe('under US$2 billion');
+  });
+
+  test('a figure printed to the unit stays in full', () => {
+    expect(renderAmount('USD', decimalFromParts('1234567'))).toBe('US$1,234,567');
+    expect(renderAmount('INR', decimalFromParts('1234567', '89'))).toBe('₹1,234,567.89');
   });
 });

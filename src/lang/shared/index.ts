@@ -6,6 +6,8 @@ export interface ContextRule {
   default: string;
   /** The currency is a guess even with the default (a franc of no country is most often Swiss). */
   ambiguous?: boolean;
+  /** Evidence an alternative needs (a sign counts 3, a place 1). @default 3 */
+  minScore?: number;
   alternatives: Array<{ code: string; signs: string[]; places: string[] }>;
   /** Signs and places that argue for the default against the alternatives ("¥": Japan vs China). */
   versus?: { signs: string[]; places: string[] };
@@ -17,6 +19,10 @@ export interface SharedCurrencyData {
   /** ISO 4217 codes recognised beside a number ("USD 5", "5 EUR"). */
   codes: string[];
   codeAliases: Record<string, string>;
+  /** Codes also recognised in lower case after a number ("20 usd", "40 rmb"). */
+  lowercaseCodes: string[];
+  /** Codes with a scale in them, as financial reports write them: "30 MUSD", "120 MEUR". */
+  scaledCodes: Record<string, [string, number]>;
   contexts: Record<string, ContextRule>;
   sources: Array<{ file: string; source: string; licence: string }>;
 }
@@ -26,6 +32,8 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
   symbols: { ...generated.symbols, ...reviewed.symbols } as Record<string, string>,
   codes: reviewed.codes,
   codeAliases: reviewed.codeAliases as Record<string, string>,
+  lowercaseCodes: reviewed.lowercaseCodes,
+  scaledCodes: reviewed.scaledCodes as unknown as Record<string, [string, number]>,
   contexts: reviewed.contexts as Record<string, ContextRule>,
   sources: [
     { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { foldForMatching } from '../../src/ingest/normalise-text.js';
+import { extractMoney } from '../../src/money/extract-money.js';
+
+function money(text: string, language = 'fra') {
+  // One sentence per line here, as the pipeline's sentence splitter would give them.
+  let offset = 0;
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => {
+    const start = text.indexOf(s, offset);
+    offset = start + s.length;
+    return { start, end: start + s.length };
+  });
+  return extractMoney(text, foldForMatching(text), { language, sentences });
+}
+
+describe('exchange-rate quotes are rates, never amounts', () => {
+  test.for([
+    ['fra', 'Un dollar valait 1 431,30 wons à la clôture.', '1 431,30 wons', 'USD', 'KRW', 1431.3],
+    ['fra', 'Le won a clôturé à 1 380,5 pour un dollar.', '1 380,5', 'USD', 'KRW', 1380.5],
+    ['fra', "Hier, un dollar a même valu quelques instants 1 168 wons.", '1 168 wons', 'USD', 'KRW', 1168],
+    ['fra', "L'euro s'achetait 1 608,45 wons.", '1 608,45 wons', 'EUR', 'KRW', 1608.45],
+    ['fra', '100 yens valaient 926,2 wons.', '926,2 wons', 'JPY', 'KRW', 9.262],
+    ['fra', 'La devise a terminé à 201,2 wons pour un yuan.', '201,2 wons', 'CNY', 'KRW', 201.2],
+    ['fra', '(1 dollar américain = 21,75 couronnes tchèques)', '21,75 couronnes tchèques', 'USD', 'CZK', 21.75],
+    ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
+    ['eng', 'The cross rate stood at 908.46 won per 100 yen.', '908.46 won', 'JPY', 'KRW', 9.0846],
+    ['eng', 'The deal was signed. ($1 = 1,335.20 won)', '1,335.20 won', 'USD', 'KRW', 1335.2],
+    ['spa', 'El dólar cerró a 1.430 wones en Seúl.', '1.430 wones', 'USD', 'KRW', 1430],
+    ['spa', 'El tipo de cambio se situó en 1.452,3 wones por dólar.', '1.452,3 wones', 'USD', 'KRW', 1452.3],
+    ['deu', 'Am Dienstag kostete ein Dollar in Seoul 1.335,2 Won.', '1.335,2 Won', 'USD', 'KRW', 1335.2],
+    ['deu', 'Der Euro notierte bei 1,0905 Dollar.', '1,0905 Dollar', 'EUR', 'USD', 1.0905],
+    ['ita', 'Il won ha chiuso a 1.379,8 per dollaro.', '1.379,8', 'USD', 'KRW', 1379.8],
+    ['ita', 'Un dollaro valeva 1.430 won.', '1.430 won', 'USD', 'KRW', 1430],
+    ['kor', '원·달러 환율은 전날보다 5.3원 오른 1,438.7원에 마감했다.', '1,438.7원', 'USD', 'KRW', 1438.7],
+    ['kor', '환율이 1달러에 1,450원을 넘으면 계획을 다시 짠다.', '1,450원', 'USD', 'KRW', 1450],
+    ['kor', '원·엔 재정환율은 100엔당 912.5원이다.', '912.5원', 'JPY', 'KRW', 9.125],
+  ] as const)('%s: %s', ([language, text, figure, base, quote, value]) => {
+    const { rates, amounts } = money(text, language);
+    const rate = rates.find((r) => r.text === figure);
+    expect(rate, JSON.stringify(rates)).toBeDefined();
+    expect(rate).toMatchObject({ base, quote });
+    expect(rate!.value).toBeCloseTo(value, 6);
+    // Neither the figure nor the base of the quote ("1 dollar", "100 yens") is money.
+    expect(amounts.map((a) => a.text)).toEqual([]);
+  });
+
+  test('a quote in the reverse of market convention is inverted', () => {
+    const { rates } = money('Un won valait 0,0007 dollar.');
+    expect(rates[0]).toMatchObject({ base: 'USD', quote: 'KRW' });
+    expect(rates[0]!.value).toBeCloseTo(1428.571, 2);
+  });
+});
+
+describe('rate changes are neither money nor rates', () => {
+  test.for([
+    ['fra', 'Un dollar valait 1 474,60 wons, en hausse de 18,40 wons par rapport à la veille.'],
+    ['fra', "L'euro s'achetait 1 608,45 wons (-3,10 wons)."],
+    ['fra', 'Le won a gagné 22 wons par rapport à vendredi, à 1 430 wons face au dollar.'],
+    ['eng', 'The local currency closed at 1,406.3 won per dollar, down 7.4 won from the previous session.'],
+    ['spa', 'El dólar cerró a 1.467,5 wones, 11,3 wones más que el viernes.'],
+    ['deu', 'Zum Handelsschluss kostete ein US-Dollar 1.382,6 Won, das waren 6,4 Won weniger als am Vortag.'],
+    ['ita', 'Il won ha chiuso a 1.379,8 per dollaro, rafforzandosi di 5,7 won nella settimana.'],
+    ['kor', '원·달러 환율은 전날보다 5.3원 오른 1,438.7원에 마감했다.'],
+  ] as const)('%s: %s', ([language, text]) => {
+    const { rates, amounts } = money(text, language);
+    expect(amounts.map((a) => a.text)).toEqual([]);
+    expect(rates).toHaveLength(1);
+  });
+});
+
+describe('money near the exchange rate stays money', () => {
+  test('scaled amounts in a sentence about the rate are amounts', () => {
+    const { amounts, rates } = money('Le won a reculé face au dollar, et la BOK a vendu 2 milliards de dollars de réserves.');
+    expect(amounts.map((a) => a.text)).toEqual(['2 milliards de dollars']);
+    expect(rates).toEqual([]);
+  });
+
+  test('a price far from any rate is not a rate', () => {
+    const { amounts } = money('Au taux de change actuel, un iPhone coûte 1 500 000 wons.');
+    expect(amounts.map((a) => a.text)).toEqual(['1 500 000 wons']);
+  });
+
+  test('a year or a time is not a rate figure', () => {
+    const { rates } = money('Le won au plus bas depuis 2009 face au dollar.');
+    expect(rates).toEqual([]);
+    const english = money('The won-yen cross rate stood at 908.46 won per 100 yen as of 3:30 p.m.', 'eng');
+    expect(english.rates.map((r) => r.text)).toEqual(['908.46 won']);
+  });
+});
