@@ -14,7 +14,7 @@ const started = performance.now();
 if (values.full) {
   writeMarianModel(join(dir, 'Xenova', 'opus-mt-fr-en'), OPUS_MT_FULL, 1);
 } else {
-  for (const [source, seed] of [['fr', 1], ['es', 3], ['de', 4], ['it', 5]] as const) {
+  for (const [source, seed] of [['fr', 1], ['es', 3], ['de', 4], ['it', 5], ['ko', 6]] as const) {
     writeMarianModel(join(dir, 'Xenova', `opus-mt-${source}-en`), TINY, seed, [source, 'en']);
   }
   writeBartModel(join(dir, 'Xenova', 'distilbart-cnn-6-6'), TINY);

@@ -8,7 +8,7 @@ import { FIXTURES } from './helpers.js';
  */
 export default function setup(): void {
   const dir = join(FIXTURES, 'models');
-  for (const [source, seed] of [['fr', 1], ['es', 3], ['de', 4], ['it', 5]] as const) {
+  for (const [source, seed] of [['fr', 1], ['es', 3], ['de', 4], ['it', 5], ['ko', 6]] as const) {
     writeMarianModel(join(dir, 'Xenova', `opus-mt-${source}-en`), TINY, seed, [source, 'en']);
   }
   writeBartModel(join(dir, 'Xenova', 'distilbart-cnn-6-6'), TINY);

@@ -158,7 +158,7 @@ describe('the embedding surface', () => {
     const logger = { info: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`), warn: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`) };
     const pipeline = createPipeline({ modelsDir: models, logger });
     const statuses = await pipeline.load();
-    expect(statuses.map((s) => `${s.id}:${s.status}`)).toEqual(['Xenova/opus-mt-fr-en:loaded', 'Xenova/opus-mt-es-en:loaded', 'Xenova/opus-mt-de-en:loaded', 'Xenova/opus-mt-it-en:loaded']);
+    expect(statuses.map((s) => `${s.id}:${s.status}`)).toEqual(['Xenova/opus-mt-fr-en:loaded', 'Xenova/opus-mt-es-en:loaded', 'Xenova/opus-mt-de-en:loaded', 'Xenova/opus-mt-it-en:loaded', 'Xenova/opus-mt-ko-en:loaded']);
     await pipeline.load();
     await pipeline.process(seed);
     expect(events.filter((e) => e === 'model loaded Xenova/opus-mt-fr-en')).toHaveLength(1);
@@ -231,5 +231,68 @@ describe('the embedding surface', () => {
     } finally {
       for (const spy of [...spies, stdout, stderr]) spy.mockRestore();
     }
+  });
+});
+
+describe('languages: every pack is read, none is refused', () => {
+  const korean = readFileSync(join(CORPUS, 'kr-exports-ko.txt'), 'utf8');
+
+  test('a Korean article is extracted: amounts, pairs and rates', async () => {
+    const record = await createPipeline().extract(korean);
+    expect(record.error, record.error?.message).toBeUndefined();
+    expect(record.language).toMatchObject({ code: 'kor', route: 'translate' });
+    expect(record.amounts.length).toBeGreaterThanOrEqual(8);
+    expect(record.amounts.every((a) => a.language === 'kor')).toBe(true);
+    expect(record.rates).toContainEqual(expect.objectContaining({ base: 'USD', quote: 'KRW', value: 1398.5 }));
+  });
+
+  test('a language with a pack but no translation model: extractive summary with MODEL_MISSING, not an error', async () => {
+    const record = await createPipeline({ translationLanguages: ['fra'] }).process(korean);
+    expect(record.error).toBeUndefined();
+    expect(record.language?.route).toBe('extractive');
+    expect(record.summary).toMatchObject({ strategy: 'extractive' });
+    expect(record.warnings.map((w) => w.code)).toContain('MODEL_MISSING');
+    expect(record.amounts.length).toBeGreaterThanOrEqual(8);
+  });
+
+  test('a language without a pack says so: NO_LANGUAGE_PACK, never a silent empty list', async () => {
+    const portuguese = readFileSync(fixture('bad-inputs', 'portuguese.txt'), 'utf8');
+    const record = await createPipeline({ translationLanguages: ['fra', 'por'] }).extract(portuguese);
+    expect(record.error).toBeUndefined();
+    expect(record.amounts).toEqual([]);
+    expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'NO_LANGUAGE_PACK', message: expect.stringMatching(/Portuguese \(por\).*src\/lang\/README\.md/) }));
+  });
+
+  test('an English paragraph in a French article is read with English scales', async () => {
+    const text = [
+      'Le groupe sud-coréen a annoncé mardi un plan d’investissement de 1,2 billion de wons dans ses usines de Corée du Sud, selon un communiqué publié à Séoul.',
+      '"We will invest 3 billion dollars in new chip plants over the next five years, and we expect the market to grow strongly," the chief executive told reporters in Seoul.',
+      'Le groupe prévoit aussi de recruter plusieurs centaines d’ingénieurs dans les deux prochaines années, a précisé la direction.',
+    ].join('\n');
+    const record = await createPipeline().extract(text);
+    expect(record.language?.paragraphs).toEqual([expect.objectContaining({ code: 'eng' })]);
+    expect(record.amounts.map((a) => [a.exact, a.language])).toEqual([
+      ['1200000000000', 'fra'],
+      ['3000000000', 'eng'],
+    ]);
+  });
+
+  test('the article date comes from the input, else from the pipeline option; a bad one is a warning', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    expect((await createPipeline().extract({ text, date: '2025-03-14T09:00:00+09:00' })).date).toBe('2025-03-14');
+    expect((await createPipeline({ date: '2025-01-02' }).extract(text)).date).toBe('2025-01-02');
+    const bad = await createPipeline().extract({ text, date: 'last Tuesday' });
+    expect(bad.date).toBeNull();
+    expect(bad.warnings.map((w) => w.code)).toContain('INVALID_DATE');
+    expect(() => createPipeline({ date: '14/03/2025' })).toThrow(TypeError);
+  });
+
+  test('reference rates: each pair gets the rate of the article’s date', async () => {
+    const record = await createPipeline({ referenceRates: fixture('rates', 'eurofxref.csv') }).extract({ text: readFileSync(SEED, 'utf8'), date: '2025-03-15' });
+    expect(record.pairs[0]!.reference).toMatchObject({ date: '2025-03-14' });
+    expect(record.pairs[0]!.reference!.rate).toBeCloseTo(1452.32, 1);
+    const undated = await createPipeline({ referenceRates: fixture('rates', 'eurofxref.csv') }).extract(readFileSync(SEED, 'utf8'));
+    expect(undated.warnings.map((w) => w.code)).toContain('NO_ARTICLE_DATE');
+    expect(() => createPipeline({ referenceRates: '/nonexistent.csv' })).toThrow(expect.objectContaining({ code: 'REFERENCE_RATES_NOT_FOUND' }));
   });
 });

@@ -12,10 +12,15 @@ const WORDS = (
   'budget government country South Korea Seoul United States year said will'
 ).split(' ');
 
-export function marianTokenizer(extraPieces: string[] = []): { json: object; vocab: string[]; padId: number } {
+/** Characters of source languages that are not in Latin script, so their text is not all <unk>. */
+const SOURCE_CHARACTERS: Record<string, string> = {
+  ko: '원달러억조만천백년월일정부한국은행수출반도체예산환율기업투자대통령시장가격증가감소전년대비올해지난발표했다에서으로는이가을를의와과도한',
+};
+
+export function marianTokenizer(extraPieces: string[] = [], source = 'fr'): { json: object; vocab: string[]; padId: number } {
   const pieces = new Set<string>();
   for (const w of [...WORDS, ...extraPieces]) pieces.add(`▁${w}`);
-  for (const c of CHARACTERS) {
+  for (const c of CHARACTERS + (SOURCE_CHARACTERS[source] ?? '')) {
     if (c === ' ') continue;
     pieces.add(c);
     pieces.add(`▁${c}`);

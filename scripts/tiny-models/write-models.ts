@@ -60,9 +60,9 @@ function writeOnnx(dir: string, spec: Seq2SeqSpec): void {
 /** A Marian translation model laid out like Xenova/opus-mt-*: config, tokenizer, ONNX files. */
 export function writeMarianModel(dir: string, size: ModelSize, seed = 1, languages: [string, string] = ['fr', 'en']): void {
   const filler = size.vocab ? Array.from({ length: size.vocab }, (_, i) => `w${i}`) : [];
-  let { json, vocab, padId } = marianTokenizer();
+  let { json, vocab, padId } = marianTokenizer([], languages[0]);
   if (size.vocab) {
-    ({ json, vocab, padId } = marianTokenizer(filler.slice(0, size.vocab - vocab.length)));
+    ({ json, vocab, padId } = marianTokenizer(filler.slice(0, size.vocab - vocab.length), languages[0]));
   }
   const spec: Seq2SeqSpec = { family: 'marian', dModel: size.dModel, encoderLayers: size.layers, decoderLayers: size.layers, heads: size.heads, ffn: size.ffn, vocab: vocab.length, maxPositions: size.maxPositions, seed };
   atomicDirectory(dir, (tmp) => {

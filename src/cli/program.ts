@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Readable, Writable } from 'node:stream';
-import { UsageError } from '../errors.js';
+import { isPrecisError, UsageError } from '../errors.js';
+import { parseDate } from '../money/reference-rates.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -19,6 +20,8 @@ interface RecordFlags {
   includeText?: boolean;
   defaultDollar: string;
   pairTolerance: number;
+  referenceRates?: string;
+  date?: string;
 }
 
 export interface ServeFlags extends RecordFlags, SummariseFlags {
@@ -156,6 +159,8 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
     pipeline = createPipeline(pipelineOptionsFromFlags({ ...flags, summarise: command === 'summarise' }));
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(error.message);
+    // A reference-rates file that cannot be used is a problem with the command, found at once.
+    if (isPrecisError(error) && error.code.startsWith('REFERENCE_RATES')) throw new UsageError(error.message, { cause: error });
     throw error;
   }
   try {
@@ -188,6 +193,8 @@ function addRecordOptions(cmd: Command): void {
     .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
     .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
     .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
+    .option('--reference-rates <file>', "the ECB's euro reference-rate CSV (eurofxref.csv or eurofxref-hist.csv): compare each currency pair with the rate of the article's date")
+    .option('--date <YYYY-MM-DD>', 'publication date of articles that do not give their own (for --reference-rates)', parseDateFlag)
     .option('--include-text', 'add the cleaned article text to each record');
 }
 
@@ -219,7 +226,15 @@ export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & {
     includeText: flags.includeText ?? false,
     defaultDollar: flags.defaultDollar,
     tolerance: flags.pairTolerance,
+    ...(flags.referenceRates ? { referenceRates: flags.referenceRates } : {}),
+    ...(flags.date ? { date: flags.date } : {}),
   };
+}
+
+function parseDateFlag(value: string): string {
+  const date = parseDate(value.trim());
+  if (!date) throw new InvalidArgumentError(`--date takes a date like 2025-03-14, got "${value}".`);
+  return date;
 }
 
 function parsePort(value: string): number {

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { isPrecisError, UsageError } from '../errors.js';
 import { createServer, type PrecisServer } from '../server/create-server.js';
 import { type CliIO, type ServeFlags, pipelineOptionsFromFlags } from './program.js';
 
@@ -21,6 +21,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
     });
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(error.message.replace(/`(\w+)`/g, (_, name: string) => `--${kebab(name)}`));
+    if (isPrecisError(error) && error.code.startsWith('REFERENCE_RATES')) throw new UsageError(error.message, { cause: error });
     throw error;
   }
   let url: string;

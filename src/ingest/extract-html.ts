@@ -4,6 +4,8 @@ import { InputError } from '../errors.js';
 
 export interface ExtractedHtml {
   title: string | null;
+  /** Publication date as the page gives it (JSON-LD datePublished, article:published_time…), or null. */
+  date: string | null;
   /** Article body, one paragraph per line. */
   text: string;
 }
@@ -25,6 +27,8 @@ const MIN_BODY_CHARS = 80;
 export function extractHtml(html: string, path?: string): ExtractedHtml {
   const { document } = parseHTML(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
+  // Read before Readability, which rewrites the DOM.
+  const metaDate = pageDate(document as unknown as Queryable);
   // Readability mutates the DOM it is given and needs a documentElement; linkedom provides both.
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   if (!article?.content) {
@@ -43,7 +47,32 @@ export function extractHtml(html: string, path?: string): ExtractedHtml {
     );
   }
   const title = article.title?.trim() || pageTitle;
-  return { title: title || null, text };
+  return { title: title || null, date: article.publishedTime?.trim() || metaDate, text };
+}
+
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[property="og:published_time"]',
+];
+
+interface Queryable {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+
+/** The publication date a page declares in its metadata or first <time datetime>. */
+function pageDate(document: Queryable): string | null {
+  for (const selector of DATE_META) {
+    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
 }
 
 function blocksToText(content: string): string {

@@ -3,10 +3,13 @@ import { extractHtml } from './extract-html.js';
 
 export interface ParsedJsonArticle {
   title: string | null;
+  /** Publication date as the JSON gives it, or null. */
+  date: string | null;
   text: string;
 }
 
 const BODY_KEYS = ['text', 'body', 'content', 'article'] as const;
+const DATE_KEYS = ['date', 'datePublished', 'published', 'publishedAt', 'published_at', 'pubDate', 'publicationDate'] as const;
 
 /** Reads `{title, text|body}` (the shape news APIs and scrapers emit). */
 export function parseJsonArticle(source: string, path?: string): ParsedJsonArticle {
@@ -38,11 +41,13 @@ export function parseJsonArticle(source: string, path?: string): ParsedJsonArtic
     );
   }
   const title = typeof record.title === 'string' && record.title.trim() ? record.title.trim() : null;
+  const dateKey = DATE_KEYS.find((k) => typeof record[k] === 'string' && (record[k] as string).trim() !== '');
+  const date = dateKey ? (record[dateKey] as string).trim() : null;
   const body = record[key] as string;
   // Some feeds put the page's HTML in the body; read it like a page rather than keep the tags.
   if (/<(p|div|br|article|h[1-6])[\s>/]/i.test(body)) {
     const html = extractHtml(`<html><head><title>${title ?? ''}</title></head><body><article>${body}</article></body></html>`, path);
-    return { title: title ?? html.title, text: html.text };
+    return { title: title ?? html.title, date: date ?? html.date, text: html.text };
   }
-  return { title, text: body };
+  return { title, date, text: body };
 }

@@ -85,23 +85,27 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
   const format = options.format ?? sniffFormat(decoded.text);
   const warnings: Diagnostic[] = [...decoded.warnings];
   let title: string | null = null;
+  let date: string | null = null;
   let text: string;
   switch (format) {
     case 'html': {
       const html = extractHtml(decoded.text, path);
       title = html.title;
+      date = html.date;
       text = html.text;
       break;
     }
     case 'json': {
       const json = parseJsonArticle(decoded.text, path);
       title = json.title;
+      date = json.date;
       text = json.text;
       break;
     }
     case 'markdown': {
       const md = parseMarkdown(decoded.text);
       title = md.title;
+      date = md.date;
       text = md.text;
       break;
     }
@@ -115,6 +119,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
     id: options.id,
     text,
     title,
+    date,
     source: { path: options.path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format },
     warnings,
   };

@@ -23,6 +23,7 @@ export const articleOptionsSchema = {
     tolerance: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Percent a currency pair may deviate from the consensus rate.' },
     strategy: { type: 'string', enum: [...STRATEGIES], description: 'How the summary is made.' },
     maxWords: { type: 'integer', minimum: 1, maximum: 1000, description: 'Words in a translate-summarise summary.' },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}', description: 'Publication date (YYYY-MM-DD) of an article that does not carry its own, for reference rates.' },
   },
 } as const;
 

@@ -76,6 +76,12 @@ describe('precis summarise on the corpus', () => {
     const byId = new Map(records.map((r) => [r.id, r]));
     expect(byId.get('kr-budget-en.txt')!.language).toMatchObject({ code: 'eng', route: 'none' });
     expect(byId.get('es-mercosur-trade-es.txt')!.language).toMatchObject({ code: 'spa', route: 'translate' });
+    // Korean is read (amounts, pairs, rates) and routed to its model.
+    const korean = byId.get('kr-exports-ko.txt')!;
+    expect(korean.language).toMatchObject({ code: 'kor', route: 'translate' });
+    expect(korean.amounts.map((a) => a.text)).toContain('143억 달러');
+    expect(korean.pairs.map((p) => p.english)).toEqual(['US$14.3 billion (about ₩20 trillion)']);
+    expect(korean.rates.map((r) => [r.text, r.base, r.quote])).toContainEqual(['1,398.5원', 'USD', 'KRW']);
     expect(byId.get('kr-ai-datacenters-fr-cp1252.txt')!.source.encoding).toBe('windows-1252');
     expect(byId.get('kr-shipbuilding-fr.html')!.source.format).toBe('html');
     expect(byId.get('kr-household-budget-fr.md')!.source.format).toBe('markdown');
@@ -85,7 +91,7 @@ describe('precis summarise on the corpus', () => {
   });
 
   test('prints a summary line on stderr', () => {
-    expect(run.stderr).toMatch(/precis: 12 article\(s\): 12 ok, 0 failed, 0 skipped/);
+    expect(run.stderr).toMatch(/precis: 13 article\(s\): 13 ok, 0 failed, 0 skipped/);
   });
 });
 
@@ -179,7 +185,7 @@ describe('--out, run.json and --resume', () => {
     expect(files).toContain('kr-budget-ai-fr.txt.json');
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const run1 = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
-    expect(run1).toMatchObject({ command: 'summarise', counts: { total: 12, ok: 12, failed: 0, skipped: 0 }, interrupted: false });
+    expect(run1).toMatchObject({ command: 'summarise', counts: { total: 13, ok: 13, failed: 0, skipped: 0 }, interrupted: false });
     expect(run1.seconds).toBeGreaterThan(0);
     expectValid(JSON.parse(readFileSync(join(out, 'kr-budget-ai-fr.txt.json'), 'utf8')));
 
@@ -187,11 +193,11 @@ describe('--out, run.json and --resume', () => {
     const second = await precis(['summarise', input, '--out', out, '--resume']);
     expect(second.code).toBe(0);
     const run2 = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
-    expect(run2.counts).toMatchObject({ total: 12, ok: 1, skipped: 11 });
+    expect(run2.counts).toMatchObject({ total: 13, ok: 1, skipped: 12 });
 
     const third = await precis(['summarise', input, '--out', out, '--resume', '--sentences', '2']);
     expect(third.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 12, skipped: 0 });
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 13, skipped: 0 });
   });
 
   test('--format md with --out also writes Markdown briefs', async () => {
@@ -319,7 +325,7 @@ describe('progress', () => {
       child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/12\/12 articles \| [\d.]+\/s \| ETA \d+s/);
+    expect(run.stdout).toMatch(/13\/13 articles \| [\d.]+\/s \| ETA \d+s/);
   });
 
   test('no progress bar when stderr is not a terminal', async () => {

@@ -3,11 +3,11 @@ import { parseJsonArticle } from '../../src/ingest/parse-json.js';
 
 describe('parseJsonArticle', () => {
   test('reads {title, text}', () => {
-    expect(parseJsonArticle('{"title": "Titre", "text": "Corps de l\'article."}')).toEqual({ title: 'Titre', text: "Corps de l'article." });
+    expect(parseJsonArticle('{"title": "Titre", "text": "Corps de l\'article."}')).toEqual({ title: 'Titre', date: null, text: "Corps de l'article." });
   });
 
   test('reads {title, body} and ignores other fields', () => {
-    expect(parseJsonArticle('{"title": "T", "author": "A", "body": "Corps."}')).toEqual({ title: 'T', text: 'Corps.' });
+    expect(parseJsonArticle('{"title": "T", "author": "A", "body": "Corps."}')).toEqual({ title: 'T', date: null, text: 'Corps.' });
   });
 
   test('reads an HTML body as a page', () => {

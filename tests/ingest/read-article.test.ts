@@ -78,3 +78,37 @@ describe('bytesToArticle', () => {
     expect(article.text).toBe('Le ministre a déclaré que les négociations étaient terminées.');
   });
 });
+
+describe('the article date', () => {
+  const body = '<p>' + 'Le gouvernement sud-coréen a présenté mardi son budget pour l’année prochaine, en forte hausse. '.repeat(4) + '</p>';
+  const html = (head: string) => Buffer.from(`<!doctype html><html><head><title>Budget</title>${head}</head><body><article><h1>Budget</h1>${body}</article></body></html>`);
+
+  test.for([
+    ['article:published_time', '<meta property="article:published_time" content="2025-03-14T09:00:00+09:00">', '2025-03-14T09:00:00+09:00'],
+    ['JSON-LD datePublished', '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2025-03-13"}</script>', '2025-03-13'],
+    ['meta name=date', '<meta name="date" content="2025-03-12">', '2025-03-12'],
+  ] as const)('HTML: %s', ([, head, date]) => {
+    expect(bytesToArticle(html(head), { id: 'a', path: null, format: 'html' }).date).toBe(date);
+  });
+
+  test('HTML: a <time datetime> when the head says nothing', () => {
+    const page = Buffer.from(`<!doctype html><html><head><title>Budget</title></head><body><article><h1>Budget</h1><time datetime="2025-03-11">11 mars</time>${body}</article></body></html>`);
+    expect(bytesToArticle(page, { id: 'a', path: null, format: 'html' }).date).toBe('2025-03-11');
+  });
+
+  test('JSON: a date field', () => {
+    const json = Buffer.from(JSON.stringify({ title: 'Budget', datePublished: '2025-03-10T08:00:00Z', text: 'Le gouvernement a présenté son budget.' }));
+    expect(bytesToArticle(json, { id: 'a', path: null, format: 'json' }).date).toBe('2025-03-10T08:00:00Z');
+  });
+
+  test('Markdown: front matter gives the title and the date, and is not read as text', () => {
+    const md = Buffer.from('---\ntitle: "Le budget"\ndate: 2025-03-09\n---\nLe gouvernement a présenté son budget.\n');
+    const article = bytesToArticle(md, { id: 'a', path: null, format: 'markdown' });
+    expect(article).toMatchObject({ title: 'Le budget', date: '2025-03-09' });
+    expect(article.text).not.toContain('date:');
+  });
+
+  test('plain text has no date', () => {
+    expect(bytesToArticle(Buffer.from('Le gouvernement a présenté son budget.'), { id: 'a', path: null, format: 'text' }).date).toBeNull();
+  });
+});

@@ -168,7 +168,7 @@ describe('precis HTTP service (fixture models)', () => {
     expect(text).toMatch(/^precis_queue_depth 0$/m);
     expect(text).toMatch(/^precis_in_flight 0$/m);
     expect(text).toMatch(/^precis_queue_capacity 10$/m);
-    expect(text).toMatch(/^precis_models_loaded 4$/m);
+    expect(text).toMatch(/^precis_models_loaded 5$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 });

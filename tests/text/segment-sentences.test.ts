@@ -50,3 +50,13 @@ describe('segmentSentences on French typography', () => {
     expect(sentences.filter((s) => /\b(M|MM)\.$/.test(s))).toEqual([]);
   });
 });
+
+describe('the shared sentence splitter', () => {
+  test('any number of pipelines can split sentences (each used to re-load wink’s model and grow a string without bound)', async () => {
+    const { createPipeline } = await import('../../src/index.js');
+    for (let i = 0; i < 40; i++) {
+      const record = await createPipeline({ summarise: false }).process(`Pipeline ${i}. Le budget est présenté. Les députés votent.`);
+      expect(record.error).toBeUndefined();
+    }
+  });
+});
