@@ -6,15 +6,21 @@
 //   3. Cold start: time for a fresh process to import precis, build a pipeline and extract one
 //      article.
 //   4. The summariser on the full-size random Marian model (scripts/bench-summarise.ts).
-// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3]
+//   5. Scaling of money extraction with the text's length (5,000 amounts in one article and up).
+// Figures 2 and 5 are printed beside the same measure of a reference build of precis (by
+// default the last commit before language packs; --reference REF for another, --reference none
+// to skip), built once into .bench/reference-<sha> from a git worktree.
+// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3 --reference REF]
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The last commit before language packs (issue 9): the money grammar hard-wired for French and English. */
+const REFERENCE = 'eeedc86';
 const dist = join(root, 'dist');
 const cli = join(dist, 'cli', 'main.js');
 const { values } = parseArgs({
@@ -24,6 +30,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     sentences: { type: 'string' },
+    reference: { type: 'string', default: REFERENCE },
   },
 });
 const wanted = Number(values.articles);
@@ -75,33 +82,54 @@ async function cliBench() {
   );
 }
 
-async function inProcessBench() {
-  const { createPipeline } = (await import(join(dist, 'index.js'))) as typeof import('../src/index.js');
-  const { extractMoney } = (await import(join(dist, 'money', 'extract-money.js'))) as typeof import('../src/money/extract-money.js');
-  const { findEntities } = (await import(join(dist, 'entities', 'find-entities.js'))) as typeof import('../src/entities/find-entities.js');
-  const texts = files.filter((f) => f.endsWith('-fr.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'));
-  const meanKb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length / 1024;
+/** A build of another commit, for side-by-side figures; null when it cannot be had. */
+function referenceDist(ref: string | undefined): { dist: string; sha: string } | null {
+  if (!ref || ref === 'none') return null;
+  const sha = spawnSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  if (!sha) {
+    console.log(`(reference ${ref} is not in this clone: figures without a reference)`);
+    return null;
+  }
+  const dir = join(root, '.bench', `reference-${sha}`);
+  if (!existsSync(join(dir, 'dist', 'index.js'))) {
+    rmSync(dir, { recursive: true, force: true });
+    spawnSync('git', ['worktree', 'prune'], { cwd: root });
+    const add = spawnSync('git', ['worktree', 'add', '--detach', dir, sha], { cwd: root, encoding: 'utf8' });
+    if (add.status !== 0) {
+      console.log(`(could not check out reference ${sha}: ${add.stderr.trim()})`);
+      return null;
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
+    if (build.status !== 0) {
+      console.log(`(could not build reference ${sha}: ${build.stdout.slice(0, 300)})`);
+      return null;
+    }
+  }
+  return { dist: join(dir, 'dist'), sha };
+}
+
+interface InProcessFigures {
+  pipeline: number;
+  extraction: number;
+  scaling: Array<{ amounts: number; kb: number; ms: number }>;
+}
+
+async function inProcessFigures(distDir: string): Promise<InProcessFigures> {
+  const { createPipeline } = (await import(join(distDir, 'index.js'))) as typeof import('../src/index.js');
+  const { extractMoney } = (await import(join(distDir, 'money', 'extract-money.js'))) as typeof import('../src/money/extract-money.js');
+  const { findEntities } = (await import(join(distDir, 'entities', 'find-entities.js'))) as typeof import('../src/entities/find-entities.js');
+  const { foldForMatching, normaliseText, paragraphSpans } = (await import(join(distDir, 'ingest', 'normalise-text.js'))) as typeof import('../src/ingest/normalise-text.js');
+  const { segmentSentences } = (await import(join(distDir, 'text', 'segment-sentences.js'))) as typeof import('../src/text/segment-sentences.js');
+  const { createNlp } = (await import(join(distDir, 'text', 'wink.js'))) as typeof import('../src/text/wink.js');
+  const texts = frenchTexts();
   const pipeline = createPipeline({ summarise: false });
   const rounds = Math.max(1, Math.ceil(1000 / texts.length));
-
-  const timeIt = async (fn: () => Promise<void> | void) => {
-    await fn(); // warm-up
-    const samples: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const t0 = performance.now();
-      await fn();
-      samples.push(performance.now() - t0);
-    }
-    return median(samples);
-  };
   const n = rounds * texts.length;
   const whole = await timeIt(async () => {
     for (let r = 0; r < rounds; r++) for (const text of texts) await pipeline.process(text);
   });
   // The extraction stage alone, on the cleaned text and sentences the pipeline produced.
-  const { foldForMatching, normaliseText, paragraphSpans } = (await import(join(dist, 'ingest', 'normalise-text.js'))) as typeof import('../src/ingest/normalise-text.js');
-  const { segmentSentences } = (await import(join(dist, 'text', 'segment-sentences.js'))) as typeof import('../src/text/segment-sentences.js');
-  const { createNlp } = (await import(join(dist, 'text', 'wink.js'))) as typeof import('../src/text/wink.js');
   const nlp = createNlp();
   const inputs = texts.map((t) => normaliseText(t));
   const sentences = inputs.map((t) => segmentSentences(nlp, t, paragraphSpans(t)).sentences);
@@ -113,9 +141,48 @@ async function inProcessBench() {
       });
     }
   });
-  console.log(`In process, one core, ${texts.length} French articles (mean ${meanKb.toFixed(1)} KB) × ${rounds}:`);
-  console.log(`  extract pipeline (clean, language, sentences, amounts, pairs, entities, key sentences): ${((n / whole) * 1000).toFixed(0)} articles/s`);
-  console.log(`  extraction stage alone (amounts, pairs, entities): ${((n / extraction) * 1000).toFixed(0)} articles/s`);
+  // Money extraction on one article of 1,250 to 10,000 amounts (a paragraph of 5 amounts, 2 pairs, repeated).
+  const paragraph = 'Le budget atteint 728 000 milliards de wons (506 milliards $ US), dont 10 100 milliards de wons, soit 6,9 milliards de dollars, pour la défense et 45 000 wons par mois pour les ménages.';
+  const scaling: InProcessFigures['scaling'] = [];
+  for (const paragraphs of [250, 500, 1000, 2000]) {
+    const text = Array.from({ length: paragraphs }, () => paragraph).join('\n');
+    const fold = foldForMatching(text);
+    const ms = await timeIt(() => void extractMoney(text, fold, { language: 'fra' }));
+    scaling.push({ amounts: paragraphs * 5, kb: Buffer.byteLength(text) / 1024, ms });
+  }
+  return { pipeline: (n / whole) * 1000, extraction: (n / extraction) * 1000, scaling };
+}
+
+async function timeIt(fn: () => Promise<void> | void): Promise<number> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function frenchTexts(): string[] {
+  return files.filter((f) => f.endsWith('-fr.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'));
+}
+
+async function inProcessBench() {
+  const texts = frenchTexts();
+  const meanKb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length / 1024;
+  const ours = await inProcessFigures(dist);
+  const reference = referenceDist(values.reference);
+  const theirs = reference ? await inProcessFigures(reference.dist) : null;
+  const beside = (x: number, y: number | undefined) => (y === undefined ? `${x.toFixed(0)}` : `${x.toFixed(0)}   (reference ${reference!.sha}: ${y.toFixed(0)}, ×${(x / y).toFixed(2)})`);
+  console.log(`In process, one core, ${texts.length} French articles (mean ${meanKb.toFixed(1)} KB), articles/s:`);
+  console.log(`  extract pipeline (clean, language, sentences, amounts, pairs, rates, entities, key sentences): ${beside(ours.pipeline, theirs?.pipeline)}`);
+  console.log(`  extraction stage alone (amounts, pairs, rates, entities): ${beside(ours.extraction, theirs?.extraction)}`);
+  console.log('Money extraction on one long article (ms; linear work keeps ms per 1,000 amounts flat):');
+  ours.scaling.forEach((s, i) => {
+    const ref = theirs?.scaling[i];
+    console.log(`  ${String(s.amounts).padStart(6)} amounts, ${s.kb.toFixed(0).padStart(5)} KB: ${s.ms.toFixed(0).padStart(6)} ms (${((s.ms / s.amounts) * 1000).toFixed(1)} ms per 1,000)${ref ? `   reference: ${ref.ms.toFixed(0)} ms (${((ref.ms / ref.amounts) * 1000).toFixed(1)} per 1,000)` : ''}`);
+  });
 }
 
 function coldStart() {

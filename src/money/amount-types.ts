@@ -48,6 +48,8 @@ export interface RateQuote {
   text: string;
   start: number;
   end: number;
+  /** The figure in English as printed ("₩1,431.3" for "1 431,30 wons", "1,380.5" for "1 380,5"). */
+  english: string;
 }
 
 export interface PairSide {

@@ -10,7 +10,7 @@ import { findRates, type RateSpan } from './find-rates.js';
 import { linkPairs, type PairLink } from './link-pairs.js';
 import { matchKey } from './match-key.js';
 import { type ReferenceTable, referenceRate } from './reference-rates.js';
-import { renderAmount, renderPair } from './render-english.js';
+import { renderAmount, renderNumber, renderPair } from './render-english.js';
 import { countContextCues, resolveCurrency } from './resolve-currency.js';
 import { settleScales } from './settle-scales.js';
 import { marketOrder } from './typical-rates.js';
@@ -34,6 +34,12 @@ export interface ExtractMoneyOptions {
   tolerance?: number;
   /** Reference rates and the article's date (YYYY-MM-DD): each pair gets `reference`. */
   reference?: { table: ReferenceTable; date: string } | null;
+  /**
+   * Tell exchange-rate quotes from amounts. Off, every figure with a currency is an amount: what
+   * checking a translation's figures needs ("worth ₩1,431.3" must be found as a figure).
+   * @default true
+   */
+  rates?: boolean;
 }
 
 export interface MoneyFindings {
@@ -96,13 +102,21 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   }
 
   const grammarAt = (at: number): Grammar | null => {
-    for (const s of segments) if (at >= s.start && at < s.end) return s.grammar;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = segments[mid]!;
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return s.grammar;
+    }
     return null;
   };
   const byCount = new Map<string, number>();
   for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
   const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));
-  const rateFindings = findRates(
+  const rateFindings = options.rates === false ? { rates: [], notAmounts: new Set<number>() } : findRates(
     { forms, segments, sentences, resolve: (c) => resolve(c).code, currencies: [...byCount.entries()].sort((x, y) => y[1] - x[1]).map(([c]) => c) },
     found.amounts,
     found.bare,
@@ -111,7 +125,12 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   const links = linkPairs(forms, spans, grammarAt, options.sentences ?? []);
   const quotes = rateFindings.rates;
   const reference = options.reference ?? null;
-  settleScales(spans, links, (base, quote) => expectedRate(spans, links, quotes, reference, base, quote));
+  const expected = new Map<string, number | null>();
+  settleScales(spans, links, (base, quote) => {
+    const k = `${base}/${quote}`;
+    if (!expected.has(k)) expected.set(k, expectedRate(spans, links, quotes, reference, base, quote));
+    return expected.get(k)!;
+  });
 
   const amounts = spans.map((s) => toAmount(s, text));
   const pairs = assess(spans, amounts, links, quotes, reference, options.tolerance ?? 5);
@@ -124,6 +143,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
     text: text.slice(r.start, r.end),
     start: r.start,
     end: r.end,
+    english: r.figureCurrency ? renderAmount(r.figureCurrency, r.figure) : renderNumber(r.figure),
   }));
   return { amounts, pairs, rates, diagnostics };
 }

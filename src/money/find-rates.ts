@@ -15,6 +15,9 @@ export interface RateSpan {
   /** The quoted figure (with its currency when printed next to it). */
   start: number;
   end: number;
+  /** The figure as printed and its currency, if printed: what the English rendering shows. */
+  figure: Decimal;
+  figureCurrency: string | null;
 }
 
 /** How far before a subject its verb may stand ("kostete ein Dollar …"). */
@@ -102,13 +105,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   // sentence that quoted one: "Il s'échangeait contre 1 461 wons"): changes ("en hausse de 18,40
   // wons", "-3,10 wons", "5.3원 오른", or a figure far under the rate) are neither money nor
   // rates; plausible levels are rates.
+  // Each sentence is judged once (a long one holds many figures).
+  const otherSentences = new Set<number>();
   const isRateSentence = (g: Grammar, sentence: Span): boolean => {
     if (rateSentences.has(sentence.start)) return true;
+    if (otherSentences.has(sentence.start)) return false;
     const previous = previousSentence(ctx.sentences, sentence);
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
       (previous !== null && rateSentences.has(previous.start) && containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true));
-    if (rate) rateSentences.add(sentence.start);
+    (rate ? rateSentences : otherSentences).add(sentence.start);
     return rate;
   };
   for (const f of figures) {
@@ -164,7 +170,7 @@ function toRate(base: string, quote: string, f: Figure, units: number): RateSpan
     value = divide(decimalFromParts('1'), value, 8);
     [b, q] = [quote, base];
   }
-  return { base: b, quote: q, value, start: f.start, end: f.end };
+  return { base: b, quote: q, value, start: f.start, end: f.end, figure: f.value, figureCurrency: f.currency };
 }
 
 /** "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100". */

@@ -1,7 +1,7 @@
 import type { KeySentence } from '../document.js';
 import type { Entity } from '../entities/entity-types.js';
 import { foldForMatching } from '../ingest/normalise-text.js';
-import type { Amount, CurrencyPair } from '../money/amount-types.js';
+import type { Amount, CurrencyPair, RateQuote } from '../money/amount-types.js';
 import { extractMoney } from '../money/extract-money.js';
 
 export interface Slot {
@@ -26,11 +26,12 @@ const TITLE_BEFORE = /(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr)\.?\s)$/u;
 
 /**
  * Replaces the figures and people of a sentence by numbered markers before translation: a pair
- * ("728 000 milliards de wons (506 milliards $ US)") or an amount by its English rendering, a
+ * ("728 000 milliards de wons (506 milliards $ US)"), an amount or an exchange-rate figure by its
+ * English rendering, a
  * person (with the title before it) by the full name, so the model can neither garble a number
  * nor translate a name.
  */
-export function protectSentence(text: string, sentence: KeySentence, amounts: Amount[], pairs: CurrencyPair[], entities: Entity[]): ProtectedSentence {
+export function protectSentence(text: string, sentence: KeySentence, amounts: Amount[], pairs: CurrencyPair[], entities: Entity[], rates: RateQuote[] = []): ProtectedSentence {
   type Span = { start: number; end: number; slot: Omit<Slot, 'marker'> };
   const spans: Span[] = [];
   const inSentence = (s: { start: number; end: number }) => s.start >= sentence.start && s.end <= sentence.end;
@@ -48,6 +49,13 @@ export function protectSentence(text: string, sentence: KeySentence, amounts: Am
     if (pairedAmounts.has(i) || !inSentence(a)) return;
     spans.push({ start: a.start, end: a.end, slot: { english: a.english, kind: 'amount', values: [{ currency: a.currency, value: a.value }] } });
   });
+  // An exchange-rate figure is protected like an amount; its English ("₩1,431.3") is what the
+  // translation must then state.
+  for (const r of rates) {
+    if (!inSentence(r)) continue;
+    const values = figureOf(r.english);
+    spans.push({ start: r.start, end: r.end, slot: { english: r.english, kind: 'amount', values } });
+  }
   for (const e of entities) {
     if (e.type !== 'PERSON') continue;
     for (const m of e.mentions) {
@@ -104,11 +112,18 @@ export interface FigureCheck {
  * the check that catches "728,000 billion" for "728 000 milliards".
  */
 export function checkFigures(english: string, expected: Array<{ currency: string; value: number; english: string }>): FigureCheck {
-  const found = extractMoney(english, foldForMatching(english), { language: 'eng' }).amounts;
+  const money = extractMoney(english, foldForMatching(english), { language: 'eng' });
+  // A rate quote's figure ("worth ₩1,431.3") is a figure too; its base ("one dollar") is not.
+  const found = [...money.amounts, ...money.rates.flatMap((r) => figureOf(r.english))];
   const same = (a: { currency: string; value: number }, b: { currency: string; value: number }) =>
     a.currency === b.currency && Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(b.value));
   return {
     missing: expected.filter((e) => !found.some((f) => same(f, e))),
     unexpected: found.filter((f) => !expected.some((e) => same(f, e))).map((f) => f.text),
   };
+}
+
+/** The currency and value an English figure states ("₩1,431.3"), read as money. */
+function figureOf(english: string): Array<{ currency: string; value: number; text: string }> {
+  return extractMoney(english, foldForMatching(english), { language: 'eng', rates: false }).amounts.map((a) => ({ currency: a.currency, value: a.value, text: a.text }));
 }

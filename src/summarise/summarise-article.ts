@@ -128,7 +128,7 @@ async function translate(
   warnings: Diagnostic[],
   signal: AbortSignal | undefined,
 ): Promise<Array<{ source: string; text: string }>> {
-  const protectedSentences: ProtectedSentence[] = sentences.map((s) => protectSentence(doc.text, s, doc.amounts, doc.pairs, doc.entities));
+  const protectedSentences: ProtectedSentence[] = sentences.map((s) => protectSentence(doc.text, s, doc.amounts, doc.pairs, doc.entities, doc.rates));
   const outputs: string[] = [];
   for (let i = 0; i < protectedSentences.length; i += options.batchSize) {
     // One model call cannot be interrupted; cancelling takes effect between calls.

@@ -38,3 +38,14 @@ describe('language packs', () => {
     expect(() => definePack('xyz', base, badCurrency)).toThrow(/`currencies` gives `thalers` the code `thaler`/);
   });
 });
+
+test('every pack folder under src/lang is registered (a language is one folder and its line in registry.ts)', async () => {
+  const { readdirSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('../helpers.js');
+  const dir = join(ROOT, 'src', 'lang');
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'cldr.json')))
+    .map((d) => d.name);
+  expect(folders.sort()).toEqual(packLanguages().sort());
+});

@@ -47,3 +47,16 @@ describe('checkFigures', () => {
     expect(check.missing.map((m) => m.english)).toEqual(['₩728 trillion', 'US$506 billion']);
   });
 });
+
+describe('exchange-rate figures', () => {
+  test('are protected like amounts, and their English is what the translation must state', async () => {
+    const text = 'Un dollar valait 1 431,30 wons à la clôture, selon la Banque de Corée.';
+    const record = await createPipeline({ summarise: false, includeText: true }).process(text);
+    expect(record.rates.map((r) => r.english)).toEqual(['₩1,431.3']);
+    const p = protectSentence(record.text!, record.keySentences[0]!, record.amounts, record.pairs, record.entities, record.rates);
+    expect(p.text).toBe('Un dollar valait [1] à la clôture, selon la Banque de Corée.');
+    const restored = restoreSentence('One dollar was worth [1] at the close.', p);
+    expect(restored.text).toBe('One dollar was worth ₩1,431.3 at the close.');
+    expect(checkFigures(restored.text, p.slots.flatMap((s) => s.values.map((v) => ({ ...v, english: s.english }))))).toEqual({ missing: [], unexpected: [] });
+  });
+});
