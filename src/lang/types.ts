@@ -116,6 +116,8 @@ export interface Qualifiers {
   over: QualifierLists;
   /** Upper bounds: "moins de", "menos de", "knapp", "미만". */
   under: QualifierLists;
+  /** Qualifiers that are prepositions after a noun: German "ein Vertrag über 5 Mrd. Euro" is "worth", not "over". */
+  notAfterNoun?: string[];
 }
 
 export interface QualifierLists {

@@ -116,6 +116,16 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
           i = Math.max(i + 1, parsed.number.end);
           continue;
         }
+        // "… pour 1 046,7 milliards de wons, et les institutionnels pour 98,3 milliards.": a scaled
+        // figure that ends its clause takes the currency of the amount before it in the sentence.
+        const previousAmount = amounts[amounts.length - 1];
+        const clause = previousAmount && previousAmount.start >= segment.start ? sentenceEllipsis(forms, g, parsed.number, previousAmount) : null;
+        if (clause) {
+          amounts.push(clause);
+          pending = [];
+          i = Math.max(i + 1, parsed.number.end);
+          continue;
+        }
         pending.push(parsed.number);
         if (pending.length > MAX_PENDING) pending.shift();
         i = Math.max(i + 1, parsed.number.end);
@@ -224,6 +234,8 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     const suffix = currencyAfter(forms, g, pos, scale !== null || (number.kind === 'myriad' && number.largestUnit !== undefined), number);
     if (!suffix) {
       if (number.article && !scale) return null;
+      // "조사", "만약": numerals in Hangul alone are a number only before a currency.
+      if (number.kind === 'myriad' && !/\d/.test(forms.fold.slice(number.start, number.end))) return { kind: 'skip', end: number.end };
       const value = scale ? multiply(number.value, pow10(power)) : number.value;
       return {
         kind: 'bare',
@@ -324,8 +336,13 @@ function scaleAllowed(forms: TextForms, g: Grammar, scale: ScaleEntry, end: numb
     return sign !== null && sign.value.sign;
   }
   if (!scale.abbreviation || prefixed) return true;
-  // "5 Mrd. Euro", "3,2 Md$", "420 Mds de wons": an abbreviation needs its currency.
-  return currencyAfter(forms, g, end, true, null) !== null;
+  // "5 Mrd. Euro", "3,2 Md$", "420 Mds de wons": an abbreviation needs its currency, or to end
+  // its clause ("… a 9,8 mld, mentre …"), where the sentence's amount before it may lend one.
+  if (currencyAfter(forms, g, end, true, null) !== null) return true;
+  let at = end;
+  while (forms.fold[at] === ' ') at++;
+  const next = forms.fold[at];
+  return next === undefined || next === '\n' || ',;)'.includes(next);
 }
 
 function currencyAfter(forms: TextForms, g: Grammar, from: number, scaled: boolean, number: NumberRead | null): { value: CurrencyEntry; end: number } | null {
@@ -446,13 +463,23 @@ function perBefore(forms: TextForms, g: Grammar, start: number): AmountSpan['per
   return null;
 }
 
+/** "Vertrag über": a qualifier word that, after a noun, is a preposition. */
+function afterNoun(forms: TextForms, g: Grammar, start: number, phrase: string): boolean {
+  if (!g.pack.qualifiers.notAfterNoun?.includes(phrase)) return false;
+  let p = start;
+  while (p > 0 && forms.fold[p - 1] === ' ') p--;
+  let w = p;
+  while (w > 0 && isLetter(forms.key.charCodeAt(w - 1))) w--;
+  return w < p && forms.fold[w] !== forms.key[w];
+}
+
 /** A qualifier before the amount ("environ", "약") or after it ("environ", "가량"). */
 function qualifierAround(forms: TextForms, g: Grammar, start: number, end: number, korean: boolean): { kind: QualifierKind | null; end: number } {
   const { key, fold } = forms;
   let at = start;
   while (at > 0 && (fold[at - 1] === ' ' || fold[at - 1] === '«' || fold[at - 1] === '"' || fold[at - 1] === '“')) at--;
   const before = g.qualifiersBefore.longest(key, fold, at);
-  if (before) return { kind: before.value, end };
+  if (before && !afterNoun(forms, g, before.end, before.phrase)) return { kind: before.value, end };
   let after = end;
   if (fold[after] === ' ') after++;
   const found = g.qualifiersAfter.longest(key, fold, after, { hangulAttach: korean });
@@ -513,6 +540,48 @@ function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], am
   }
   return out.length ? { members: out, range: false, completeLow: null } : none;
 }
+
+/** How far back in its sentence a scaled figure may take an amount's currency. */
+const ELLIPSIS_REACH = 160;
+
+function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, previous: AmountSpan): AmountSpan | null {
+  if (number.scale === null || previous.scale === null || number.written) return null;
+  if (number.scaleWord?.needsSymbol) return null;
+  const between = forms.fold.slice(previous.end, number.start);
+  if (between.length > ELLIPSIS_REACH || /[.!?;:](?:\s|$)|\n/.test(between)) return null;
+  // Not when it counts something: "51 millions d'habitants", "5 Milliarden Menschen".
+  let at = number.end;
+  while (forms.fold[at] === ' ') at++;
+  if (g.linkers.longest(forms.key, forms.fold, at)) return null;
+  const next = forms.fold.charCodeAt(at);
+  if (g.pack.per.nounsCapitalised && isLetter(next) && forms.fold[at] !== forms.key[at]) return null;
+  if (g.myriad === null && isLetter(next) && g.words !== null && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, at)) return null;
+  // Korean: only a particle may touch it ("2조로", "2조에"), not a counter ("1만5천명", "3억 명").
+  if (g.myriad !== null) {
+    const ch = forms.fold[at];
+    const punctuation = ch === undefined || '\n.,;:)!?»"\''.includes(ch);
+    if (!punctuation && !(at === number.end && PARTICLE_START.has(ch!))) return null;
+  }
+  return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
+}
+
+/**
+ * A word right after a scaled figure that names what it counts rather than continuing the
+ * clause ("51 millions habitants" in headline style): a word the language's number or
+ * connector lists do not know, followed by no punctuation. Function words ("en", "pour", "contre",
+ * "jusqu'ici") let the clause go on.
+ */
+function nounFollows(forms: TextForms, at: number): boolean {
+  let end = at;
+  while (end < forms.key.length && (isLetter(forms.key.charCodeAt(end)) || forms.key[end] === "'")) end++;
+  const word = forms.key.slice(at, end);
+  return !CLAUSE_WORDS.has(word) && !word.includes("'");
+}
+
+// Short function words that follow an amount in a clause, in the six languages.
+const CLAUSE_WORDS = new Set(
+  'en pour contre et ou mais dont soit depuis selon avec sans sur par en au aux a à y e o und oder oder bis im in per con con por para desde hasta and or but in for from to by than since while nel nella di del della da dal che il la le el los las en fin seit für mit nach ab als vor'.split(' '),
+);
 
 function trimBack(fold: string, at: number): number {
   let i = at;

@@ -238,3 +238,36 @@ describe('not money', () => {
     expect(amounts(text, language).map((a) => a.text)).toEqual([]);
   });
 });
+
+describe('bad input', () => {
+  test('a currency word with no number is nothing', () => {
+    expect(amounts('Le dollar et le won ont reculé face à l’euro; des milliards de wons ont été dépensés.')).toEqual([]);
+  });
+
+  test('mixed separators are read by their order, in any language', () => {
+    expect(amounts('une facture de 1.234,5 dollars', 'eng').map((a) => a.exact)).toEqual(['1234.5']);
+    expect(amounts('une facture de 1,234.5 dollars').map((a) => a.exact)).toEqual(['1234.5']);
+  });
+
+  test('an article that prints decimals against its language is read its own way, and says so', () => {
+    const text = 'Las ventas alcanzaron US$ 7,200 millones en 2024, frente a US$ 6,850 millones, con un alza de 5.1 % y un margen de 12.7 %.';
+    const found = extractMoney(text, foldForMatching(text), { language: 'spa' });
+    expect(found.amounts.map((a) => a.exact)).toEqual(['7200000000', '6850000000']);
+    expect(found.diagnostics.map((d) => d.code)).toEqual(['NUMBER_FORMAT']);
+  });
+
+  test('5,000 amounts in one article are all found', () => {
+    const paragraph = 'Le budget atteint 728 000 milliards de wons (506 milliards $ US), et 45 000 wons par mois.';
+    const text = Array.from({ length: 1667 }, () => paragraph).join('\n');
+    const found = extractMoney(text, foldForMatching(text), { language: 'fra' });
+    expect(found.amounts).toHaveLength(1667 * 3);
+    expect(found.pairs).toHaveLength(1667);
+    expect(found.pairs.every((p) => p.consistent)).toBe(true);
+  });
+
+  test('adversarial runs are read in one pass', () => {
+    for (const text of ['1 '.repeat(20000), '$'.repeat(20000), '9'.repeat(20000), 'milliards de wons '.repeat(3000), '원'.repeat(20000), '1억'.repeat(5000)]) {
+      expect(() => extractMoney(text, foldForMatching(text), { language: text.includes('억') || text.includes('원') ? 'kor' : 'fra' })).not.toThrow();
+    }
+  });
+});
