@@ -40,7 +40,11 @@ export {
   isUsageError,
 } from './errors.js';
 export type { ErrorCode } from './errors.js';
-export type { Amount, CurrencyPair, PairRate, PairSide } from './money/amount-types.js';
+export type { Amount, CurrencyPair, PairRate, PairReference, PairSide, RateQuote } from './money/amount-types.js';
+export { parseEcbCsv, readReferenceRates } from './money/reference-rates.js';
+export type { ReferenceRate, ReferenceTable } from './money/reference-rates.js';
+export { LANGUAGE_PACKS, languagePack } from './lang/registry.js';
+export type { LanguagePack } from './lang/types.js';
 export type { Entity, EntityType, Mention } from './entities/entity-types.js';
 export { readArticleFile, bytesToArticle, DEFAULT_MAX_BYTES } from './ingest/read-article.js';
 export { listArticles } from './ingest/list-articles.js';

@@ -21,8 +21,12 @@ test('the public API exports exactly these names', () => {
       'isInputError',
       'isPrecisError',
       'isUsageError',
+      'LANGUAGE_PACKS',
+      'languagePack',
       'listArticles',
+      'parseEcbCsv',
       'readArticleFile',
+      'readReferenceRates',
     ].sort(),
   );
 });

@@ -14,6 +14,7 @@ import { renderAmount, renderNumber, renderPair } from './render-english.js';
 import { countContextCues, resolveCurrency } from './resolve-currency.js';
 import { settleScales } from './settle-scales.js';
 import { marketOrder } from './typical-rates.js';
+import { spanIndexAt } from '../util/span-at.js';
 
 /** A stretch of the text and the language it is written in (a paragraph, or the whole text). */
 export interface LanguageRegion extends Span {
@@ -101,18 +102,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
     a.ambiguous = r.ambiguous;
   }
 
-  const grammarAt = (at: number): Grammar | null => {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = segments[mid]!;
-      if (at < s.start) hi = mid - 1;
-      else if (at >= s.end) lo = mid + 1;
-      else return s.grammar;
-    }
-    return null;
-  };
+  const grammarAt = (at: number): Grammar | null => segments[spanIndexAt(segments, at)]?.grammar ?? null;
   const byCount = new Map<string, number>();
   for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
   const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));

@@ -4,6 +4,7 @@ import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
 import { isDigit, isWordUnit } from './match-key.js';
 import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
+import { spanIndexAt } from '../util/span-at.js';
 
 /** An exchange-rate quote: "un dollar valait 1 431,30 wons", "le won a clôturé à 1 380,5 pour un dollar". */
 export interface RateSpan {
@@ -344,41 +345,17 @@ function mentionsIn(ctx: RateContext, g: Grammar, sentence: Span): Mention[] {
 }
 
 function grammarAt(segments: readonly Segment[], at: number): Grammar | null {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = segments[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s.grammar;
-  }
-  return null;
+  return segments[spanIndexAt(segments, at)]?.grammar ?? null;
 }
 
 function previousSentence(sentences: readonly Span[], sentence: Span): Span | null {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (s.start < sentence.start) lo = mid + 1;
-    else if (s.start > sentence.start) hi = mid - 1;
-    else return mid > 0 ? sentences[mid - 1]! : null;
-  }
-  return null;
+  const i = spanIndexAt(sentences, sentence.start);
+  return i > 0 ? sentences[i - 1]! : null;
 }
 
 function sentenceAt(sentences: readonly Span[], segments: readonly Segment[], at: number): Span {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  for (const s of segments) if (at >= s.start && at < s.end) return { start: s.start, end: s.end };
-  return { start: at, end: at };
+  const sentence = sentences[spanIndexAt(sentences, at)];
+  if (sentence) return sentence;
+  const segment = segments[spanIndexAt(segments, at)];
+  return segment ? { start: segment.start, end: segment.end } : { start: at, end: at };
 }

@@ -1,0 +1,13 @@
+/** Index of the span (sorted, not overlapping) that holds `offset`, or -1. O(log n). */
+export function spanIndexAt(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
