@@ -92,7 +92,7 @@ export function scoreRates(article: GoldArticle, record: PrecisRecord): Counts &
   const misses: string[] = [];
   for (const g of article.rates) {
     const i = record.rates.findIndex(
-      (r, k) => !used.has(k) && r.start < g.end && g.start < r.end && r.base === g.base && r.quote === g.quote && Math.abs(r.value - Number(g.value)) <= 1e-6 * Number(g.value),
+      (r, k) => !used.has(k) && r.start < g.end && g.start < r.end && r.base === g.base && r.quote === g.quote && Math.abs(r.value - Number(g.value)) <= 5e-4 * Number(g.value),
     );
     if (i === -1) misses.push(`${g.text} [${g.base}/${g.quote} ${g.value}]`);
     else {

@@ -60,6 +60,8 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     scales: [...scales.values()],
     currencies: [...currencies.values()],
     linkers: reviewed.linkers,
+    clauseWords: reviewed.clauseWords,
+    scaleNeedsLinker: reviewed.scaleNeedsLinker,
     currencyFalseFriends: reviewed.currencyFalseFriends,
     hyphenatedAmounts: reviewed.hyphenatedAmounts,
     percentWords: reviewed.percentWords,

@@ -21,6 +21,17 @@ export interface LanguagePack {
   /** Words between a scale word and the currency: French "de", "d'"; Italian "di"; English "of". */
   linkers: string[];
   /**
+   * Short function words that may follow a figure without naming what it counts: prepositions,
+   * conjunctions, articles, day names ("… contre 3,04 billions un an plus tôt", "à 1 380,5 pour
+   * un dollar"). Lower case; German nouns are told by their capital instead.
+   */
+  clauseWords: string[];
+  /**
+   * A noun after a scale word takes a linker ("millions de", "millones de", "milioni di"): a
+   * word right after a scale word never names what it counts ("1 230 000 milliards liés à…").
+   */
+  scaleNeedsLinker: boolean;
+  /**
    * Words that begin with a currency name but are not money after a number: "원전" (a nuclear
    * plant) begins with 원, "Euro-Raum" with Euro.
    */
@@ -67,6 +78,11 @@ export interface NumberWords {
    * "duecentocinquanta"): words are split into parts before they are read.
    */
   compound: boolean;
+  /**
+   * Words read as the decimal mark between spelled or printed digits: broadcast copy writes
+   * "one-point-nine trillion won", "13-point-eight".
+   */
+  decimalWords: string[];
   /** Myriad system only: numerals and units. */
   myriad?: {
     digits: Record<string, number>;
@@ -185,6 +201,18 @@ export interface RatePhrasing {
   verbs: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
+  /**
+   * Between a currency named as a subject and a figure, a word that prices it without a verb:
+   * "l'hypothèse d'un dollar à 1 350 wons", "the dollar at 1,350 won".
+   */
+  atLevel: string[];
+  /** Nouns a bare rate figure may come before: "the 1,400 level", "le seuil des 1 400". */
+  levelNouns: string[];
+  /**
+   * After a quoted rate, a phrase that dates it in the past ("contre 1 450 wons un an plus tôt",
+   * "a year earlier"): such a quote is reported, but not evidence of the article's rate.
+   */
+  earlierMarkers: string[];
   /** Names of a currency that are not its name: "le billet vert", "the greenback", "원화". */
   epithets: Record<string, string>;
   /** Before a figure in such a sentence, a change rather than a level: "en baisse de", "up", "오른". */

@@ -50,6 +50,11 @@ export interface RateQuote {
   end: number;
   /** The figure in English as printed ("₩1,431.3" for "1 431,30 wons", "1,380.5" for "1 380,5"). */
   english: string;
+  /**
+   * The text dates the quote in the past ("contre 1 450 wons un an plus tôt"): it is not
+   * evidence when pairs are judged.
+   */
+  earlier: boolean;
 }
 
 export interface PairSide {

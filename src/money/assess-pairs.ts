@@ -10,7 +10,8 @@ export interface RateEvidence {
   rate: number;
   /** Rates the rounding of the printed figures allows (a pair), or null (a quote, a reference). */
   range: [number, number] | null;
-  kind: 'pair' | 'quote' | 'reference';
+  /** `cross`: the rate through a third currency the article pairs with both ("EUR/KRW ÷ EUR/USD"). */
+  kind: 'pair' | 'quote' | 'reference' | 'cross';
 }
 
 /** Regions of equal support considered before a tie is called a contradiction. */
@@ -18,7 +19,7 @@ const MAX_TIES = 16;
 
 export interface PairVerdict {
   consistent: boolean;
-  /** Percent from `consensus`. */
+  /** Percent from the rate the rest of the agreeing evidence gives (else from `consensus`). */
   deviation: number;
   consensus: number;
 }
@@ -29,7 +30,7 @@ export interface PairVerdict {
  * `tolerance` percent of its own; a quote or a reference rate, anything within `tolerance`. The
  * consensus lies where the most intervals meet (ties broken by how many pairs meet there), at the
  * precision-weighted mean of the pairs there. A pair is consistent when its rounding allows the
- * consensus and it is within `tolerance` of it. When two equally supported groups disagree, no
+ * consensus and it is within `tolerance` of the rate the rest of that evidence gives. When two equally supported groups disagree, no
  * pair of either is consistent: the article contradicts itself and nothing says which is right.
  * O(n log n) in the number of items.
  */
@@ -111,19 +112,27 @@ export function judgePairs(evidence: readonly RateEvidence[], tolerance: number)
   const median = weightedMedian(evidence.map((e) => e.rate));
   let consensus: number;
   let agreed: Set<number>;
+  let weightSum = 0;
+  let weightedRates = 0;
   if (!best || tied || best.members.length < 2) {
     consensus = median;
     agreed = new Set();
   } else {
-    const weights = best.members.map((m) => weight(evidence[m]!));
-    const mean = best.members.reduce((sum, m, i) => sum + evidence[m]!.rate * weights[i]!, 0) / weights.reduce((a, b) => a + b, 0);
-    consensus = Math.min(best.high, Math.max(best.low, mean));
+    for (const m of best.members) {
+      weightSum += weight(evidence[m]!, t);
+      weightedRates += evidence[m]!.rate * weight(evidence[m]!, t);
+    }
+    consensus = Math.min(best.high, Math.max(best.low, weightedRates / weightSum));
     agreed = new Set(best.members);
   }
   const verdicts: PairVerdict[] = [];
   evidence.forEach((e, i) => {
     if (e.kind !== 'pair') return;
-    const deviation = ((e.rate - consensus) / consensus) * 100;
+    // How far a pair is from the rate the rest of the evidence gives: a precise pair would
+    // otherwise pull the consensus to itself and hide that it is off a quoted rate.
+    const w = weight(e, t);
+    const others = agreed.has(i) && weightSum - w > 1e-12 ? (weightedRates - e.rate * w) / (weightSum - w) : consensus;
+    const deviation = ((e.rate - others) / others) * 100;
     const [lo, hi] = e.range ?? [e.rate, e.rate];
     const allows = consensus >= lo * (1 - 1e-9) && consensus <= hi * (1 + 1e-9);
     verdicts.push({
@@ -136,11 +145,12 @@ export function judgePairs(evidence: readonly RateEvidence[], tolerance: number)
 }
 
 /**
- * Pairs weigh by the precision of their figures. A quote or a reference rate votes for where the
- * consensus lies but hardly moves it: conversions are often made at another day's rate.
+ * Pairs weigh by the precision of their figures. A quote or a reference rate weighs as a pair
+ * printed to within the tolerance: conversions are often made at another day's rate, so it does
+ * not outweigh precise pairs, but it outweighs pairs rounded to two figures.
  */
-function weight(e: RateEvidence): number {
-  if (!e.range) return 1;
+function weight(e: RateEvidence, t: number): number {
+  if (!e.range) return 1 / t;
   const half = (e.range[1] - e.range[0]) / 2 / e.rate;
   return 1 / Math.max(1e-6, Number.isFinite(half) ? half : 1);
 }
@@ -152,7 +162,7 @@ function gap(region: { low: number; high: number }, rate: number): number {
 
 /** The median of the rates weighted by the precision of their figures. */
 function preciseMedian(evidence: readonly RateEvidence[], t: number): number {
-  const items = evidence.map((e) => ({ rate: e.rate, w: e.range ? weight(e) : 1 / t })).sort((a, b) => a.rate - b.rate);
+  const items = evidence.map((e) => ({ rate: e.rate, w: weight(e, t) })).sort((a, b) => a.rate - b.rate);
   const total = items.reduce((s, x) => s + x.w, 0);
   let acc = 0;
   for (const x of items) {

@@ -74,6 +74,11 @@ export interface Grammar {
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
   rateCues: PhraseTrie<true>;
+  /** Words after which a bare figure may still be a rate: clause words, level nouns, "per". */
+  bareFigureFollowers: PhraseTrie<true>;
+  clauseWords: PhraseTrie<true>;
+  rateAtLevel: PhraseTrie<true>;
+  earlierMarkers: PhraseTrie<true>;
   movementBefore: PhraseTrie<true>;
   movementAfter: PhraseTrie<true>;
   /** Match keys of every first unit an amount can start with (cheap test before parsing). */
@@ -108,6 +113,7 @@ function compile(pack: LanguagePack): Grammar {
           articles: new Set(n.articles.map(matchKey)),
           joiners: new Set(n.joiners.map(matchKey)),
           compound: n.compound,
+          decimalWords: new Set(n.decimalWords.map(matchKey)),
         }
       : null;
   const myriad: MyriadNumbers | null = n.myriad
@@ -253,6 +259,10 @@ function compile(pack: LanguagePack): Grammar {
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),
     rateCues: trie(pack.rates.cues, () => true as const),
+    bareFigureFollowers: trie([...pack.clauseWords, ...pack.rates.levelNouns, ...pack.rates.perBase], () => true as const),
+    clauseWords: trie(pack.clauseWords, () => true as const),
+    rateAtLevel: trie(pack.rates.atLevel, () => true as const),
+    earlierMarkers: trie(pack.rates.earlierMarkers, () => true as const),
     movementBefore: trie(pack.rates.movement.before, () => true as const, true),
     movementAfter: trie(pack.rates.movement.after, () => true as const),
     openers,

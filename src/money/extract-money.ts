@@ -134,6 +134,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
     start: r.start,
     end: r.end,
     english: r.figureCurrency ? renderAmount(r.figureCurrency, r.figure) : renderNumber(r.figure),
+    earlier: r.earlier,
   }));
   return { amounts, pairs, rates, diagnostics };
 }
@@ -258,15 +259,36 @@ function assess(spans: readonly AmountSpan[], amounts: readonly Amount[], links:
     const k = `${r.base.currency}/${r.quote.currency}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  const verdicts = new Map<PairLink, { consistent: boolean; deviation: number; consensus: number; reference?: { rate: number; date: string } }>();
+  // A rate the text dates in the past ("un an plus tôt") says nothing of today's conversions.
+  const current = quotes.filter((q) => !q.earlier);
+  type Verdict = { consistent: boolean; deviation: number; consensus: number; reference?: { rate: number; date: string } };
+  const judge = (cross: ReadonlyMap<string, number> | null): Map<PairLink, Verdict> => {
+    const verdicts = new Map<PairLink, Verdict>();
+    for (const [k, group] of groups) {
+      const [base, quote] = k.split('/') as [string, string];
+      const evidence: RateEvidence[] = group.map((r) => ({ rate: r.rate, range: r.range, kind: 'pair' }));
+      for (const q of current) if (q.base === base && q.quote === quote) evidence.push({ rate: toNumber(q.value), range: null, kind: 'quote' });
+      if (cross) for (const rate of crossRates(cross, base, quote)) evidence.push({ rate, range: null, kind: 'cross' });
+      const ref = reference ? referenceRate(reference.table, base, quote, reference.date) : null;
+      if (ref) evidence.push({ rate: ref.rate, range: null, kind: 'reference' });
+      judgePairs(evidence, tolerance).forEach((v, i) => verdicts.set(group[i]!.link, { ...v, ...(ref ? { reference: ref } : {}) }));
+    }
+    return verdicts;
+  };
+  // First each currency pair on its own evidence; then again with the rates the others agree on,
+  // through a third currency (an article's euro-won and euro-dollar pairs check its dollar-won
+  // ones). A currency pair whose evidence contradicts itself lends nothing.
+  const first = judge(null);
+  const agreed = new Map<string, number>();
   for (const [k, group] of groups) {
-    const [base, quote] = k.split('/') as [string, string];
-    const evidence: RateEvidence[] = group.map((r) => ({ rate: r.rate, range: r.range, kind: 'pair' }));
-    for (const q of quotes) if (q.base === base && q.quote === quote) evidence.push({ rate: toNumber(q.value), range: null, kind: 'quote' });
-    const ref = reference ? referenceRate(reference.table, base, quote, reference.date) : null;
-    if (ref) evidence.push({ rate: ref.rate, range: null, kind: 'reference' });
-    judgePairs(evidence, tolerance).forEach((v, i) => verdicts.set(group[i]!.link, { ...v, ...(ref ? { reference: ref } : {}) }));
+    const verdict = group.map((r) => first.get(r.link)!).find((v) => v.consistent);
+    if (verdict) agreed.set(k, verdict.consensus);
   }
+  for (const q of current) {
+    const k = `${q.base}/${q.quote}`;
+    if (!groups.has(k) && !agreed.has(k)) agreed.set(k, toNumber(q.value));
+  }
+  const verdicts = agreed.size > 1 ? judge(agreed) : first;
   return raws.map((r) => {
     const v = verdicts.get(r.link)!;
     const side = (i: number): PairSide => ({ amount: i, value: amounts[i]!.value, exact: amounts[i]!.exact });
@@ -286,6 +308,28 @@ function assess(spans: readonly AmountSpan[], amounts: readonly Amount[], links:
       english: renderPair(amounts[r.link.a]!.english, amounts[r.link.b]!.english),
     };
   });
+}
+
+/**
+ * Rates of base/quote the article gives through a third currency: EUR/KRW from its euro-won
+ * and euro-dollar pairs checks a dollar-won pair. One per third currency.
+ */
+function crossRates(direct: ReadonlyMap<string, number>, base: string, quote: string): number[] {
+  const rate = (from: string, to: string): number | null => {
+    const d = direct.get(`${from}/${to}`);
+    if (d !== undefined) return d;
+    const inverse = direct.get(`${to}/${from}`);
+    return inverse !== undefined ? 1 / inverse : null;
+  };
+  const thirds = new Set<string>();
+  for (const k of direct.keys()) for (const c of k.split('/')) if (c !== base && c !== quote) thirds.add(c);
+  const out: number[] = [];
+  for (const x of thirds) {
+    const first = rate(base, x);
+    const second = rate(x, quote);
+    if (first !== null && second !== null) out.push(first * second);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
 import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
-import { type NumberRead, readDigits, readMyriad, readWords } from './read-number.js';
+import { gapStrength } from './link-pairs.js';
+import { type NumberRead, readDigits, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
 export interface TextForms {
@@ -118,8 +119,8 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         }
         // "… pour 1 046,7 milliards de wons, et les institutionnels pour 98,3 milliards.": a scaled
         // figure that ends its clause takes the currency of the amount before it in the sentence.
-        const previousAmount = amounts[amounts.length - 1];
-        const clause = previousAmount && previousAmount.start >= segment.start ? sentenceEllipsis(forms, g, parsed.number, previousAmount) : null;
+        const source = ellipsisSource(forms, g, amounts, parsed.number, segment.start);
+        const clause = source ? sentenceEllipsis(forms, g, parsed.number, source) : null;
         if (clause) {
           amounts.push(clause);
           pending = [];
@@ -315,6 +316,8 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
     // "5e", "25ème", "3D", "K9A1": an ordinal or a code, unless a scale or a currency is glued on.
     const after = forms.key.charCodeAt(number.end);
     if (isLetter(after) && !g.scales.longest(forms.key, forms.fold, number.end) && !g.after.longest(forms.key, forms.fold, number.end, { hangulAttach: true })) return null;
+    // "13-point-eight trillion won": broadcast copy spells the decimals.
+    if (g.words && number.precision >= 0) return withSpelledDecimals(forms.key, number, g.words) ?? number;
     return number;
   }
   if (g.words && isLetter(code)) return readWords(forms.key, pos, g.words);
@@ -514,17 +517,25 @@ function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], am
   const last = pending[pending.length - 1];
   if (!last || last.end > amount.start) return none;
   const between = gap(last.end, amount.start);
-  if (between.length > 12) return none;
+  if (between.length > 12) return forwardEllipsis(forms, g, last, amount, between);
   const opener = g.rangeOpeners.longest(key, fold, trimBack(fold, last.start));
   const pairedList = opener?.value.some((o) => o.list && o.connector === between) ?? false;
   const rangeGap = isPhrase(g.rangeConnectors, between) || (opener?.value.some((o) => !o.list && o.connector === between) ?? false);
   if (rangeGap && !pairedList) {
-    const low = elliptical(forms, last, amount);
-    if (!low || toNumber(low.decimal) > toNumber(amount.decimal)) return none;
+    // The low end takes the amount's scale when that brings it near the high end: "entre 2 et 3
+    // milliards", but "de 700 000 à 1 million de wons".
+    const scaled = elliptical(forms, last, amount);
+    const plain = last.scale === null && amount.scale !== null ? elliptical(forms, last, amount, false) : null;
+    const high = toNumber(amount.decimal);
+    const distance = (e: AmountSpan) => Math.abs(Math.log10(toNumber(e.decimal) / high));
+    const low = scaled && plain ? (distance(plain) < distance(scaled) ? plain : scaled) : (scaled ?? plain);
+    if (!low) return none;
+    // "de 61 600 à 56 700 wons": a fall from one amount to another, not a range.
+    if (toNumber(low.decimal) > high) return { members: [low], range: false, completeLow: null };
     return { members: [low], range: true, completeLow: null };
   }
   const listGap = (text: string) => text === ',' || isPhrase(g.listSeparators, text) || isPhrase(g.listSeparators, text.replace(/^,\s*/, ''));
-  if (!pairedList && !listGap(between)) return none;
+  if (!pairedList && !listGap(between)) return forwardEllipsis(forms, g, last, amount, between);
   const members: BareNumber[] = [last];
   for (let k = pending.length - 2; k >= 0; k--) {
     const b = pending[k]!;
@@ -541,47 +552,98 @@ function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], am
   return out.length ? { members: out, range: false, completeLow: null } : none;
 }
 
+/**
+ * A scaled figure that opens its sentence's amounts takes the currency of the next one of the
+ * same scale in its clause: "ont progressé de 6 800 milliards, à 801 300 milliards de wons".
+ */
+function forwardEllipsis(forms: TextForms, g: Grammar, number: BareNumber, amount: AmountSpan, between: string): Ellipticals {
+  const none: Ellipticals = { members: [], range: false, completeLow: null };
+  if (number.scale === null || number.scale !== amount.scale || number.written || number.scaleWord?.needsSymbol) return none;
+  // Not across a bracket: "1,6 milliard (2,54 milliards $)" is another currency's figure and its equivalent.
+  if (between.length > FORWARD_REACH || /[.!?;:()\[\]\n]/.test(between) || countsSomething(forms, g, number)) return none;
+  const e = elliptical(forms, number, amount);
+  return e ? { members: [e], range: false, completeLow: null } : none;
+}
+
+const FORWARD_REACH = 40;
+
 /** How far back in its sentence a scaled figure may take an amount's currency. */
 const ELLIPSIS_REACH = 160;
+
+/**
+ * The amount whose currency an elided scaled figure takes: the nearest before it in its sentence
+ * with the same scale ("2,86 billions de wons, soit 1,75 milliard d'euros, contre 3,04 billions":
+ * wons), else the nearest. Looks back over a few amounts only.
+ */
+function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSpan[], number: BareNumber, segmentStart: number): AmountSpan | null {
+  const last = amounts.length - 1;
+  const nearest = amounts[last];
+  if (!nearest || nearest.start < segmentStart || number.scale === null) return nearest && nearest.start >= segmentStart ? nearest : null;
+  // Candidates back to the sentence's start, the amounts printed as another's equivalent
+  // ("4 100 milliards de wons, l'équivalent de 2,7 milliards d'euros, contre 6 700 milliards")
+  // last: the comparison is with the amount itself.
+  let sameScale: AmountSpan | null = null;
+  let sameScaleEquivalent: AmountSpan | null = null;
+  let main: AmountSpan | null = null;
+  for (let k = last, seen = 0; k >= 0 && seen < ELLIPSIS_LOOKBACK; k--, seen++) {
+    const a = amounts[k]!;
+    if (a.start < segmentStart || number.start - a.end > ELLIPSIS_REACH) break;
+    if (k < last && /[.!?;:](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
+    const before = amounts[k - 1];
+    const equivalent = before !== undefined && before.currency !== a.currency && before.start >= segmentStart && gapStrength(forms, g, before.end, a.start) === 'strong';
+    if (equivalent) {
+      if (a.scale === number.scale) sameScaleEquivalent ??= a;
+      continue;
+    }
+    main ??= a;
+    if (a.scale === number.scale) {
+      sameScale = a;
+      break;
+    }
+  }
+  return sameScale ?? sameScaleEquivalent ?? main ?? nearest;
+}
+
+/** How many amounts back an elided figure looks for one of its scale. */
+const ELLIPSIS_LOOKBACK = 4;
+
+/** A scaled figure followed by what it counts: "51 millions d'habitants", "5 Milliarden Menschen", "3억 명". */
+function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): boolean {
+  let at = number.end;
+  while (forms.fold[at] === ' ') at++;
+  if (g.linkers.longest(forms.key, forms.fold, at)) return true;
+  const next = forms.fold.charCodeAt(at);
+  if (g.pack.per.nounsCapitalised && isLetter(next) && forms.fold[at] !== forms.key[at]) return true;
+  if (g.myriad === null && isLetter(next) && g.words !== null && !g.pack.scaleNeedsLinker && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, g, at)) return true;
+  // Korean: only a particle may touch it ("2조로", "2조에"), not a counter ("1만5천명", "3억 명").
+  if (g.myriad !== null) {
+    const ch = forms.fold[at];
+    const punctuation = ch === undefined || '\n.,;:)!?»"\''.includes(ch);
+    if (!punctuation && !(at === number.end && PARTICLE_START.has(ch!))) return true;
+  }
+  return false;
+}
 
 function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, previous: AmountSpan): AmountSpan | null {
   if (number.scale === null || previous.scale === null || number.written) return null;
   if (number.scaleWord?.needsSymbol) return null;
   const between = forms.fold.slice(previous.end, number.start);
   if (between.length > ELLIPSIS_REACH || /[.!?;:](?:\s|$)|\n/.test(between)) return null;
-  // Not when it counts something: "51 millions d'habitants", "5 Milliarden Menschen".
-  let at = number.end;
-  while (forms.fold[at] === ' ') at++;
-  if (g.linkers.longest(forms.key, forms.fold, at)) return null;
-  const next = forms.fold.charCodeAt(at);
-  if (g.pack.per.nounsCapitalised && isLetter(next) && forms.fold[at] !== forms.key[at]) return null;
-  if (g.myriad === null && isLetter(next) && g.words !== null && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, at)) return null;
-  // Korean: only a particle may touch it ("2조로", "2조에"), not a counter ("1만5천명", "3억 명").
-  if (g.myriad !== null) {
-    const ch = forms.fold[at];
-    const punctuation = ch === undefined || '\n.,;:)!?»"\''.includes(ch);
-    if (!punctuation && !(at === number.end && PARTICLE_START.has(ch!))) return null;
-  }
+  if (countsSomething(forms, g, number)) return null;
   return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
 }
 
 /**
  * A word right after a scaled figure that names what it counts rather than continuing the
- * clause ("51 millions habitants" in headline style): a word the language's number or
- * connector lists do not know, followed by no punctuation. Function words ("en", "pour", "contre",
- * "jusqu'ici") let the clause go on.
+ * clause ("3 billion people"): a word the language's clause words do not list. Elided words
+ * ("d'ici", "l'an") let the clause go on.
  */
-function nounFollows(forms: TextForms, at: number): boolean {
+function nounFollows(forms: TextForms, g: Grammar, at: number): boolean {
   let end = at;
   while (end < forms.key.length && (isLetter(forms.key.charCodeAt(end)) || forms.key[end] === "'")) end++;
-  const word = forms.key.slice(at, end);
-  return !CLAUSE_WORDS.has(word) && !word.includes("'");
+  if (forms.key.slice(at, end).includes("'")) return false;
+  return g.clauseWords.longest(forms.key, forms.fold, at) === null;
 }
-
-// Short function words that follow an amount in a clause, in the six languages.
-const CLAUSE_WORDS = new Set(
-  'en pour contre et ou mais dont soit depuis selon avec sans sur par en au aux a à y e o und oder oder bis im in per con con por para desde hasta and or but in for from to by than since while nel nella di del della da dal che il la le el los las en fin seit für mit nach ab als vor'.split(' '),
-);
 
 function trimBack(fold: string, at: number): number {
   let i = at;
@@ -596,11 +658,11 @@ function isPhrase(trie: Grammar['rangeConnectors'], text: string): boolean {
 }
 
 /** A bare number valued in the amount's currency, and its scale when it printed none. */
-function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan): AmountSpan | null {
+function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan, inheritScale = true): AmountSpan | null {
   const ownScale = number.scale !== null;
   // "de 2024 à 3 milliards", "en 2023, 5 000 et 10 000 wons": a year is not a member.
   if (!ownScale && /^(?:19|20)\d\d$/.test(forms.fold.slice(number.start, number.end))) return null;
-  const power = ownScale ? 0 : (amount.scale ?? 0);
+  const power = ownScale || !inheritScale ? 0 : (amount.scale ?? 0);
   const value = normalise(multiply(number.decimal, pow10(power)));
   if (value.mantissa === 0n) return null;
   return {
@@ -608,8 +670,8 @@ function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan): A
     end: number.end,
     currency: amount.currency,
     decimal: value,
-    scale: ownScale ? number.scale : amount.scale,
-    scaleWord: ownScale ? number.scaleWord : amount.scaleWord,
+    scale: ownScale ? number.scale : inheritScale ? amount.scale : null,
+    scaleWord: ownScale ? number.scaleWord : inheritScale ? amount.scaleWord : null,
     precision: number.precision + power,
     approx: false,
     bound: null,

@@ -19,6 +19,8 @@ export interface RateSpan {
   /** The figure as printed and its currency, if printed: what the English rendering shows. */
   figure: Decimal;
   figureCurrency: string | null;
+  /** Dated in the past by the text ("un an plus tôt"): reported, not evidence of the article's rate. */
+  earlier: boolean;
 }
 
 /** How far before a subject its verb may stand ("kostete ein Dollar …"). */
@@ -69,7 +71,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (a.scale === null) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
   });
   for (const b of bare) {
-    if (b.scale === null && !b.written && bareFigure(ctx.forms, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
+    if (b.scale === null && !b.written && bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
   }
   figures.sort((x, y) => x.start - y.start);
   const mentionCache = new Map<number, Mention[]>();
@@ -91,11 +93,35 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
-    const base = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
+    const explicit = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
+    const base = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
     if (!base) continue;
-    const quote = f.currency !== null && f.currency !== base.code ? f.currency : (otherCurrency(mentions(g, sentence), base.code, f) ?? ctx.currencies.find((c) => c !== base.code) ?? null);
-    if (!quote || quote === base.code) continue;
-    rates.push(toRate(base.code, quote, f, base.units));
+    // The currency the figure is in, when not printed, or the one the subject is priced in ("The
+    // won weakened to 1,483.5 won"): of those the sentence names, nearest first, then the
+    // article's, the first that makes a plausible rate ("963.1 per 100 yen" after "per dollar" is
+    // in won, not dollars).
+    const candidates = [...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
+    if (candidates.length === 0) continue;
+    const value = toNumber(f.value);
+    const other =
+      f.currency === base.code
+        ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
+        : f.currency === null
+          ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
+          : f.currency;
+    const rate = f.currency === base.code ? toRate(other, base.code, f, 1, earlier(ctx, g, f)) : toRate(base.code, other, f, base.units, earlier(ctx, g, f));
+    if (rate.base === rate.quote) continue;
+    if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units)) {
+      // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
+      // before a figure far under the rate make a change, not a quote.
+      const usual = typicalRate(base.code, f.currency);
+      if (usual !== null && value / base.units < usual * CHANGE_SHARE) {
+        if (f.amount !== -1) notAmounts.add(f.amount);
+        taken.add(f);
+      }
+      continue;
+    }
+    rates.push(rate);
     taken.add(f);
     rateSentences.add(sentence.start);
     if (f.amount !== -1) notAmounts.add(f.amount);
@@ -130,7 +156,13 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
     if (!quote) continue;
-    const counterpart = otherCurrency(mentions(g, sentence), quote, f) ?? (quote === 'USD' ? null : 'USD');
+    // The currency priced: of those the sentence names, nearest first, the first that makes a
+    // plausible rate ("the euro fetched 1,487.9 won, up from 1,476.4 won a week earlier, while
+    // the won-yen cross…": 1,476.4 prices the euro, not the nearer yen).
+    const named = currenciesByDistance(mentions(g, sentence), f).filter((c) => c !== quote);
+    const figureValue = toNumber(f.value);
+    const counterpart =
+      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue)) : undefined) ?? named[0] ?? (quote === 'USD' ? null : 'USD');
     if (!counterpart || counterpart === quote) continue;
     const [b, q] = marketOrder(counterpart, quote);
     const value = toNumber(f.value);
@@ -139,8 +171,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       if (f.amount !== -1) notAmounts.add(f.amount);
       continue;
     }
-    if (!plausibleRate(b, q, b === counterpart ? value : 1 / value, 2)) continue;
-    rates.push(toRate(counterpart, quote, f, 1));
+    if (f.currency !== null) {
+      // A figure with its currency prices the other currency in it.
+      if (!plausibleRate(b, q, b === counterpart ? value : 1 / value, 2)) continue;
+      rates.push(toRate(counterpart, quote, f, 1, earlier(ctx, g, f)));
+    } else {
+      // A bare figure ("the dollar … at 1,390") is read the way that makes a rate.
+      if (plausibleRate(b, q, value, 2)) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f)));
+      else if (plausibleRate(b, q, 1 / value, 2)) rates.push(toRate(q, b, f, 1, earlier(ctx, g, f)));
+      else continue;
+    }
     if (f.amount !== -1) notAmounts.add(f.amount);
   }
   rates.sort((x, y) => x.start - y.start);
@@ -152,17 +192,40 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
  * 1,370.90 as of 11:26") unless it is a year ("depuis 2009"), a time ("3:30"), counts something
  * ("2 334,23 points") or is the number of an amount already read.
  */
-function bareFigure(forms: TextForms, b: BareNumber, amounts: readonly AmountSpan[]): boolean {
-  const { fold, key } = forms;
+function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpan[]): boolean {
+  const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  // "a 15-year low": a number hyphened to a word qualifies it.
+  if (fold[b.end] === '-' && isWordUnit(key.charCodeAt(b.end + 1))) return false;
   let next = b.end;
   while (fold[next] === ' ') next++;
-  if (isWordUnit(key.charCodeAt(next)) && next === b.end + 1 && !/^(?:pour|par|per|por|pro|je|contre|to|against|a|à|an|auf|bei|zu|in|au|en|dans|el|la|le|il|al)\b/u.test(key.slice(next, next + 8))) return false;
+  if (fold[next] === '%') return false;
+  const g = grammarAt(ctx.segments, b.start);
+  if (g && g.percentWords.longest(key, fold, next)) return false;
+  if (isWordUnit(key.charCodeAt(next)) && next === b.end + 1) {
+    if (!g || !g.bareFigureFollowers.longest(key, fold, next)) return false;
+  }
   return !amounts.some((a) => a.start < b.end && b.start < a.end);
 }
 
-function toRate(base: string, quote: string, f: Figure, units: number): RateSpan {
+/** "contre 1 450 wons un an plus tôt": a phrase after the figure, in its clause, dates it in the past. */
+function earlier(ctx: RateContext, g: Grammar, f: Figure): boolean {
+  const { key, fold } = ctx.forms;
+  const limit = Math.min(key.length, f.end + EARLIER_REACH);
+  for (let i = f.end; i < limit; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 0x2e || c === 0x3b || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x0a || isDigit(c)) return false;
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(c)) continue;
+    if (g.earlierMarkers.longest(key, fold, i, { hangulAttach: true })) return true;
+  }
+  return false;
+}
+
+/** How far after a rate figure a phrase dating it may stand ("1 450 wons un an plus tôt"). */
+const EARLIER_REACH = 40;
+
+function toRate(base: string, quote: string, f: Figure, units: number, past = false): RateSpan {
   // "100 yens valaient 926,2 wons": 9.262 wons for one yen.
   let value = units === 1 ? f.value : divide(f.value, decimalFromParts(String(units)), 12);
   let [b, q] = [base, quote];
@@ -171,7 +234,7 @@ function toRate(base: string, quote: string, f: Figure, units: number): RateSpan
     value = divide(decimalFromParts('1'), value, 8);
     [b, q] = [quote, base];
   }
-  return { base: b, quote: q, value, start: f.start, end: f.end, figure: f.value, figureCurrency: f.currency };
+  return { base: b, quote: q, value, start: f.start, end: f.end, figure: f.value, figureCurrency: f.currency, earlier: past };
 }
 
 /** "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100". */
@@ -253,7 +316,10 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
     const gap = key.slice(mention.end, f.start);
     if (/\d/.test(gap)) continue;
     const verbFrom = Math.max(sentence.start, s - VERB_BEFORE_SUBJECT);
-    if (!containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true)) continue;
+    // "un dollar à 1 350 wons": a word that prices the subject stands for the verb.
+    const at = g.rateAtLevel.longest(key, fold, mention.end + (fold[mention.end] === ' ' ? 1 : 0));
+    const priced = at !== null && key.slice(at.end, f.start).trim() === '';
+    if (!priced && !containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true)) continue;
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
     const subject = g.rateSubjects.longest(key, fold, det);
@@ -294,6 +360,23 @@ interface Mention {
   code: string;
   start: number;
   end: number;
+}
+
+/** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */
+function plausibleFor(base: string, quote: string, value: number): boolean {
+  const [b, q] = marketOrder(base, quote);
+  return plausibleRate(b, q, b === base ? value : 1 / value, 2);
+}
+
+/**
+ * The currencies a sentence names, nearest the figure first, each once, not counting a name that
+ * is part of the figure. A sentence names a handful: listing them all is cheap.
+ */
+function currenciesByDistance(mentions: readonly Mention[], f: Figure): string[] {
+  const out: string[] = [];
+  const order = mentions.filter((m) => m.end <= f.start || m.start >= f.end).sort((a, b) => distance(a, f) - distance(b, f));
+  for (const m of order) if (!out.includes(m.code)) out.push(m.code);
+  return out;
 }
 
 /** The currency named in a sentence other than `not`, nearest the figure (mentions in order). */

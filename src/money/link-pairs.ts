@@ -53,10 +53,13 @@ export function linkPairs(
     links.push({ a: i, b: i + 1 });
     used.add(i).add(i + 1);
     // "A (B / C)", "A (B euros/C dólares)": a second equivalent in the same brackets.
+    // "A, soit B, l'équivalent de C": a second connector after the equivalent gives another.
     const c = amounts[i + 2];
-    if (c && !c.range && c.currency !== a.currency && c.currency !== b.currency && forms.fold.slice(a.end, b.start).includes('(')) {
+    if (c && !c.range && c.currency !== a.currency && c.currency !== b.currency && grammarAt(c.start) === g && plausiblePair(a, c)) {
       const between = forms.key.slice(b.end, c.start).trim();
-      if ((between === '/' || between === ',' || between === ';' || isListWord(g, between)) && plausiblePair(a, c)) {
+      const inBrackets = forms.fold.slice(a.end, b.start).includes('(') && (between === '/' || between === ',' || between === ';' || isListWord(g, between));
+      const connected = between.startsWith(',') && gapStrength(forms, g, b.end, c.start) === 'strong';
+      if (inBrackets || connected) {
         links.push({ a: i, b: i + 2 });
         used.add(i + 2);
       }
@@ -120,7 +123,8 @@ function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number)
   p = connector.end;
   back();
   if (!',—–'.includes(fold[p - 1] ?? 'x')) return false;
-  const words = fold.slice(from, p - 1);
+  // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
+  const words = fold.slice(from, p - 1).replace(/\b(?:19|20)\d\d\b/g, 'year');
   return words.length <= WORDS_BEFORE_CONNECTOR && !/[\d().;:!?\[\]]/.test(words);
 }
 
@@ -133,7 +137,7 @@ function isListWord(g: Grammar, text: string): boolean {
  * Reads the words between two amounts: opening punctuation, connectors and qualifiers, nothing
  * else. `connectorOnly`: a sentence start, where only a connector (and qualifiers) may stand.
  */
-function gapStrength(forms: TextForms, g: Grammar, from: number, to: number, connectorOnly = false): Strength | null {
+export function gapStrength(forms: TextForms, g: Grammar, from: number, to: number, connectorOnly = false): Strength | null {
   const { key, fold } = forms;
   if (to - from > 60) return null;
   let p = from;

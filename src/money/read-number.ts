@@ -136,9 +136,13 @@ export interface WordNumbers {
   articles: ReadonlySet<string>;
   joiners: ReadonlySet<string>;
   compound: boolean;
+  /** Words that stand for the decimal mark in spelled-out figures ("one-point-nine"). */
+  decimalWords: ReadonlySet<string>;
 }
 
 const MAX_WORDS = 12;
+/** Decimals spelled digit by digit: "two-point-five-six". */
+const MAX_DECIMAL_WORDS = 4;
 
 /**
  * A written-out cardinal at `at` of the match key ("deux", "quatre-vingt-dix", "trois cent
@@ -186,8 +190,62 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
     else break;
   }
   if (end === -1) return null;
+  // "one-thousand-921": broadcast copy spells the thousands and prints the rest in digits.
+  if (count > 0 && !article && key[end] === '-' && current === 0 && total >= 1000) {
+    let e = end + 1;
+    while (isDigit(key.charCodeAt(e))) e++;
+    if (e - end - 1 >= 1 && e - end - 1 <= 3 && !isWordUnitAfter(key, e)) {
+      total += Number(key.slice(end + 1, e));
+      end = e;
+    }
+  }
   const value = total + current;
-  return { start: at, end, value: fromInteger(value), precision: integerPrecision(String(value)), kind: 'words', article, ambiguousSeparator: false };
+  const read: NumberRead = { start: at, end, value: fromInteger(value), precision: integerPrecision(String(value)), kind: 'words', article, ambiguousSeparator: false };
+  return article ? read : (withSpelledDecimals(key, read, numbers) ?? read);
+}
+
+function isWordUnitAfter(key: string, at: number): boolean {
+  const c = key.charCodeAt(at);
+  return isLetter(c) || isDigit(c);
+}
+
+/**
+ * "one-point-nine", "13-point-eight", "2 point 5": a whole number, a decimal word and the
+ * decimals, spelled digit by digit or printed. Null when `whole` is not followed by a decimal.
+ */
+export function withSpelledDecimals(key: string, whole: NumberRead, numbers: WordNumbers): NumberRead | null {
+  if (numbers.decimalWords.size === 0) return null;
+  let pos = whole.end;
+  const sep = key[pos];
+  if (sep !== ' ' && sep !== '-') return null;
+  let wordEnd = pos + 1;
+  while (wordEnd < key.length && isLetter(key.charCodeAt(wordEnd))) wordEnd++;
+  if (!numbers.decimalWords.has(key.slice(pos + 1, wordEnd)) || key[wordEnd] !== sep) return null;
+  pos = wordEnd + 1;
+  let fraction = '';
+  let end = -1;
+  if (isDigit(key.charCodeAt(pos))) {
+    let e = pos;
+    while (isDigit(key.charCodeAt(e))) e++;
+    if (isWordUnitAfter(key, e) || key[e] === '.' || key[e] === ',' && isDigit(key.charCodeAt(e + 1))) return null;
+    fraction = key.slice(pos, e);
+    end = e;
+  } else {
+    while (fraction.length < MAX_DECIMAL_WORDS) {
+      let e = pos;
+      while (e < key.length && isLetter(key.charCodeAt(e))) e++;
+      const digit = numbers.words.get(key.slice(pos, e));
+      if (digit === undefined || digit > 9 || numbers.articles.has(key.slice(pos, e))) break;
+      fraction += String(digit);
+      end = e;
+      if (key[e] !== sep) break;
+      pos = e + 1;
+    }
+  }
+  if (end === -1 || fraction.length === 0) return null;
+  const integer = whole.value.exponent >= 0 ? whole.value.mantissa.toString() + '0'.repeat(whole.value.exponent) : null;
+  if (integer === null) return null;
+  return { ...whole, end, value: normalise(decimalFromParts(integer, fraction)), precision: -fraction.length };
 }
 
 function startsNumberWord(key: string, at: number, numbers: WordNumbers, afterJoiner = false): boolean {

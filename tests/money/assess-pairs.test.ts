@@ -26,6 +26,19 @@ describe('consistency on robust evidence', () => {
     expect(pairs[0]).toMatchObject({ consistent: false });
   });
 
+  test('a loosely rounded pair more than the tolerance off a quoted rate is flagged, though its rounding reaches it', () => {
+    // 15 trillion / 11 billion is 1 363.6; its rounding allows up to 1 476, but it is 7 % off the quote.
+    const verdicts = judgePairs(
+      [
+        { rate: 1468.9, range: null, kind: 'quote' },
+        { rate: 15e12 / 11e9, range: [14.5e12 / 11.5e9, 15.5e12 / 10.5e9], kind: 'pair' },
+      ],
+      5,
+    );
+    expect(verdicts[0]).toMatchObject({ consistent: false });
+    expect(verdicts[0]!.deviation).toBeCloseTo(-7.17, 1);
+  });
+
   test('a pair is flagged when its rounding cannot give the agreed rate, even within tolerance', () => {
     const verdicts = judgePairs(
       [

@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import { foldForMatching } from '../../src/ingest/normalise-text.js';
+import { extractMoney } from '../../src/money/extract-money.js';
+
+// Constructions of wire and broadcast copy met while annotating the dev half of the gold sets,
+// in sentences written for these tests.
+
+function money(text: string, language = 'fra') {
+  let offset = 0;
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => {
+    const start = text.indexOf(s, offset);
+    offset = start + s.length;
+    return { start, end: start + s.length };
+  });
+  return extractMoney(text, foldForMatching(text), { language, sentences });
+}
+const spans = (text: string, language = 'fra') => money(text, language).amounts.map((a) => [a.text, a.currency, a.exact]);
+
+describe('spelled figures of broadcast copy', () => {
+  test.for([
+    ['Exports rose by two-point-four trillion won last month.', 'two-point-four trillion won', 'KRW', '2400000000000'],
+    ['The fund holds 12-point-five billion dollars.', '12-point-five billion dollars', 'USD', '12500000000'],
+    ['Total debt reached one-thousand-874 trillion won.', 'one-thousand-874 trillion won', 'KRW', '1874000000000000'],
+    ['A flat costs about 1 point 25 billion won.', '1 point 25 billion won', 'KRW', '1250000000'],
+  ])('%s', ([text, span, currency, exact]) => {
+    expect(spans(text!, 'eng')).toEqual([[span, currency, exact]]);
+  });
+
+  test('"point" without a digit after it is a word', () => {
+    expect(spans('The two sides agreed on one point: 3 billion dollars of aid.', 'eng')).toEqual([['3 billion dollars', 'USD', '3000000000']]);
+  });
+});
+
+describe('an elided figure takes the currency it is compared with', () => {
+  test('the amount with its scale, not the nearer equivalent', () => {
+    expect(spans("Le bénéfice atteint 1,92 billion de wons, soit 1,2 milliard d'euros, contre 2,4 billions un an plus tôt.")).toEqual([
+      ['1,92 billion de wons', 'KRW', '1920000000000'],
+      ["1,2 milliard d'euros", 'EUR', '1200000000'],
+      ['2,4 billions', 'KRW', '2400000000000'],
+    ]);
+  });
+
+  test('of two amounts of the same scale, the main one, not its equivalent', () => {
+    expect(spans("Les ventes ont atteint 310 millions de dollars, soit 445 milliards de wons, contre 280 millions au printemps.")[2]).toEqual([
+      '280 millions',
+      'USD',
+      '280000000',
+    ]);
+  });
+
+  test('a figure that opens the amounts of its sentence takes the next one of its scale', () => {
+    expect(spans("Les crédits ont augmenté de 4 100 milliards, à 902 600 milliards de wons.")).toEqual([
+      ['4 100 milliards', 'KRW', '4100000000000'],
+      ['902 600 milliards de wons', 'KRW', '902600000000000'],
+    ]);
+  });
+
+  test('not across a bracket: the bracketed amount is an equivalent, in another currency', () => {
+    expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).').map((a) => a[0])).toEqual([
+      '2,54 milliards de dollars néo-zélandais',
+    ]);
+  });
+
+  test('a word after a French scale word does not say what it counts ("milliards liés à")', () => {
+    expect(spans("L'encours atteint 1 500 000 milliards de wons, dont 990 000 milliards liés au logement.")[1]).toEqual([
+      '990 000 milliards',
+      'KRW',
+      '990000000000000',
+    ]);
+  });
+});
+
+describe('from one amount to another', () => {
+  test('the low end keeps its own magnitude: "de 800 000 à 1 million de wons"', () => {
+    expect(spans('Le plafond passera de 800 000 à 1 million de wons.')).toEqual([
+      ['800 000', 'KRW', '800000'],
+      ['1 million de wons', 'KRW', '1000000'],
+    ]);
+  });
+
+  test('a fall is two amounts: "de 48 300 à 41 900 wons"', () => {
+    const { amounts } = money('La surtaxe passera de 48 300 à 41 900 wons par billet.');
+    expect(amounts.map((a) => [a.text, a.exact, a.range])).toEqual([
+      ['48 300', '48300', null],
+      ['41 900 wons', '41900', null],
+    ]);
+  });
+});
+
+describe('rates in wire copy', () => {
+  test('a figure per 100 yen after one per dollar is won per yen', () => {
+    const { rates, amounts } = money('The won ended at 1,401.7 per dollar and 918.2 per 100 yen on Tuesday.', 'eng');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1401.7],
+      ['JPY', 'KRW', 9.182],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('an earlier level of the same rate, with its currency, is a rate dated in the past', () => {
+    const { rates, amounts } = money('The euro bought 1,512.4 won on Friday, up from 1,497.6 won a week earlier, while the yen weakened.', 'eng');
+    expect(rates.map((r) => [r.base, r.quote, r.value, r.earlier])).toEqual([
+      ['EUR', 'KRW', 1512.4, false],
+      ['EUR', 'KRW', 1497.6, true],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a change after a subject and its verb is neither a rate nor money', () => {
+    const { rates, amounts } = money('Le won a terminé à 1 362,4 pour un dollar, gagnant 6,1 wons sur la séance.');
+    expect(rates.map((r) => r.value)).toEqual([1362.4]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('"un dollar à 1 380 wons" prices the dollar without a verb', () => {
+    const { rates, amounts } = money("Le budget suppose un dollar à 1 380 wons jusqu'en juin.");
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'KRW', 1380]]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a bare level before a time phrase is a rate; "15-year" and "3 %" are not', () => {
+    const { rates } = money(
+      'The won hovered at 1,466.2 won per dollar, near a 12-year low. Analysts see the currency recovering to around 1,380 by March, after a 3 % fall.',
+      'eng',
+    );
+    expect(rates.map((r) => [r.text, r.value])).toEqual([
+      ['1,466.2 won', 1466.2],
+      ['1,380', 1380],
+    ]);
+  });
+
+  test('a percentage with a space before its sign is not a rate', () => {
+    const { rates } = money('Le zloty, à 4,21 pour un euro, a gagné près de 2 % depuis mars.');
+    expect(rates.map((r) => r.text)).toEqual(['4,21']);
+  });
+
+  test('a won amount in lei: Romanian currency', () => {
+    expect(spans('Le site coûtera 1,45 milliard de lei.')).toEqual([['1,45 milliard de lei', 'RON', '1450000000']]);
+  });
+});
+
+describe('pairs in wire copy', () => {
+  test('a year among the words before "soit" does not break the pair', () => {
+    const { pairs } = money("Le groupe a réalisé un chiffre d'affaires de 5,2 billions de wons pour l'exercice 2025, soit environ 3,6 milliards de dollars.");
+    expect(pairs.map((p) => [p.base, p.quote, p.rate])).toEqual([['USD', 'KRW', 1444.44]]);
+  });
+
+  test('a second connector after the equivalent gives a second equivalent of the same amount', () => {
+    const { pairs } = money(
+      "Le contrat atteint 2,9 billions de wons, soit un peu plus de 2 milliards de dollars, l'équivalent de près de 1,9 milliard d'euros.",
+    );
+    expect(pairs.map((p) => [p.a, p.b, p.base, p.quote])).toEqual([
+      [0, 1, 'USD', 'KRW'],
+      [0, 2, 'EUR', 'KRW'],
+    ]);
+  });
+});
+
+describe('consistency across currencies and dates', () => {
+  test('a dollar-won pair is checked against the rate the euro pairs imply', () => {
+    const { pairs } = money(
+      "La commande vaut 1,1 milliard d'euros (environ 1,2 milliard de dollars), soit 1 740 milliards de wons. " +
+        "Le contrat de maintenance vaut 300 millions de dollars (400 milliards de wons), et l'usine 380 milliards de wons (240 millions d'euros). " +
+        'Le second lot vaut 2 milliards de dollars (2 900 milliards de wons).',
+    );
+    const usdKrw = pairs.filter((p) => p.base === 'USD' && p.quote === 'KRW').map((p) => [p.rate, p.consistent]);
+    // 1 333 is 8 % off the 1 450 the euro pairs give (1 582 won per euro at 1.09 dollars).
+    expect(usdKrw).toEqual([
+      [1333.33, false],
+      [1450, true],
+    ]);
+  });
+
+  test('a rate the text dates a year back is not evidence against today\'s pairs', () => {
+    const { pairs, rates } = money(
+      "L'euro valait 1 588,2 wons mercredi, contre environ 1 450 wons un an plus tôt. L'usine coûtera 1 270 milliards de wons (800 millions d'euros).",
+    );
+    expect(rates.map((r) => r.earlier)).toEqual([false, true]);
+    expect(pairs[0]).toMatchObject({ consistent: true });
+  });
+});
