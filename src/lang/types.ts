@@ -209,10 +209,12 @@ export interface RatePhrasing {
   /** Nouns a bare rate figure may come before: "the 1,400 level", "le seuil des 1 400". */
   levelNouns: string[];
   /**
-   * After a quoted rate, a phrase that dates it in the past ("contre 1 450 wons un an plus tôt",
-   * "a year earlier"): such a quote is reported, but not evidence of the article's rate.
+   * Phrases that date a quoted rate in the past: such a quote is reported, but is not evidence of
+   * the article's rate. `after` the figure, in its clause ("contre 1 450 wons un an plus tôt",
+   * "1030.3원보다"); `before` it, in its sentence ("A year ago, the won traded at 1,300",
+   * "작년 9월 9일에 … 1077.3원을 기록한").
    */
-  earlierMarkers: string[];
+  earlierMarkers: { before: string[]; after: string[] };
   /** Names of a currency that are not its name: "le billet vert", "the greenback", "원화". */
   epithets: Record<string, string>;
   /** Before a figure in such a sentence, a change rather than a level: "en baisse de", "up", "오른". */

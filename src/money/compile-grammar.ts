@@ -78,7 +78,8 @@ export interface Grammar {
   bareFigureFollowers: PhraseTrie<true>;
   clauseWords: PhraseTrie<true>;
   rateAtLevel: PhraseTrie<true>;
-  earlierMarkers: PhraseTrie<true>;
+  earlierBefore: PhraseTrie<true>;
+  earlierAfter: PhraseTrie<true>;
   movementBefore: PhraseTrie<true>;
   movementAfter: PhraseTrie<true>;
   /** Match keys of every first unit an amount can start with (cheap test before parsing). */
@@ -262,7 +263,8 @@ function compile(pack: LanguagePack): Grammar {
     bareFigureFollowers: trie([...pack.clauseWords, ...pack.rates.levelNouns, ...pack.rates.perBase], () => true as const),
     clauseWords: trie(pack.clauseWords, () => true as const),
     rateAtLevel: trie(pack.rates.atLevel, () => true as const),
-    earlierMarkers: trie(pack.rates.earlierMarkers, () => true as const),
+    earlierBefore: trie(pack.rates.earlierMarkers.before, () => true as const),
+    earlierAfter: trie(pack.rates.earlierMarkers.after, () => true as const),
     movementBefore: trie(pack.rates.movement.before, () => true as const, true),
     movementAfter: trie(pack.rates.movement.after, () => true as const),
     openers,

@@ -208,7 +208,7 @@ function toAmount(s: AmountSpan, text: string): Amount {
     range: s.range ? { role: s.range.role, with: s.range.other } : null,
     language: s.language,
     ...(s.scaleFrom ? { scaleFrom: s.scaleFrom } : {}),
-    english: renderAmount(s.currency, s.decimal, { approx: s.approx, bound: s.bound, per: s.per?.english ?? null }),
+    english: renderAmount(s.currency, s.decimal, { approx: s.approx, bound: s.bound, per: s.per?.english ?? null, decimals: s.scale === null && s.precision < 0 ? -s.precision : 0 }),
   };
 }
 
@@ -227,9 +227,32 @@ function rawPair(spans: readonly AmountSpan[], link: PairLink): RawPair {
   const [base, quote] = baseCode === a.currency ? [a, b] : [b, a];
   const q = toNumber(quote.decimal);
   const bv = toNumber(base.decimal);
-  const dq = 10 ** quote.precision / 2;
-  const db = 10 ** base.precision / 2;
-  return { link, base, quote, rate: q / bv, range: [(q - dq) / (bv + db), bv - db > 0 ? (q + dq) / (bv - db) : Infinity] };
+  const [qLow, qHigh] = valuesAllowed(quote);
+  const [bLow, bHigh] = valuesAllowed(base);
+  return { link, base, quote, rate: q / bv, range: [qLow / bHigh, bLow > 0 ? qHigh / bLow : Infinity] };
+}
+
+/**
+ * The values an amount's print allows: half a unit of its last digit either side; a round
+ * figure given as approximate ("etwa 110 Milliarden") to the ten of it; one side only of a
+ * bound ("knapp 550 Milliarden": up to 550).
+ */
+function valuesAllowed(a: AmountSpan): [number, number] {
+  const v = toNumber(a.decimal);
+  let precision = a.precision;
+  if (a.approx && lastDigitIsZero(a, precision)) precision += 1;
+  const half = 10 ** precision / 2;
+  if (a.bound === 'over') return [v, v + 2 * half];
+  if (a.bound === 'under') return [v - 2 * half, v];
+  return [v - half, v + half];
+}
+
+function lastDigitIsZero(a: AmountSpan, precision: number): boolean {
+  // The digit at the place of `precision`: zero when the value is a multiple of ten of it.
+  const shift = a.decimal.exponent - precision;
+  if (shift >= 1) return true;
+  if (shift < 0) return false;
+  return a.decimal.mantissa % 10n === 0n;
 }
 
 /** What the article's unambiguous evidence says a rate is (for settling scale words). */

@@ -588,7 +588,7 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
   for (let k = last, seen = 0; k >= 0 && seen < ELLIPSIS_LOOKBACK; k--, seen++) {
     const a = amounts[k]!;
     if (a.start < segmentStart || number.start - a.end > ELLIPSIS_REACH) break;
-    if (k < last && /[.!?;:](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
+    if (k < last && /[.!?;](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
     const before = amounts[k - 1];
     const equivalent = before !== undefined && before.currency !== a.currency && before.start >= segmentStart && gapStrength(forms, g, before.end, a.start) === 'strong';
     if (equivalent) {
@@ -627,8 +627,9 @@ function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): bool
 function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, previous: AmountSpan): AmountSpan | null {
   if (number.scale === null || previous.scale === null || number.written) return null;
   if (number.scaleWord?.needsSymbol) return null;
+  // A colon goes on with the sentence: "33,9 miliardi di dollari: 3,8 miliardi in più".
   const between = forms.fold.slice(previous.end, number.start);
-  if (between.length > ELLIPSIS_REACH || /[.!?;:](?:\s|$)|\n/.test(between)) return null;
+  if (between.length > ELLIPSIS_REACH || /[.!?;](?:\s|$)|\n/.test(between)) return null;
   if (countsSomething(forms, g, number)) return null;
   return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
 }

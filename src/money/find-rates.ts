@@ -74,6 +74,19 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (b.scale === null && !b.written && bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
   }
   figures.sort((x, y) => x.start - y.start);
+  // Where the amount before each figure ends: a phrase dating a rate is looked for after it
+  // (dates and counts in between do not count: "작년 9월 9일에 … 1077.3원").
+  const ends = amounts.map((a) => a.end).sort((x, y) => x - y);
+  const previousEnd = (f: Figure): number => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? ends[lo - 1]! : 0;
+  };
   const mentionCache = new Map<number, Mention[]>();
   const mentions = (g: Grammar, sentence: Span): Mention[] => {
     let list = mentionCache.get(sentence.start);
@@ -109,7 +122,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
         : f.currency === null
           ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
           : f.currency;
-    const rate = f.currency === base.code ? toRate(other, base.code, f, 1, earlier(ctx, g, f)) : toRate(base.code, other, f, base.units, earlier(ctx, g, f));
+    const rate = f.currency === base.code ? toRate(other, base.code, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))) : toRate(base.code, other, f, base.units, earlier(ctx, g, f, sentence, previousEnd(f)));
     if (rate.base === rate.quote) continue;
     if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units)) {
       // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
@@ -174,11 +187,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (f.currency !== null) {
       // A figure with its currency prices the other currency in it.
       if (!plausibleRate(b, q, b === counterpart ? value : 1 / value, 2)) continue;
-      rates.push(toRate(counterpart, quote, f, 1, earlier(ctx, g, f)));
+      rates.push(toRate(counterpart, quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
     } else {
       // A bare figure ("the dollar … at 1,390") is read the way that makes a rate.
-      if (plausibleRate(b, q, value, 2)) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f)));
-      else if (plausibleRate(b, q, 1 / value, 2)) rates.push(toRate(q, b, f, 1, earlier(ctx, g, f)));
+      if (plausibleRate(b, q, value, 2)) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+      else if (plausibleRate(b, q, 1 / value, 2)) rates.push(toRate(q, b, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
       else continue;
     }
     if (f.amount !== -1) notAmounts.add(f.amount);
@@ -209,20 +222,30 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   return !amounts.some((a) => a.start < b.end && b.start < a.end);
 }
 
-/** "contre 1 450 wons un an plus tôt": a phrase after the figure, in its clause, dates it in the past. */
-function earlier(ctx: RateContext, g: Grammar, f: Figure): boolean {
+/**
+ * "contre 1 450 wons un an plus tôt", "1030.3원보다", "A year ago, the won traded at 1,300": a
+ * phrase after the figure in its clause, or before it in its sentence since the previous figure,
+ * dates it in the past.
+ */
+function earlier(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, previousEnd: number): boolean {
   const { key, fold } = ctx.forms;
+  if (g.earlierAfter.longest(key, fold, f.end + (fold[f.end] === ' ' ? 1 : 0), { hangulAttach: true })) return true;
   const limit = Math.min(key.length, f.end + EARLIER_REACH);
   for (let i = f.end; i < limit; i++) {
     const c = key.charCodeAt(i);
-    if (c === 0x2e || c === 0x3b || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x0a || isDigit(c)) return false;
+    if (c === 0x2e || c === 0x3b || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x0a || isDigit(c)) break;
     if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(c)) continue;
-    if (g.earlierMarkers.longest(key, fold, i, { hangulAttach: true })) return true;
+    if (g.earlierAfter.longest(key, fold, i, { hangulAttach: true })) return true;
+  }
+  const from = Math.max(sentence.start, previousEnd, f.start - EARLIER_REACH);
+  for (let i = from; i < f.start; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    if (g.earlierBefore.longest(key, fold, i, { hangulAttach: true, accept: (e) => e <= f.start })) return true;
   }
   return false;
 }
 
-/** How far after a rate figure a phrase dating it may stand ("1 450 wons un an plus tôt"). */
+/** How far from a rate figure a phrase dating it may stand ("1 450 wons un an plus tôt"). */
 const EARLIER_REACH = 40;
 
 function toRate(base: string, quote: string, f: Figure, units: number, past = false): RateSpan {

@@ -12,6 +12,8 @@ export interface RenderOptions {
   bound?: 'over' | 'under' | null;
   /** Unit of a per-unit price, in English ("month", "share"). */
   per?: string | null;
+  /** Decimals as printed, kept when the figure is written in full ("7,50 Euro" → "€7.50"). */
+  decimals?: number;
 }
 
 /**
@@ -21,16 +23,17 @@ export interface RenderOptions {
  */
 export function renderAmount(code: string, value: Decimal, options: RenderOptions = {}): string {
   const c = currency(code);
-  const number = renderNumber(value);
+  const number = renderNumber(value, options.decimals ?? 0);
   let out = `${c.english}${c.spaced ? ' ' : ''}${number}`;
   if (options.bound === 'over') out = `over ${out}`;
   else if (options.bound === 'under') out = `under ${out}`;
   else if (options.approx) out = `about ${out}`;
-  if (options.per) out += ` per ${options.per}`;
+  // "US$8 billion each", not "per each".
+  if (options.per) out += options.per === 'each' ? ' each' : ` per ${options.per}`;
   return out;
 }
 
-export function renderNumber(value: Decimal): string {
+export function renderNumber(value: Decimal, decimals = 0): string {
   const n = toNumber(value);
   // A figure printed to the unit ("1 234 567 dollars") stays in full; a round one takes a word.
   if (significantDigits(value) <= MAX_SCALED_DIGITS) {
@@ -38,7 +41,13 @@ export function renderNumber(value: Decimal): string {
       if (Math.abs(n) >= 10 ** power) return `${groupThousands(shiftedString(value, power))} ${word}`;
     }
   }
-  return groupThousands(shiftedString(value, 0));
+  return groupThousands(padFraction(shiftedString(value, 0), decimals));
+}
+
+function padFraction(plain: string, decimals: number): string {
+  if (decimals <= 0) return plain;
+  const [integer, fraction = ''] = plain.split('.');
+  return fraction.length >= decimals ? plain : `${integer}.${fraction.padEnd(decimals, '0')}`;
 }
 
 /** More significant digits than this read better in full than before a scale word. */

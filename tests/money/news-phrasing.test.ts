@@ -70,6 +70,30 @@ describe('an elided figure takes the currency it is compared with', () => {
   });
 });
 
+describe('elided figures across a colon', () => {
+  test('"X miliardi di dollari: 2,1 miliardi in più"', () => {
+    expect(spans("Le vendite all'estero sono salite a 41,2 miliardi di dollari: 2,1 miliardi in più rispetto a marzo.", 'ita')).toEqual([
+      ['41,2 miliardi di dollari', 'USD', '41200000000'],
+      ['2,1 miliardi', 'USD', '2100000000'],
+    ]);
+  });
+});
+
+describe('the rounding a print allows', () => {
+  test('a round approximate figure is rounded to its ten, a bound allows one side only', () => {
+    const { pairs } = money(
+      'Der Umsatz stieg auf 812,4 Billionen Won (601 Milliarden Dollar). Die Sparte kam auf 151,2 Billionen Won (etwa 110 Milliarden Dollar), ' +
+        'die Tochter auf 705 Billionen Won (knapp 530 Milliarden Dollar).',
+      'deu',
+    );
+    expect(pairs.map((p) => p.consistent)).toEqual([true, true, true]);
+  });
+
+  test('printed cents stay in the English rendering', () => {
+    expect(money('Ein Schein von 10.000 Won ist etwa 6,50 Euro wert.', 'deu').amounts.map((a) => a.english)).toEqual(['₩10,000', 'about €6.50']);
+  });
+});
+
 describe('from one amount to another', () => {
   test('the low end keeps its own magnitude: "de 800 000 à 1 million de wons"', () => {
     expect(spans('Le plafond passera de 800 000 à 1 million de wons.')).toEqual([

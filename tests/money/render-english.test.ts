@@ -22,6 +22,12 @@ describe('renderAmount', () => {
     expect(renderAmount('KRW', decimalFromParts('45000'), { per: 'month', approx: true })).toBe('about ₩45,000 per month');
     expect(renderAmount('USD', decimalFromParts('2000000000'), { approx: true, bound: 'over' })).toBe('over US$2 billion');
     expect(renderAmount('USD', decimalFromParts('2000000000'), { approx: true, bound: 'under' })).toBe('under US$2 billion');
+    expect(renderAmount('USD', decimalFromParts('8000000000'), { approx: true, bound: 'over', per: 'each' })).toBe('over US$8 billion each');
+  });
+
+  test('printed cents are kept', () => {
+    expect(renderAmount('EUR', decimalFromParts('7', '5'), { decimals: 2 })).toBe('€7.50');
+    expect(renderAmount('EUR', decimalFromParts('1500000000'), { decimals: 2 })).toBe('€1.5 billion');
   });
 
   test('a figure printed to the unit stays in full', () => {
