@@ -203,3 +203,26 @@ describe('consistency across currencies and dates', () => {
     expect(pairs[0]).toMatchObject({ consistent: true });
   });
 });
+
+describe('Korean exchange-rate copy', () => {
+  test('a level dated before the figure, and the close a change is measured from, are earlier levels', () => {
+    const { rates, amounts } = money(
+      '서울 외환시장에서 원·달러 환율은 1,388.6원에 마감했다. 작년 3월 4일 종가 기준으로 1,322.4원을 기록한 이후 최고치다. ' +
+        '환율은 전 거래일 종가 1,380.1원보다 8.5원 오른 1,388.6원에 장을 마쳤다.',
+      'kor',
+    );
+    expect(rates.map((r) => [r.text, r.earlier])).toEqual([
+      ['1,388.6원', false],
+      ['1,322.4원', true],
+      ['1,380.1원', true],
+      ['1,388.6원', false],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a sentence about the close after a rate sentence quotes the rate too', () => {
+    const { rates } = money('원·달러 환율은 1,401.2원에 마감했다. 종가 기준으로 2022년 11월(1,427.0원) 이후 가장 높다.', 'kor');
+    expect(rates.map((r) => r.text)).toEqual(['1,401.2원', '1,427.0원']);
+  });
+});
+
