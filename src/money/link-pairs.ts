@@ -57,7 +57,11 @@ export function linkPairs(
     const c = amounts[i + 2];
     if (c && !c.range && c.currency !== a.currency && c.currency !== b.currency && grammarAt(c.start) === g && plausiblePair(a, c)) {
       const between = forms.key.slice(b.end, c.start).trim();
-      const inBrackets = forms.fold.slice(a.end, b.start).includes('(') && (between === '/' || between === ',' || between === ';' || isListWord(g, between));
+      // "(about 612 billion won, or $443 million)": a list word or a connector after the comma.
+      const joined = between.replace(/^,\s*/, '');
+      const inBrackets =
+        forms.fold.slice(a.end, b.start).includes('(') &&
+        (between === '/' || between === ',' || between === ';' || isListWord(g, between) || isListWord(g, joined) || isPhraseOf(g.equivalence, joined));
       const connected = between.startsWith(',') && gapStrength(forms, g, b.end, c.start) === 'strong';
       if (inBrackets || connected) {
         links.push({ a: i, b: i + 2 });
@@ -112,20 +116,32 @@ function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number)
     while (p > from && fold[p - 1] === ' ') p--;
   };
   back();
+  let qualified = false;
   for (let guard = 0; guard < 4; guard++) {
     const q = g.qualifiersBefore.longest(key, fold, p);
     if (!q || q.end < from) break;
     p = q.end;
+    qualified = true;
     back();
   }
+  // "a 1.46 trillion-won contract -- about $1.06 billion", "1.2 trillion won in revenue, roughly
+  // $870 million": a qualifier after the punctuation stands for the connector.
   const connector = g.equivalenceBackward.longest(key, fold, p);
-  if (!connector || connector.end < from) return false;
-  p = connector.end;
-  back();
-  if (!',—–'.includes(fold[p - 1] ?? 'x')) return false;
+  if (connector && connector.end >= from) {
+    p = connector.end;
+    back();
+  } else if (!qualified) return false;
+  if (fold[p - 1] === '-' && fold[p - 2] === '-') p--;
+  if (!',—–'.includes(fold[p - 1] ?? 'x') && !(fold[p - 1] === '-' && fold[p] === '-')) return false;
   // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
   const words = fold.slice(from, p - 1).replace(/\b(?:19|20)\d\d\b/g, 'year');
   return words.length <= WORDS_BEFORE_CONNECTOR && !/[\d().;:!?\[\]]/.test(words);
+}
+
+function isPhraseOf(trie: Grammar['equivalence'], text: string): boolean {
+  if (!text) return false;
+  const found = trie.longest(text, text, 0);
+  return found !== null && found.end === text.length;
 }
 
 function isListWord(g: Grammar, text: string): boolean {

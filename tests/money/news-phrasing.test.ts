@@ -180,6 +180,24 @@ describe('pairs in wire copy', () => {
   });
 });
 
+describe('equivalents a few words away, with a qualifier for a connector', () => {
+  test.for([
+    ['A drugmaker signed a 2.31 trillion-won contract -- about $1.69 billion at the time.', 'KRW', 'USD'],
+    ['It posted 1.4 trillion won in quarterly revenue, roughly $1.02 billion, the filing showed.', 'KRW', 'USD'],
+  ])('%s', ([text, first, second]) => {
+    const { pairs, amounts } = money(text!, 'eng');
+    expect(pairs.map((p) => [amounts[p.a]!.currency, amounts[p.b]!.currency])).toEqual([[first, second]]);
+  });
+
+  test('a second equivalent after "or" in the brackets', () => {
+    const { pairs } = money('The deal was extended by €380 million (about 571 billion won, or $411 million).', 'eng');
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+  });
+});
+
 describe('consistency across currencies and dates', () => {
   test('a dollar-won pair is checked against the rate the euro pairs imply', () => {
     const { pairs } = money(
