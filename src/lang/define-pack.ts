@@ -40,6 +40,9 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     if (!positions.has(c.position)) fail('currencies', `gives \`${c.form}\` the position \`${c.position}\`; use before, after or both`);
     if (!/^(?:[A-Z]{3}|\$|¥|FRANC|PESO|CROWN)$/.test(c.code)) fail('currencies', `gives \`${c.form}\` the code \`${c.code}\`; use an ISO 4217 code, or "$", "¥", "FRANC", "PESO", "CROWN" for the article to settle`);
   }
+  for (const [cue, pair] of Object.entries(reviewed.rates.pairCues)) {
+    if (!/^[A-Z]{3}\/[A-Z]{3}$/.test(pair)) fail('rates.pairCues', `gives \`${cue}\` the pair \`${pair}\`; write two ISO 4217 codes, "USD/KRW"`);
+  }
   for (const s of [...generated.scales, ...reviewed.scales]) if (!Number.isInteger(s.power) || s.power < 1) fail('scales', `gives \`${s.form}\` the power \`${s.power}\``);
 
   const excludedScales = new Set(reviewed.excludeGenerated?.scales ?? []);
@@ -64,6 +67,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     scaleNeedsLinker: reviewed.scaleNeedsLinker,
     currencyFalseFriends: reviewed.currencyFalseFriends,
     hyphenatedAmounts: reviewed.hyphenatedAmounts,
+    compoundsWithoutSpaces: reviewed.compoundsWithoutSpaces,
     percentWords: reviewed.percentWords,
     qualifiers: reviewed.qualifiers,
     ranges: reviewed.ranges,

@@ -38,6 +38,8 @@ export interface LanguagePack {
   currencyFalseFriends: string[];
   /** English compounds: "a 5 trillion-won order", "the 1,470-won level". */
   hyphenatedAmounts: boolean;
+  /** Compound currency names are written with or without their spaces ("스위스 프랑", "스위스프랑"). */
+  compoundsWithoutSpaces: boolean;
   /** Words that make the number before them a percentage ("pour cent", "per cento", "Prozent"). */
   percentWords: string[];
   qualifiers: Qualifiers;
@@ -206,6 +208,11 @@ export interface RatePhrasing {
    * "l'hypothèse d'un dollar à 1 350 wons", "the dollar at 1,350 won".
    */
   atLevel: string[];
+  /**
+   * Names of a currency pair, to the pair they name ("원·달러": "USD/KRW", "won-dollar",
+   * "euro-dollar": "EUR/USD"): a figure after one prices that pair.
+   */
+  pairCues: Record<string, string>;
   /** Nouns a bare rate figure may come before: "the 1,400 level", "le seuil des 1 400". */
   levelNouns: string[];
   /**

@@ -79,6 +79,8 @@ export interface Grammar {
   clauseWords: PhraseTrie<true>;
   rateAtLevel: PhraseTrie<true>;
   earlierBefore: PhraseTrie<true>;
+  /** Names of a currency pair ("원·달러", "won-dollar", "euro-dollar"): the two codes. */
+  pairCues: PhraseTrie<readonly [string, string]>;
   earlierAfter: PhraseTrie<true>;
   movementBefore: PhraseTrie<true>;
   movementAfter: PhraseTrie<true>;
@@ -144,9 +146,13 @@ function compile(pack: LanguagePack): Grammar {
     // "$ US", "$CA": a pack's form built on a sign is a sign (it may touch a scale letter).
     const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form), ...(c.scale ? { impliedScale: c.scale } : {}) };
     const position = c.position ?? 'after';
-    if (position !== 'before') after.add(c.form, entry, c.caseSensitive);
-    if (position !== 'after') before.add(c.form, entry, c.caseSensitive);
-    if (!entry.subunit) mentions.add(c.form, entry, c.caseSensitive);
+    // Korean writes a compound name with or without its spaces: "스위스 프랑", "스위스프랑".
+    const forms = pack.compoundsWithoutSpaces && /\p{Script=Hangul} \p{Script=Hangul}/u.test(c.form) ? [c.form, c.form.replace(/(?<=\p{Script=Hangul}) (?=\p{Script=Hangul})/gu, '')] : [c.form];
+    for (const form of forms) {
+      if (position !== 'before') after.add(form, entry, c.caseSensitive);
+      if (position !== 'after') before.add(form, entry, c.caseSensitive);
+      if (!entry.subunit) mentions.add(form, entry, c.caseSensitive);
+    }
   }
   for (const [form, code] of Object.entries(pack.rates.epithets)) mentions.add(form, { code, subunit: null, needsScale: false, sign: false });
   const shared = SHARED_CURRENCIES;
@@ -264,6 +270,7 @@ function compile(pack: LanguagePack): Grammar {
     clauseWords: trie(pack.clauseWords, () => true as const),
     rateAtLevel: trie(pack.rates.atLevel, () => true as const),
     earlierBefore: trie(pack.rates.earlierMarkers.before, () => true as const),
+    pairCues: trie(Object.keys(pack.rates.pairCues), (p) => pack.rates.pairCues[p]!.split('/') as unknown as readonly [string, string]),
     earlierAfter: trie(pack.rates.earlierMarkers.after, () => true as const),
     movementBefore: trie(pack.rates.movement.before, () => true as const, true),
     movementAfter: trie(pack.rates.movement.after, () => true as const),

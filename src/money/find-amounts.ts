@@ -1,7 +1,7 @@
 import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
 import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
-import { gapStrength } from './link-pairs.js';
+import { gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
@@ -84,6 +84,37 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
   for (const segment of segments) {
     const g = segment.grammar;
     let pending: BareNumber[] = [];
+    // An amount, with the numbers before it that share its currency (a range's low end, a list).
+    const place = (amount: AmountSpan, segment: Segment): void => {
+      const previous = amounts[amounts.length - 1];
+      const lows = takeEllipticals(forms, g, pending, amount, previous && previous.start >= segment.start ? previous : undefined);
+      pending = [];
+      let firstIndex = amounts.length;
+      for (const low of lows.members) amounts.push(low);
+      if (lows.range) {
+        const low = amounts[amounts.length - 1]!;
+        low.range = { role: 'low', other: amounts.length };
+        amount.range = { role: 'high', other: amounts.length - 1 };
+      } else if (lows.completeLow) {
+        firstIndex = amounts.length - 1;
+        lows.completeLow.range = { role: 'low', other: amounts.length };
+        amount.range = { role: 'high', other: firstIndex };
+      }
+      amounts.push(amount);
+      // Qualifiers and per-unit phrases of a range or list are shared by its members.
+      const groupStart = amounts[firstIndex]!.start;
+      const qualifier = qualifierAround(forms, g, groupStart, amount.end, g.myriad !== null);
+      const per = amount.per ?? perBefore(forms, g, groupStart);
+      for (let k = firstIndex; k < amounts.length; k++) {
+        const a = amounts[k]!;
+        if (qualifier.kind) {
+          a.approx = true;
+          if (qualifier.kind !== 'approx') a.bound = qualifier.kind;
+        }
+        if (amount.approx) a.approx = true;
+        a.per ??= per;
+      }
+    };
     let i = segment.start;
     while (i < segment.end) {
       const code = forms.key.charCodeAt(i);
@@ -122,8 +153,8 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         const source = ellipsisSource(forms, g, amounts, parsed.number, segment.start);
         const clause = source ? sentenceEllipsis(forms, g, parsed.number, source) : null;
         if (clause) {
-          amounts.push(clause);
-          pending = [];
+          // "rispettivamente 2.100 e 2.300 miliardi": a list or range before it shares it.
+          place(clause, segment);
           i = Math.max(i + 1, parsed.number.end);
           continue;
         }
@@ -133,34 +164,7 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         continue;
       }
       const amount = parsed.amount;
-      const previous = amounts[amounts.length - 1];
-      const lows = takeEllipticals(forms, g, pending, amount, previous && previous.start >= segment.start ? previous : undefined);
-      pending = [];
-      let firstIndex = amounts.length;
-      for (const low of lows.members) amounts.push(low);
-      if (lows.range) {
-        const low = amounts[amounts.length - 1]!;
-        low.range = { role: 'low', other: amounts.length };
-        amount.range = { role: 'high', other: amounts.length - 1 };
-      } else if (lows.completeLow) {
-        firstIndex = amounts.length - 1;
-        lows.completeLow.range = { role: 'low', other: amounts.length };
-        amount.range = { role: 'high', other: firstIndex };
-      }
-      amounts.push(amount);
-      // Qualifiers and per-unit phrases of a range or list are shared by its members.
-      const groupStart = amounts[firstIndex]!.start;
-      const qualifier = qualifierAround(forms, g, groupStart, amount.end, g.myriad !== null);
-      const per = amount.per ?? perBefore(forms, g, groupStart);
-      for (let k = firstIndex; k < amounts.length; k++) {
-        const a = amounts[k]!;
-        if (qualifier.kind) {
-          a.approx = true;
-          if (qualifier.kind !== 'approx') a.bound = qualifier.kind;
-        }
-        if (amount.approx) a.approx = true;
-        a.per ??= per;
-      }
+      place(amount, segment);
       i = Math.max(i + 1, amount.end);
     }
   }
@@ -583,25 +587,22 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
   // ("4 100 milliards de wons, l'équivalent de 2,7 milliards d'euros, contre 6 700 milliards")
   // last: the comparison is with the amount itself.
   let sameScale: AmountSpan | null = null;
-  let sameScaleEquivalent: AmountSpan | null = null;
   let main: AmountSpan | null = null;
   for (let k = last, seen = 0; k >= 0 && seen < ELLIPSIS_LOOKBACK; k--, seen++) {
     const a = amounts[k]!;
     if (a.start < segmentStart || number.start - a.end > ELLIPSIS_REACH) break;
-    if (k < last && /[.!?;](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
+    if (k < last && /[.!?](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
     const before = amounts[k - 1];
-    const equivalent = before !== undefined && before.currency !== a.currency && before.start >= segmentStart && gapStrength(forms, g, before.end, a.start) === 'strong';
-    if (equivalent) {
-      if (a.scale === number.scale) sameScaleEquivalent ??= a;
-      continue;
-    }
+    const strength = before !== undefined && before.currency !== a.currency && before.start >= segmentStart ? gapStrength(forms, g, before.end, a.start) : null;
+    const equivalent = strength === 'strong' || (strength !== null && plausiblePair(before!, a));
+    if (equivalent) continue;
     main ??= a;
     if (a.scale === number.scale) {
       sameScale = a;
       break;
     }
   }
-  return sameScale ?? sameScaleEquivalent ?? main ?? nearest;
+  return sameScale ?? main ?? nearest;
 }
 
 /** How many amounts back an elided figure looks for one of its scale. */
@@ -613,7 +614,8 @@ function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): bool
   while (forms.fold[at] === ' ') at++;
   if (g.linkers.longest(forms.key, forms.fold, at)) return true;
   const next = forms.fold.charCodeAt(at);
-  if (g.pack.per.nounsCapitalised && isLetter(next) && forms.fold[at] !== forms.key[at]) return true;
+  // German capitalises nouns: "5 Milliarden Menschen" counts, "3,5 Billionen gewesen" does not.
+  if (g.pack.per.nounsCapitalised) return isLetter(next) && forms.fold[at] !== forms.key[at];
   if (g.myriad === null && isLetter(next) && g.words !== null && !g.pack.scaleNeedsLinker && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, g, at)) return true;
   // Korean: only a particle may touch it ("2조로", "2조에"), not a counter ("1만5천명", "3억 명").
   if (g.myriad !== null) {
@@ -627,9 +629,10 @@ function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): bool
 function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, previous: AmountSpan): AmountSpan | null {
   if (number.scale === null || previous.scale === null || number.written) return null;
   if (number.scaleWord?.needsSymbol) return null;
-  // A colon goes on with the sentence: "33,9 miliardi di dollari: 3,8 miliardi in più".
+  // A colon or a semicolon goes on with the sentence: "33,9 miliardi di dollari: 3,8 miliardi in
+  // più", "… fünf Billionen Won; 2023 waren es 3,5 Billionen".
   const between = forms.fold.slice(previous.end, number.start);
-  if (between.length > ELLIPSIS_REACH || /[.!?;](?:\s|$)|\n/.test(between)) return null;
+  if (between.length > ELLIPSIS_REACH || /[.!?](?:\s|$)|\n/.test(between)) return null;
   if (countsSomething(forms, g, number)) return null;
   return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
 }

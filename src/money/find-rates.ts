@@ -96,16 +96,20 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     return list;
   };
+  const pairCueCache = new Map<number, PairCue[]>();
   const taken = new Set<Figure>();
   // Sentences that quote a rate, and sentences about the exchange rate, are read a second time.
   const rateSentences = new Set<number>();
 
   // First the unmistakable forms: a base after the figure or before it, a subject and its verb.
-  for (const f of figures) {
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k]!;
     if (f.amount !== -1 && notAmounts.has(f.amount)) continue;
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
+    // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
+    if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const explicit = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
     const base = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
     if (!base) continue;
@@ -153,7 +157,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const previous = previousSentence(ctx.sentences, sentence);
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
-      (previous !== null && rateSentences.has(previous.start) && containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true));
+      (previous !== null &&
+        rateSentences.has(previous.start) &&
+        // "1년 전(1,395원 안팎)과 비교하면": a rate verb or an earlier level goes on about the rate.
+        (containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true) || containsPhrase(ctx.forms, g.earlierBefore, sentence.start, sentence.end, false)));
     (rate ? rateSentences : otherSentences).add(sentence.start);
     return rate;
   };
@@ -172,10 +179,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // The currency priced: of those the sentence names, nearest first, the first that makes a
     // plausible rate ("the euro fetched 1,487.9 won, up from 1,476.4 won a week earlier, while
     // the won-yen cross…": 1,476.4 prices the euro, not the nearer yen).
+    // A pair the sentence names before the figure says it at once ("원·달러 환율은 … 1,389.0원에
+    //마감했고, 유로·달러 환율은 …": the won-dollar rate, though euro is the nearer name).
+    const cue = pairCueBefore(ctx, g, sentence, f, pairCueCache);
     const named = currenciesByDistance(mentions(g, sentence), f).filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
     const counterpart =
-      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue)) : undefined) ?? named[0] ?? (quote === 'USD' ? null : 'USD');
+      (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
+      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue)) : undefined) ??
+      named[0] ??
+      (quote === 'USD' ? null : 'USD');
     if (!counterpart || counterpart === quote) continue;
     const [b, q] = marketOrder(counterpart, quote);
     const value = toNumber(f.value);
@@ -185,9 +198,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       continue;
     }
     if (f.currency !== null) {
-      // A figure with its currency prices the other currency in it.
-      if (!plausibleRate(b, q, b === counterpart ? value : 1 / value, 2)) continue;
-      rates.push(toRate(counterpart, quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+      // A figure with its currency prices the other currency in it; the yen is priced per 100
+      // ("기준가(941.2원)" after "100엔당 938.6원").
+      const units = plausibleFor(counterpart, quote, value) ? 1 : counterpart === 'JPY' && plausibleFor(counterpart, quote, value / 100) ? 100 : 0;
+      if (units === 0) continue;
+      rates.push(toRate(counterpart, quote, f, units, earlier(ctx, g, f, sentence, previousEnd(f))));
     } else {
       // A bare figure ("the dollar … at 1,390") is read the way that makes a rate.
       if (plausibleRate(b, q, value, 2)) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
@@ -383,6 +398,51 @@ interface Mention {
   code: string;
   start: number;
   end: number;
+}
+
+/**
+ * A figure that is the subject of the next figure's quote: one or a hundred units of a currency,
+ * a rate verb, then a figure in another currency ("100 yen valgono circa 977 won", "1달러는
+ * 1,430원이다").
+ */
+function subjectOfNext(ctx: RateContext, g: Grammar, f: Figure, next: Figure | undefined, sentence: Span): boolean {
+  if (f.amount === -1 || f.currency === null || !next || next.currency === null || next.currency === f.currency) return false;
+  if (next.start >= sentence.end || next.start - f.end > SUBJECT_REACH) return false;
+  const units = toNumber(f.value);
+  if (units !== 1 && units !== 100) return false;
+  if (/[\d.;!?]/.test(ctx.forms.key.slice(f.end, next.start))) return false;
+  return containsPhrase(ctx.forms, g.rateVerbs, f.end, next.start, true);
+}
+
+/** How far a quote's figure may stand from the amount that is its subject. */
+const SUBJECT_REACH = 40;
+
+interface PairCue {
+  end: number;
+  pair: readonly [string, string];
+}
+
+/** The last currency pair the sentence names before the figure ("원·달러 환율", "the won-dollar rate"). */
+function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, cache: Map<number, PairCue[]>): readonly [string, string] | null {
+  let cues = cache.get(sentence.start);
+  if (!cues) {
+    cues = [];
+    const { key, fold } = ctx.forms;
+    for (let i = sentence.start; i < sentence.end; i++) {
+      if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+      const found = g.pairCues.longest(key, fold, i, { hangulAttach: true });
+      if (!found) continue;
+      cues.push({ end: found.end, pair: found.value });
+      i = found.end - 1;
+    }
+    cache.set(sentence.start, cues);
+  }
+  let last: PairCue | null = null;
+  for (const cue of cues) {
+    if (cue.end > f.start) break;
+    last = cue;
+  }
+  return last?.pair ?? null;
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */

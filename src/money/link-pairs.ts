@@ -2,6 +2,7 @@ import type { Span } from '../document.js';
 import type { Grammar } from './compile-grammar.js';
 import { toNumber } from './decimal.js';
 import type { AmountSpan, TextForms } from './find-amounts.js';
+import { isWordUnit } from './match-key.js';
 import { marketOrder, plausibleRate } from './typical-rates.js';
 
 /** Two amounts printed as equivalents, by index into the amounts, in printed order. */
@@ -57,11 +58,10 @@ export function linkPairs(
     const c = amounts[i + 2];
     if (c && !c.range && c.currency !== a.currency && c.currency !== b.currency && grammarAt(c.start) === g && plausiblePair(a, c)) {
       const between = forms.key.slice(b.end, c.start).trim();
-      // "(about 612 billion won, or $443 million)": a list word or a connector after the comma.
-      const joined = between.replace(/^,\s*/, '');
+      // In A's brackets: "(B / C)", "(B, C)", "(B, or C)", "(B bzw. gut C)", "(B, circa C)".
       const inBrackets =
         forms.fold.slice(a.end, b.start).includes('(') &&
-        (between === '/' || between === ',' || between === ';' || isListWord(g, between) || isListWord(g, joined) || isPhraseOf(g.equivalence, joined));
+        (between === '/' || between === ',' || between === ';' || isListWord(g, between) || gapStrength(forms, g, b.end, c.start) !== null);
       const connected = between.startsWith(',') && gapStrength(forms, g, b.end, c.start) === 'strong';
       if (inBrackets || connected) {
         links.push({ a: i, b: i + 2 });
@@ -93,7 +93,9 @@ export function linkPairs(
       const a = amounts[j - 1]!;
       if (!sentence || a.end > sentence.start || a.currency === b.currency || a.range || b.range) continue;
       const g = grammarAt(b.start);
-      if (!g || gapStrength(forms, g, sentence.start, b.start, true) !== 'strong' || !plausiblePair(a, b)) continue;
+      // "우리 돈으로 약 B", "Nach dem Kurs vom Dienstag entspricht das knapp B", "회사는 원화 환산액을 약 B".
+      const opens = g !== null && (gapStrength(forms, g, sentence.start, b.start, true) === 'strong' || connectorAmong(forms, g, sentence.start, trimQualifiers(forms, g, sentence.start, b.start)));
+      if (!g || !opens || !plausiblePair(a, b)) continue;
       links.push({ a: j - 1, b: j });
       used.add(j - 1).add(j);
     }
@@ -103,39 +105,53 @@ export function linkPairs(
 }
 
 /** Longest stretch of words between an amount and a connector that still refers to it. */
-const WORDS_BEFORE_CONNECTOR = 60;
+const WORDS_BEFORE_CONNECTOR = 100;
 
 /**
- * Whether `to` is preceded by a strong connector (and qualifiers), itself preceded by a comma or
- * a dash, with only words since `from` (no figure, bracket or sentence end).
+ * Whether the words between two amounts present the second as the first's equivalent, across a
+ * few words (no figure, bracket or sentence end): a strong connector among them ("A du marché,
+ * soit B", "A …, lo que al cambio actual equivale a cerca de B", "A – nach heutigem Kurs etwa
+ * B"), or a qualifier right after a comma or a dash ("A contract -- about B").
  */
 function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const { fold } = forms;
+  const p = trimQualifiers(forms, g, from, to);
+  // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
+  const words = fold.slice(from, p).replace(/\b(?:19|20)\d\d\b/g, 'year');
+  if (words.length > WORDS_BEFORE_CONNECTOR || /[\d().;:!?\[\]]/.test(words)) return false;
+  if (connectorAmong(forms, g, from, p)) return true;
+  if (p === to) return false;
+  let q = p;
+  while (q > from && fold[q - 1] === ' ') q--;
+  return ',—–'.includes(fold[q - 1] ?? 'x') || (fold[q - 1] === '-' && fold[q - 2] === '-');
+}
+
+/** The start of the qualifiers ("soit quasiment", "약", "gut") that end right before `to`. */
+function trimQualifiers(forms: TextForms, g: Grammar, from: number, to: number): number {
   const { key, fold } = forms;
   let p = to;
   const back = () => {
     while (p > from && fold[p - 1] === ' ') p--;
   };
   back();
-  let qualified = false;
   for (let guard = 0; guard < 4; guard++) {
     const q = g.qualifiersBefore.longest(key, fold, p);
     if (!q || q.end < from) break;
     p = q.end;
-    qualified = true;
     back();
   }
-  // "a 1.46 trillion-won contract -- about $1.06 billion", "1.2 trillion won in revenue, roughly
-  // $870 million": a qualifier after the punctuation stands for the connector.
-  const connector = g.equivalenceBackward.longest(key, fold, p);
-  if (connector && connector.end >= from) {
-    p = connector.end;
-    back();
-  } else if (!qualified) return false;
-  if (fold[p - 1] === '-' && fold[p - 2] === '-') p--;
-  if (!',—–'.includes(fold[p - 1] ?? 'x') && !(fold[p - 1] === '-' && fold[p] === '-')) return false;
-  // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
-  const words = fold.slice(from, p - 1).replace(/\b(?:19|20)\d\d\b/g, 'year');
-  return words.length <= WORDS_BEFORE_CONNECTOR && !/[\d().;:!?\[\]]/.test(words);
+  return p;
+}
+
+/** A strong equivalence connector at a word start between two offsets ("환산액을": with its particle). */
+function connectorAmong(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const { key, fold } = forms;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const found = g.equivalence.longest(key, fold, i, { hangulAttach: true, accept: (end) => end <= to });
+    if (found && found.value === 'strong') return true;
+  }
+  return false;
 }
 
 function isPhraseOf(trie: Grammar['equivalence'], text: string): boolean {
@@ -208,7 +224,7 @@ export function gapStrength(forms: TextForms, g: Grammar, from: number, to: numb
 }
 
 /** The rate two amounts imply is of the right order for their currencies. */
-function plausiblePair(a: AmountSpan, b: AmountSpan): boolean {
+export function plausiblePair(a: AmountSpan, b: AmountSpan): boolean {
   const [base] = marketOrder(a.currency, b.currency);
   const [x, y] = base === a.currency ? [a, b] : [b, a];
   return plausibleRate(x.currency, y.currency, toNumber(y.decimal) / toNumber(x.decimal), 3);

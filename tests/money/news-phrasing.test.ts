@@ -244,3 +244,87 @@ describe('Korean exchange-rate copy', () => {
   });
 });
 
+
+describe('more wire constructions in German, Italian, Spanish and Korean', () => {
+  test('after a semicolon, a German figure before a lowercase verb takes the currency', () => {
+    expect(spans('Der Umsatz überschritt erstmals vier Billionen Won; 2022 waren es 3,1 Billionen gewesen.', 'deu')[1]).toEqual([
+      '3,1 Billionen',
+      'KRW',
+      '3100000000000',
+    ]);
+  });
+
+  test('a list elided at the end of a sentence takes the main amount, not its equivalent', () => {
+    expect(
+      spans("Le aziende hanno investito più di 6.000 miliardi di fiorini, circa 15 miliardi di euro, di cui rispettivamente 1.800 e 2.400 miliardi in due impianti.", 'ita').slice(2),
+    ).toEqual([
+      ['1.800', 'HUF', '1800000000000'],
+      ['2.400 miliardi', 'HUF', '2400000000000'],
+    ]);
+  });
+
+  test('a range after a semicolon', () => {
+    expect(spans('La spesa è stata di 41,2 miliardi di dollari; per il 2026 si stima una fattura tra 37 e 42 miliardi.', 'ita').slice(1)).toEqual([
+      ['37', 'USD', '37000000000'],
+      ['42 miliardi', 'USD', '42000000000'],
+    ]);
+  });
+
+  test.for([
+    ['spa', 'Pagaron una media de 81,2 dólares por barril, lo que al cambio actual equivale a unos 118.600 wones por barril.'],
+    ['deu', 'Bis 2030 will die Gruppe 6,8 Billionen Won in ein neues Werk stecken – nach heutigem Kurs etwa 4,7 Milliarden Euro.'],
+    ['ita', "Un accordo da 1.900 miliardi di won con un gruppo statunitense di cui non è stato reso noto il nome, pari a circa 1,37 miliardi di dollari."],
+  ])('a connector among the words after the amount (%s)', ([language, text]) => {
+    expect(money(text!, language).pairs).toHaveLength(1);
+  });
+
+  test.for([
+    ['deu', 'Der Auftrag hat einen Wert von 1,2 Milliarden Euro. Nach dem Kurs vom Montag entspricht das knapp 1,77 Billionen Won.'],
+    ['kor', '회사는 4월 2억8천만 유로 규모의 계약을 맺었다. 회사는 당시 원화 환산액을 약 4천480억 원이라고 밝혔다.'],
+  ])('an equivalent in the next sentence, after a connector (%s)', ([language, text]) => {
+    expect(money(text!, language).pairs).toHaveLength(1);
+  });
+
+  test('a second equivalent after "bzw." and a qualifier in the brackets', () => {
+    const { pairs } = money('Der Vertrag hat einen Wert von knapp 380 Milliarden Kronen (rund 15,2 Milliarden Euro bzw. gut 24 Billionen Won).', 'deu');
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+  });
+
+  test('Korean compound currency names without their space', () => {
+    expect(spans('론자는 상반기 매출 31억 스위스프랑을 올렸다.', 'kor')).toEqual([['31억 스위스프랑', 'CHF', '3100000000']]);
+  });
+
+  test('a currency pair named before the figure decides what it prices', () => {
+    const { rates } = money('원·달러 환율은 전날보다 3.2원 오른 1,402.5원에 주간 거래를 마쳤고, 유로·달러 환율은 유로당 1.16달러 안팎에서 움직였다.', 'kor');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1402.5],
+      ['EUR', 'USD', 1.16],
+    ]);
+  });
+
+  test('a won figure beside a rate per 100 yen is per 100 yen too', () => {
+    const { rates, amounts } = money('원·엔 재정환율은 100엔당 927.4원으로 전일 기준가(930.1원)보다 2.7원 내렸다.', 'kor');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['JPY', 'KRW', 9.274],
+      ['JPY', 'KRW', 9.301],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('an earlier level in the sentence after a rate sentence is a rate', () => {
+    const { rates, amounts } = money('원·달러 환율은 1,452.5원에 주간 거래를 마쳤다. 1년 전(1,381원 안팎)과 비교하면 관광객은 5%가량 더 쓸 수 있다.', 'kor');
+    expect(rates.map((r) => [r.text, r.earlier])).toEqual([
+      ['1,452.5원', false],
+      ['1,381원', true],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('"100 yen valgono circa 977 won": the hundred yen are the subject, not a figure', () => {
+    const { rates } = money('Sul fronte asiatico lo yen resta stabile (100 yen valgono circa 962 won).', 'ita');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['JPY', 'KRW', 9.62]]);
+  });
+});
