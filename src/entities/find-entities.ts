@@ -1,5 +1,7 @@
 import type { Span } from '../document.js';
-import { LOC_PREPOSITIONS, NOT_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES } from './data/cues.js';
+import { languagePack } from '../lang/registry.js';
+import { SHARED_ENTITY_CUES } from '../lang/shared/index.js';
+import type { EntityCues } from '../lang/types.js';
 import { EAST_ASIAN_SURNAMES, GIVEN_NAMES } from './data/names.js';
 import type { Entity, EntityType, Mention } from './entity-types.js';
 import { gazetteer, NAME_TOKEN } from './gazetteer.js';
@@ -31,41 +33,87 @@ export interface FindEntitiesOptions {
   sentences: readonly Span[];
   /** Spans already taken (money amounts): no entity is found inside them. */
   exclude?: readonly Span[];
+  /**
+   * Languages of the text (ISO 639-3): their packs' cues are read, with English's, the language
+   * of company names everywhere. Default: French.
+   */
+  languages?: readonly string[];
 }
 
-const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const TITLES = lowerSet(PERSON_TITLES.map((t) => t.replace(/\.$/, '')));
-const HEADS = lowerSet(ORG_HEADS);
-const SUFFIXES = lowerSet(ORG_SUFFIXES.map((s) => s.replace(/\.$/, '')));
-const NOT = new Set(NOT_NAMES);
-const NOT_LOWER = lowerSet(NOT_NAMES.filter((n) => !/^[A-Z]{2,}$/.test(n)));
-const GIVEN = lowerSet(GIVEN_NAMES);
+/** The cues of some languages, as the recogniser reads them. */
+interface Cues {
+  titles: Set<string>;
+  heads: Set<string>;
+  suffixes: Set<string>;
+  not: Set<string>;
+  notLower: Set<string>;
+  locCues: Set<string>;
+  honorifics: Set<string>;
+  pluralHonorifics: Set<string>;
+  portfolioRoles: Set<string>;
+  portfolioLinks: Set<string>;
+  particles: Set<string>;
+  nameParticles: Set<string>;
+  lowerHeads: Set<string>;
+  conjoinedHeads: Set<string>;
+  nameAdjectives: Set<string>;
+  nameStops: Set<string>;
+  orgCues: Set<string>;
+  conjunctions: Set<string>;
+  nationality: RegExp | null;
+}
+
+const GIVEN = new Set(GIVEN_NAMES.map((x) => x.toLowerCase()));
 const ASIAN = new Set(EAST_ASIAN_SURNAMES);
-const LOC_CUES = lowerSet(LOC_PREPOSITIONS);
-// Abbreviated honorifics: only these may be followed by a bare particle ("Mme de La Rochère");
-// a role noun followed by "de" introduces an organisation ("PDG de Hanseong Materials").
-const HONORIFICS = new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'dre', 'pr', 'me', 'mgr', 'mr', 'mrs', 'ms', 'sir']);
-// Role nouns after which a capitalised word is a portfolio, not a name ("ministre de la Défense").
-const PORTFOLIO_ROLES = new Set(['ministre', 'ministère', 'secrétaire', 'vice-ministre', 'commissaire', 'sous-secrétaire', 'département', 'secrétariat', 'minister', 'secretary', 'department']);
-const PARTICLES = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'l', 'van', 'von', 'der', 'den', 'al', 'ben', 'bin', 'el', 'da', 'do', 'dos', 'di', 'del', 'y', '&', 'et']);
-const NAME_PARTICLES = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'dos', 'bin', 'ben', 'al']);
-// Heads of organisation names written in lower case in French ("ministère de l'Économie").
-const LOWER_HEADS = new Set(['ministère', 'département', 'université', 'secrétariat']);
-const MINISTRY_HEADS = new Set(['ministère', 'département', 'secrétariat']);
-// Words that end a lower-case stretch of an organisation name ("Assemblée nationale").
-const NAME_ADJECTIVES = /^(?:national|nationale|nationaux|européen|européenne|international|internationale|fédéral|fédérale|populaire|central|centrale|mondial|mondiale|général|générale|démocrate|républicain|libéral|libérale|québécois|socialiste|conservateur|économique|économiques|financier|financiers|sociales|social|supérieur|suprême|constitutionnel|constitutionnelle|monétaire|publique|public|unis|unies)$/u;
-// Nationality adjectives between a title and a name: "le président sud-coréen Lee Jae Myung".
-const NATIONALITY = /^(?:[\p{Ll}]+-)?[\p{Ll}]+(?:ain|aine|ais|aise|ois|oise|ien|ienne|éen|éenne|en|enne|and|ande|in|ine|ite|ote|que|ol|ole|ais|ain|ains)s?$/u;
-const ORG_CUES = new Set(['groupe', 'société', 'entreprise', 'constructeur', 'fabricant', 'opérateur', 'géant', 'conglomérat', 'chaebol', 'firme', 'banque', 'assureur', 'armateur', 'chantier', 'chantiers', 'sidérurgiste', 'motoriste', 'équipementier', 'fondeur', 'cabinet', 'agence', 'filiale', 'compagnie', 'distributeur', 'producteur', 'raffineur', 'énergéticien', 'chez', 'laboratoire', 'start-up', 'fonds', 'plateforme', 'concurrent', 'rival', 'partenaire', 'client', 'fournisseur', 'rachat']);
+const compiledCues = new Map<string, Cues>();
+
+/** The cues of the packs of `languages` and English, compiled once per set of languages. */
+function cuesFor(languages: readonly string[]): Cues {
+  const codes = [...new Set([...languages, 'eng'])].filter((c) => languagePack(c)?.entities).sort();
+  const key = codes.join(',');
+  let cues = compiledCues.get(key);
+  if (cues) return cues;
+  const packs = codes.map((c) => languagePack(c)!.entities!);
+  const all = (field: keyof EntityCues): string[] => packs.flatMap((p) => p[field]);
+  const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.replace(/\.$/, '').toLowerCase()));
+  const notNames = [...all('notNames'), ...SHARED_ENTITY_CUES.notNames];
+  const suffixes = all('nationalitySuffixes');
+  cues = {
+    titles: lower(all('personTitles')),
+    heads: lower(all('orgHeads')),
+    suffixes: lower(SHARED_ENTITY_CUES.orgSuffixes),
+    not: new Set(notNames),
+    notLower: lower(notNames.filter((n) => !/^[A-Z]{2,}$/.test(n))),
+    locCues: lower(all('placePrepositions')),
+    honorifics: lower(all('honorifics')),
+    pluralHonorifics: lower(all('pluralHonorifics')),
+    portfolioRoles: lower(all('portfolioRoles')),
+    portfolioLinks: lower(all('portfolioLinks')),
+    particles: lower(all('nameJoiners')),
+    nameParticles: lower(all('nameParticles')),
+    lowerHeads: lower(all('lowerHeads')),
+    conjoinedHeads: lower(all('conjoinedHeads')),
+    nameAdjectives: lower(all('nameAdjectives')),
+    nameStops: lower(all('nameStops')),
+    orgCues: lower(all('orgCues')),
+    conjunctions: lower(all('conjunctions')),
+    // "sud-coréen", "surcoreano": a lower-case word with a nationality ending.
+    nationality: suffixes.length ? new RegExp(`^(?:[\\p{Ll}]+-)?[\\p{Ll}]+(?:${[...new Set(suffixes)].sort((a, b) => b.length - a.length).join('|')})s?$`, 'u') : null,
+  };
+  compiledCues.set(key, cues);
+  return cues;
+}
 
 /**
- * Named people, organisations and places in French (and English) news text, with every mention.
+ * Named people, organisations and places in news text, with every mention, read with the cues of
+ * the text's language packs.
  * Pure: text and sentence spans in, entities out. Evidence, strongest first: the gazetteers
  * (countries, cities, regions, organisations), cue words (titles before people, prepositions
  * before places, heads and suffixes of organisation names), name patterns (a given name, an East
  * Asian surname), and mention linking ("M. Lee" → "Lee Jae Myung").
  */
 export function findEntities(text: string, options: FindEntitiesOptions): Entity[] {
+  const c = cuesFor(options.languages ?? ['fra']);
   const tokens = tokenize(text, options.sentences, options.exclude ?? []);
   const used = new Array<boolean>(tokens.length).fill(false);
   const candidates: Candidate[] = [];
@@ -78,7 +126,7 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
   // Finances", "Association coréenne des constructeurs automobiles (KAMA)".
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    const end = orgHeadChain(tokens, i);
+    const end = orgHeadChain(c, tokens, i);
     if (end !== null) take({ first: i, last: end, type: 'ORG', evidence: 'pattern' });
   }
   // B. Gazetteers, longest match first.
@@ -98,11 +146,11 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
       if (!ok || (!t.cap && /^\p{Lu}/u.test(entry.text))) continue;
       // "Lee" is not "Lee" the city; a following capitalised word means a longer name.
       const next = tokens[last + 1];
-      if (entry.tokens.length === 1 && next && next.cap && next.word && !NOT.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
-      if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(tokens, i)) break;
+      if (entry.tokens.length === 1 && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
+      if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(c, tokens, i)) break;
       // "Mirae Asset" + "Securities": a listed company's fuller name.
       let end = last;
-      while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && SUFFIXES.has(tokens[end + 1]!.lower)) end++;
+      while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && c.suffixes.has(tokens[end + 1]!.lower)) end++;
       take({ first: i, last: end, type: entry.type, evidence: 'gazetteer' });
       break;
     }
@@ -110,10 +158,10 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
   // C. Runs of capitalised words, typed by cues and patterns.
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    const run = capitalisedRun(text, tokens, used, i);
+    const run = capitalisedRun(c, text, tokens, used, i);
     if (!run) continue;
-    const c = classify(text, tokens, run.first, run.last);
-    if (c) take(c);
+    const candidate = classify(c, text, tokens, run.first, run.last);
+    if (candidate) take(candidate);
     i = run.last;
   }
   return link(text, tokens, candidates);
@@ -159,29 +207,26 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 /** "ministre de la Défense", "secrétaire au Trésor": a portfolio, not a name. */
-function isPortfolio(tokens: Token[], first: number): boolean {
+function isPortfolio(c: Cues, tokens: Token[], first: number): boolean {
   const prev = tokens[first - 1]?.lower ?? '';
-  if (!['de', 'du', 'des', 'la', 'l', "'", 'au', 'aux', 'à', 'of', 'for'].includes(prev)) return false;
-  return tokens.slice(Math.max(0, first - 8), first).some((t) => PORTFOLIO_ROLES.has(t.lower));
+  if (!c.portfolioLinks.has(prev)) return false;
+  return tokens.slice(Math.max(0, first - 8), first).some((t) => c.portfolioRoles.has(t.lower));
 }
 
-function isTitle(tokens: Token[], i: number): boolean {
+function isTitle(c: Cues, tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !t.word) return false;
-  return TITLES.has(t.lower);
+  return c.titles.has(t.lower);
 }
 
-function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.word && t.cap && !NOT.has(t.text) && !/^\d/.test(t.text);
+function isNameWord(c: Cues, t: Token | undefined): boolean {
+  return !!t && t.word && t.cap && !c.not.has(t.text) && !/^\d/.test(t.text);
 }
 
-// Words that end the stretch of an organisation name: verbs, pronouns, places after "à".
-const ORG_NAME_STOP = /^(?:a|ont|avait|est|sont|était|qui|que|dont|doit|va|veut|prévoit|annonce|selon|avec|dans|contre|lors|après|avant|depuis|mais|ainsi|il|elle|ils|elles|se|s|ne|n|y|à|au|aux|cette|ce|ces|son|sa|ses|leur|leurs|cet|on|plus|moins|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
-
-function orgHeadChain(tokens: Token[], i: number): number | null {
+function orgHeadChain(c: Cues, tokens: Token[], i: number): number | null {
   const head = tokens[i]!;
-  const capitalHead = head.cap && HEADS.has(head.lower) && !NOT.has(head.text);
-  const lowerHead = !head.cap && LOWER_HEADS.has(head.lower);
+  const capitalHead = head.cap && c.heads.has(head.lower) && !c.not.has(head.text);
+  const lowerHead = !head.cap && c.lowerHeads.has(head.lower);
   if (!capitalHead && !lowerHead) return null;
   let lastGood = -1;
   let j = i + 1;
@@ -191,54 +236,56 @@ function orgHeadChain(tokens: Token[], i: number): number | null {
     if (!t.word) {
       if (t.text === "'") continue;
       // "ministère du Commerce, de l'Industrie et de l'Énergie" continues past the comma.
-      if (t.text === ',' && /^(?:de|du|des)$/.test(tokens[j + 1]?.lower ?? '') && lastGood === j - 1) continue;
+      // So does "Ministry of Trade, Industry and Energy": a ministry's list of portfolios.
+      const after = tokens[j + 1];
+      if (t.text === ',' && c.conjoinedHeads.has(head.lower) && after && (c.nameParticles.has(after.lower) || (after.cap && after.word)) && lastGood === j - 1) continue;
       break;
     }
-    if (ORG_NAME_STOP.test(t.lower) || /\d/.test(t.text)) break;
+    if (c.nameStops.has(t.lower) || /\d/.test(t.text)) break;
     // "Parlement européen et du Conseil" are two bodies; "ministère de l'Économie et des
     // Finances" is one.
-    if (t.lower === 'et' && !MINISTRY_HEADS.has(head.lower)) break;
+    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower)) break;
     words++;
     const previousWord = j - 1 === i || lastGood === j - 1;
-    if (t.cap && !NOT.has(t.text)) lastGood = j;
-    else if (NAME_ADJECTIVES.test(t.lower) && previousWord) lastGood = j;
-    else if (t.cap && NOT.has(t.text) && !PARTICLES.has(t.lower)) break;
+    if (t.cap && !c.not.has(t.text)) lastGood = j;
+    else if (c.nameAdjectives.has(t.lower) && previousWord) lastGood = j;
+    else if (t.cap && c.not.has(t.text) && !c.particles.has(t.lower)) break;
   }
   // "(KAMA)" right after the stretch confirms it is all one name, lower-case words included.
   if (tokens[j]?.text === '(' && tokens[j + 1]?.acronym && tokens[j + 2]?.text === ')' && j - 1 > i) return j - 1;
   return lastGood > i ? lastGood : null;
 }
 
-function capitalisedRun(text: string, tokens: Token[], used: boolean[], i: number): { first: number; last: number } | null {
+function capitalisedRun(c: Cues, text: string, tokens: Token[], used: boolean[], i: number): { first: number; last: number } | null {
   let first = i;
   // A title may be followed by a particle: "Mme de La Rochère".
-  const honorific = (k: number) => HONORIFICS.has(tokens[k]?.lower ?? '');
+  const honorific = (k: number) => c.honorifics.has(tokens[k]?.lower ?? '');
   // "MM. Kang et de La Vallière": the second name shares the title.
-  const sharedTitle = tokens[i - 1]?.lower === 'et' && tokens.slice(Math.max(0, i - 6), i - 1).some((t) => t.lower === 'mm');
+  const sharedTitle = c.conjunctions.has(tokens[i - 1]?.lower ?? '') && tokens.slice(Math.max(0, i - 6), i - 1).some((t) => c.pluralHonorifics.has(t.lower));
   const afterTitle = honorific(i - 1) || (tokens[i - 1]?.text === '.' && honorific(i - 2)) || sharedTitle;
-  if (!isNameWord(tokens[i]) && !tokens[i]!.acronym) {
-    if (!(afterTitle && NAME_PARTICLES.has(tokens[i]!.lower))) return null;
-    const k = skipParticles(tokens, i);
-    if (!isNameWord(tokens[k]) || used[k]) return null;
-    return extendRun(text, tokens, used, i, k);
+  if (!isNameWord(c, tokens[i]) && !tokens[i]!.acronym) {
+    if (!(afterTitle && c.nameParticles.has(tokens[i]!.lower))) return null;
+    const k = skipParticles(c, tokens, i);
+    if (!isNameWord(c, tokens[k]) || used[k]) return null;
+    return extendRun(c, text, tokens, used, i, k);
   }
-  if (tokens[i]!.cap && NOT.has(tokens[i]!.text) && !tokens[i]!.acronym) return null;
-  if (HONORIFICS.has(tokens[i]!.lower) || (tokens[i]!.cap && TITLES.has(tokens[i]!.lower))) return null;
+  if (tokens[i]!.cap && c.not.has(tokens[i]!.text) && !tokens[i]!.acronym) return null;
+  if (c.honorifics.has(tokens[i]!.lower) || (tokens[i]!.cap && c.titles.has(tokens[i]!.lower))) return null;
   // Product and model names carry digits ("Galaxy S25", "FA-50", "HBM4"): not entities.
   if (/\d/.test(tokens[i]!.text)) return null;
   let last = i;
   while (last + 1 < tokens.length && !used[last + 1]) {
     const next = tokens[last + 1]!;
     if (!adjacent(text, tokens[last]!, next)) break;
-    if ((isNameWord(next) || (next.acronym && !NOT.has(next.text))) && !/\d/.test(next.text) && !HONORIFICS.has(next.lower)) {
+    if ((isNameWord(c, next) || (next.acronym && !c.not.has(next.text))) && !/\d/.test(next.text) && !c.honorifics.has(next.lower)) {
       last++;
       continue;
     }
     // Particles inside a person's name: "Hélène de La Rochère", "Laurent de Saint-Aubin".
     const personish = GIVEN.has(tokens[first]!.lower.split('-')[0]!) || afterTitle;
-    if (personish && NAME_PARTICLES.has(next.lower)) {
-      const k = skipParticles(tokens, last + 1);
-      if (isNameWord(tokens[k]) && !used[k]) {
+    if (personish && c.nameParticles.has(next.lower)) {
+      const k = skipParticles(c, tokens, last + 1);
+      if (isNameWord(c, tokens[k]) && !used[k]) {
         last = k;
         continue;
       }
@@ -249,19 +296,19 @@ function capitalisedRun(text: string, tokens: Token[], used: boolean[], i: numbe
 }
 
 /** Past "de", "de La", "d'", "van der"…, to the next token. Capitalised "La", "Le" count too. */
-function skipParticles(tokens: Token[], k: number): number {
-  while (k < tokens.length && (NAME_PARTICLES.has(tokens[k]!.lower) || tokens[k]!.text === "'")) k++;
+function skipParticles(c: Cues, tokens: Token[], k: number): number {
+  while (k < tokens.length && (c.nameParticles.has(tokens[k]!.lower) || tokens[k]!.text === "'")) k++;
   return k;
 }
 
 /** A name after an honorific and particles ("de La Rochère"), then any further name words. */
-function extendRun(text: string, tokens: Token[], used: boolean[], first: number, k: number): { first: number; last: number } {
+function extendRun(c: Cues, text: string, tokens: Token[], used: boolean[], first: number, k: number): { first: number; last: number } {
   let last = k;
-  while (last + 1 < tokens.length && !used[last + 1] && adjacent(text, tokens[last]!, tokens[last + 1]!) && isNameWord(tokens[last + 1]) && !/\d/.test(tokens[last + 1]!.text)) last++;
+  while (last + 1 < tokens.length && !used[last + 1] && adjacent(text, tokens[last]!, tokens[last + 1]!) && isNameWord(c, tokens[last + 1]) && !/\d/.test(tokens[last + 1]!.text)) last++;
   return { first, last };
 }
 
-function classify(text: string, tokens: Token[], first: number, last: number): Candidate | null {
+function classify(c: Cues, text: string, tokens: Token[], first: number, last: number): Candidate | null {
   const t0 = tokens[first]!;
   const span = tokens.slice(first, last + 1).filter((t) => t.word);
   const single = span.length === 1;
@@ -271,39 +318,39 @@ function classify(text: string, tokens: Token[], first: number, last: number): C
   let k = first - 1;
   if (tokens[k]?.text === '.') k--;
   let hops = 0;
-  while (k >= 0 && hops < 2 && tokens[k]!.word && !tokens[k]!.cap && NATIONALITY.test(tokens[k]!.lower) && !TITLES.has(tokens[k]!.lower)) {
+  while (k >= 0 && hops < 2 && tokens[k]!.word && !tokens[k]!.cap && (c.nationality?.test(tokens[k]!.lower) ?? false) && !c.titles.has(tokens[k]!.lower)) {
     k--;
     hops++;
   }
-  const titled = k >= 0 && isTitle(tokens, k);
+  const titled = k >= 0 && isTitle(c, tokens, k);
   // "MM. Lee et Jensen Huang": the second name shares the title.
-  const sharedTitle = prev?.lower === 'et' && prev2 && tokens.slice(Math.max(0, first - 6), first - 1).some((t) => t.lower === 'mm');
+  const sharedTitle = c.conjunctions.has(prev?.lower ?? '') && prev2 && tokens.slice(Math.max(0, first - 6), first - 1).some((t) => c.pluralHonorifics.has(t.lower));
   if (titled || sharedTitle) return { first, last, type: 'PERSON', evidence: 'cue' };
 
-  if (!t0.acronym && isPortfolio(tokens, first)) return null;
+  if (!t0.acronym && isPortfolio(c, tokens, first)) return null;
   const givenFirst = GIVEN.has(t0.lower) || GIVEN.has(t0.lower.split('-')[0]!);
   if (givenFirst && span.length >= 2) return { first, last, type: 'PERSON', evidence: 'pattern' };
   if (ASIAN.has(t0.text) && span.length >= 2 && span.slice(1).every((t) => !t.acronym)) {
     return { first, last, type: 'PERSON', evidence: 'pattern' };
   }
   const lastWord = span[span.length - 1]!;
-  if (span.length >= 2 && SUFFIXES.has(lastWord.lower)) return { first, last, type: 'ORG', evidence: 'pattern' };
+  if (span.length >= 2 && c.suffixes.has(lastWord.lower)) return { first, last, type: 'ORG', evidence: 'pattern' };
   if (tokens[last + 1]?.text === '(' && tokens[last + 2]?.acronym && tokens[last + 3]?.text === ')') {
     return { first, last, type: 'ORG', evidence: 'pattern' };
   }
-  if (prev && prev.word && LOC_CUES.has(prev.lower) && !t0.acronym) return { first, last, type: 'LOC', evidence: 'cue' };
-  if (prev && prev.word && ORG_CUES.has(prev.lower)) return { first, last, type: 'ORG', evidence: 'cue' };
+  if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym) return { first, last, type: 'LOC', evidence: 'cue' };
+  if (prev && prev.word && c.orgCues.has(prev.lower)) return { first, last, type: 'ORG', evidence: 'cue' };
   // An apposition after a role: "le ministre sud-coréen de la Défense, Ahn Gyu-back".
-  if (prev?.text === ',' && span.length >= 2 && tokens.slice(Math.max(0, first - 8), first - 1).some((t) => t.word && !t.cap && TITLES.has(t.lower))) {
+  if (prev?.text === ',' && span.length >= 2 && tokens.slice(Math.max(0, first - 8), first - 1).some((t) => t.word && !t.cap && c.titles.has(t.lower))) {
     return { first, last, type: 'PERSON', evidence: 'cue' };
   }
   if (t0.acronym && single) {
-    if (t0.text.length > 8 || NOT.has(t0.text)) return null;
+    if (t0.text.length > 8 || c.not.has(t0.text)) return null;
     return { first, last, type: 'ORG', evidence: 'fallback' };
   }
   // A capital at the start of a sentence is typography, not a name.
   if (t0.sentenceStart && single) return { first, last, type: null, evidence: 'fallback' };
-  if (NOT_LOWER.has(t0.lower) && single) return null;
+  if (c.notLower.has(t0.lower) && single) return null;
   return { first, last, type: null, evidence: 'fallback' };
 }
 

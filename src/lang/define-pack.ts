@@ -1,4 +1,4 @@
-import type { CurrencyName, LanguagePack, ScaleWord } from './types.js';
+import type { CurrencyName, EntityCues, LanguagePack, ScaleWord } from './types.js';
 
 /** `cldr.json`: generated from the Unicode CLDR by scripts/lang-data.ts. */
 export interface GeneratedData {
@@ -26,7 +26,7 @@ export interface ReviewedData extends Omit<LanguagePack, 'code' | 'digits' | 'nu
  * text. Throws if the data is malformed, naming the pack and the field, so a new pack fails its
  * first test rather than a user's article.
  */
-export function definePack(code: string, generated: GeneratedData, reviewed: ReviewedData): LanguagePack {
+export function definePack(code: string, generated: GeneratedData, reviewed: ReviewedData, entities?: EntityCues & { source: string; licence: string }): LanguagePack {
   const fail = (field: string, problem: string): never => {
     throw new TypeError(`Language pack \`${code}\`: \`${field}\` ${problem} (src/lang/${code}/words.json or cldr.json).`);
   };
@@ -74,9 +74,11 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     equivalence: reviewed.equivalence,
     per: reviewed.per,
     rates: reviewed.rates,
+    ...(entities ? { entities: withoutSource(entities) } : {}),
     sources: [
       { file: `src/lang/${code}/cldr.json`, source: generated.source, licence: generated.licence },
       { file: `src/lang/${code}/words.json`, source: reviewed.source, licence: reviewed.licence },
+      ...(entities ? [{ file: `src/lang/${code}/entities.json`, source: entities.source, licence: entities.licence }] : []),
     ],
   };
 }
@@ -84,3 +86,9 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
 function scaleKey(s: ScaleWord): string {
   return s.caseSensitive ? `=${s.form}` : s.form.toLowerCase();
 }
+
+function withoutSource(data: EntityCues & { source: string; licence: string }): EntityCues {
+  const { source: _source, licence: _licence, ...cues } = data;
+  return cues;
+}
+

@@ -49,7 +49,13 @@ export interface LanguagePack {
   equivalence: Equivalence;
   per: PerUnit;
   rates: RatePhrasing;
-  /** Where each half of the pack comes from, and its licence. */
+  /**
+   * Cues of the entity recogniser (`entities.json`): titles, honorifics, organisation heads,
+   * place prepositions, words that are never names. Absent for a language whose names the
+   * recogniser cannot read yet (Korean: no capitals to find them by).
+   */
+  entities?: EntityCues;
+  /** Where each part of the pack comes from, and its licence. */
   sources: Array<{ file: string; source: string; licence: string }>;
 }
 
@@ -227,3 +233,45 @@ export interface RatePhrasing {
   /** Before a figure in such a sentence, a change rather than a level: "en baisse de", "up", "오른". */
   movement: { before: string[]; after: string[] };
 }
+
+/**
+ * What the entity recogniser needs to know about a language. Matched on tokens, case-insensitively
+ * unless said otherwise; a trailing period of an abbreviation is ignored ("M.", "Sr.").
+ */
+export interface EntityCues {
+  /** Titles and role nouns before a person's name: "président", "ministra", "Bundeskanzler", "CEO". */
+  personTitles: string[];
+  /** Abbreviated honorifics, after which a name may open with a particle: "Mme de La Rochère". */
+  honorifics: string[];
+  /** Honorifics for several people, whose title the next name shares: "MM. Kang et de La Vallière". */
+  pluralHonorifics: string[];
+  /** Head nouns that open an organisation's name: "Banque de Corée", "Banco de España", "Bank of Korea". */
+  orgHeads: string[];
+  /** Heads that open a name in lower case: "ministère de l'Économie", "ministerio de Hacienda". */
+  lowerHeads: string[];
+  /** Heads whose names join parts with a conjunction: "ministère de l'Économie et des Finances". */
+  conjoinedHeads: string[];
+  /** Lower-case adjectives that continue an organisation's name: "Assemblée nationale", "Banco Central". */
+  nameAdjectives: string[];
+  /** Words that end the stretch of an organisation's name: verbs, pronouns, prepositions, days. */
+  nameStops: string[];
+  /** Nouns right before a name that make it an organisation: "le groupe", "la empresa", "der Konzern". */
+  orgCues: string[];
+  /** Roles after which a capitalised word is a portfolio, not a name: "ministre de la Défense". */
+  portfolioRoles: string[];
+  /** Words between such a role and its portfolio: "de", "du", "of", "für". */
+  portfolioLinks: string[];
+  /** Words right before a place: "à", "en", "in", "nach". */
+  placePrepositions: string[];
+  /** Particles inside a person's name: "de", "von", "di". */
+  nameParticles: string[];
+  /** Small words inside any name: "de", "of", "&", "für". */
+  nameJoiners: string[];
+  /** "et", "and", "y", "und", "e": between two names or two parts of one. */
+  conjunctions: string[];
+  /** Endings of nationality adjectives that may stand between a title and a name: "le président sud-coréen Lee". */
+  nationalitySuffixes: string[];
+  /** Capitalised words that are never names on their own: sentence openers, months, days. Case-sensitive. */
+  notNames: string[];
+}
+

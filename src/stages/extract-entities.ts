@@ -9,7 +9,10 @@ export function extractEntitiesStage(): Stage {
     requires: ['text', 'sentences', 'amounts'],
     assigns: ['entities'],
     run(doc) {
-      const named = findEntities(doc.text, { sentences: doc.sentences, exclude: doc.amounts });
+      // The cues of the article's language and of its quotations in other languages.
+      const article = doc.language ? (doc.language.code === 'und' ? doc.language.guess : doc.language.code) : undefined;
+      const languages = [article, ...(doc.language?.paragraphs ?? []).map((p) => p.code)].filter((c): c is string => !!c);
+      const named = findEntities(doc.text, { sentences: doc.sentences, exclude: doc.amounts, languages });
       // Amounts are MONEY entities too, one per distinct rendering, so entities can be read alone.
       const money = new Map<string, Entity>();
       for (const a of doc.amounts) {

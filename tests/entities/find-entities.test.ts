@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { findEntities } from '../../src/entities/find-entities.js';
 import { createPipeline, type PrecisRecord } from '../../src/index.js';
 import { SEED } from '../helpers.js';
 
@@ -90,5 +91,26 @@ describe('quantities among the entities', () => {
     expect(of('MONEY')).toEqual(['₩728 trillion', 'US$506 billion', '₩10.1 trillion', 'US$6.9 billion', '₩66.3 trillion', 'US$46 billion']);
     expect(of('PERCENT')).toEqual(['8,2 %']);
     expect(of('DATE')).toEqual(expect.arrayContaining(['mardi', 'décembre', 'lundi']));
+  });
+});
+
+describe('cues from the language packs', () => {
+  const find = (text: string, languages: string[]) => {
+    const sentences = [{ start: 0, end: text.length }];
+    return findEntities(text, { sentences, languages }).map((e) => `${e.type}:${e.mentions[0]!.text}`);
+  };
+
+  test.for([
+    ['spa', 'Según el gobernador del Banco de España, la economía crece. Lo dijo el ministro Carlos Ortega en Sevilla.', ['ORG:Banco de España', 'PERSON:Carlos Ortega', 'LOC:Sevilla']],
+    ['deu', 'Das Bundesministerium für Wirtschaft prüft den Antrag, sagte Ministerin Katrin Vogel am Montag in Leipzig.', ['ORG:Bundesministerium für Wirtschaft', 'PERSON:Katrin Vogel', 'LOC:Leipzig']],
+    ['ita', "Lo ha detto il ministro Paolo Ferri durante un incontro con l'Associazione nazionale costruttori edili (ANCE) a Torino.", ['PERSON:Paolo Ferri', 'ORG:Associazione nazionale costruttori edili', 'LOC:Torino']],
+    ['eng', 'The Ministry of Trade, Industry and Energy said on Monday that Mr. Park would travel to Busan.', ['ORG:Ministry of Trade, Industry and Energy', 'PERSON:Park', 'LOC:Busan']],
+  ])('%s', ([language, text, expected]) => {
+    expect(find(text as string, [language as string])).toEqual(expect.arrayContaining(expected as string[]));
+  });
+
+  test("another language's titles are not read: a Spanish title in a French article", () => {
+    expect(find('Le ministro Ortega Salvatierra est arrivé.', ['fra'])).not.toContain('PERSON:Ortega Salvatierra');
+    expect(find('El ministro Ortega Salvatierra llegó.', ['spa'])).toContain('PERSON:Ortega Salvatierra');
   });
 });

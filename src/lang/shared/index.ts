@@ -1,4 +1,5 @@
 import generated from './symbols.json' with { type: 'json' };
+import entities from './entities.json' with { type: 'json' };
 import reviewed from './words.json' with { type: 'json' };
 
 /** How an article's context decides what a bare "$", "¥", "peso" or "franc" is. */
@@ -40,3 +41,7 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
     { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },
   ],
 };
+
+/** Entity cues of every language: company suffixes ("Inc.", "GmbH", "Electronics") and words that are never names (ISO codes, technical acronyms, Roman numerals). */
+export const SHARED_ENTITY_CUES: { orgSuffixes: string[]; notNames: string[]; source: string; licence: string } = entities;
+
