@@ -437,12 +437,15 @@ function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, 
     }
     cache.set(sentence.start, cues);
   }
-  let last: PairCue | null = null;
-  for (const cue of cues) {
-    if (cue.end > f.start) break;
-    last = cue;
+  // The last cue ending before the figure: a binary search, the cues being in order.
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.end <= f.start) lo = mid + 1;
+    else hi = mid;
   }
-  return last?.pair ?? null;
+  return lo > 0 ? cues[lo - 1]!.pair : null;
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */
@@ -456,11 +459,32 @@ function plausibleFor(base: string, quote: string, value: number): boolean {
  * is part of the figure. A sentence names a handful: listing them all is cheap.
  */
 function currenciesByDistance(mentions: readonly Mention[], f: Figure): string[] {
+  // Outward from the figure's place among the mentions, as far as the nearest few: bounded work
+  // however long the sentence.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < f.start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: string[] = [];
-  const order = mentions.filter((m) => m.end <= f.start || m.start >= f.end).sort((a, b) => distance(a, f) - distance(b, f));
-  for (const m of order) if (!out.includes(m.code)) out.push(m.code);
+  let left = lo - 1;
+  let right = lo;
+  for (let seen = 0; seen < NEAREST_MENTIONS && (left >= 0 || right < mentions.length); seen++) {
+    const l = left >= 0 ? mentions[left]! : null;
+    const r = right < mentions.length ? mentions[right]! : null;
+    const takeLeft = l !== null && (r === null || distance(l, f) <= distance(r, f));
+    const m = takeLeft ? l! : r!;
+    if (takeLeft) left--;
+    else right++;
+    if ((m.end <= f.start || m.start >= f.end) && !out.includes(m.code)) out.push(m.code);
+  }
   return out;
 }
+
+/** How many of the nearest currency names a figure's counterpart is looked for among. */
+const NEAREST_MENTIONS = 24;
 
 /** The currency named in a sentence other than `not`, nearest the figure (mentions in order). */
 function otherCurrency(mentions: readonly Mention[], not: string, f: Figure): string | null {

@@ -94,7 +94,7 @@ export function linkPairs(
       if (!sentence || a.end > sentence.start || a.currency === b.currency || a.range || b.range) continue;
       const g = grammarAt(b.start);
       // "우리 돈으로 약 B", "Nach dem Kurs vom Dienstag entspricht das knapp B", "회사는 원화 환산액을 약 B".
-      const opens = g !== null && (gapStrength(forms, g, sentence.start, b.start, true) === 'strong' || connectorAmong(forms, g, sentence.start, trimQualifiers(forms, g, sentence.start, b.start)));
+      const opens = g !== null && (gapStrength(forms, g, sentence.start, b.start, true) === 'strong' || connectorOpens(forms, g, sentence.start, b.start));
       if (!g || !opens || !plausiblePair(a, b)) continue;
       links.push({ a: j - 1, b: j });
       used.add(j - 1).add(j);
@@ -124,6 +124,14 @@ function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number)
   let q = p;
   while (q > from && fold[q - 1] === ' ') q--;
   return ',—–'.includes(fold[q - 1] ?? 'x') || (fold[q - 1] === '-' && fold[q - 2] === '-');
+}
+
+/** A strong connector among the few words (no figure) that open a sentence before its first amount. */
+function connectorOpens(forms: TextForms, g: Grammar, sentenceStart: number, to: number): boolean {
+  const p = trimQualifiers(forms, g, sentenceStart, to);
+  const from = Math.max(sentenceStart, p - WORDS_BEFORE_CONNECTOR);
+  if (/[\d()\[\]]/.test(forms.fold.slice(from, p))) return false;
+  return connectorAmong(forms, g, from, p);
 }
 
 /** The start of the qualifiers ("soit quasiment", "약", "gut") that end right before `to`. */
