@@ -4,7 +4,7 @@ import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
 import { isDigit, isWordUnit } from './match-key.js';
 import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
-import { spanIndexAt } from '../util/span-at.js';
+import { countBelow, spanIndexAt } from '../util/span-at.js';
 
 /** An exchange-rate quote: "un dollar valait 1 431,30 wons", "le won a clôturé à 1 380,5 pour un dollar". */
 export interface RateSpan {
@@ -78,14 +78,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   // (dates and counts in between do not count: "작년 9월 9일에 … 1077.3원").
   const ends = amounts.map((a) => a.end).sort((x, y) => x - y);
   const previousEnd = (f: Figure): number => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? ends[lo - 1]! : 0;
+    const n = countBelow(ends, f.start + 1, (e) => e);
+    return n > 0 ? ends[n - 1]! : 0;
   };
   const mentionCache = new Map<number, Mention[]>();
   const mentions = (g: Grammar, sentence: Span): Mention[] => {
@@ -437,15 +431,9 @@ function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, 
     }
     cache.set(sentence.start, cues);
   }
-  // The last cue ending before the figure: a binary search, the cues being in order.
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cues[mid]!.end <= f.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? cues[lo - 1]!.pair : null;
+  // The last cue ending before the figure: the cues are in order.
+  const n = countBelow(cues, f.start + 1, (c) => c.end);
+  return n > 0 ? cues[n - 1]!.pair : null;
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */
@@ -456,21 +444,15 @@ function plausibleFor(base: string, quote: string, value: number): boolean {
 
 /**
  * The currencies a sentence names, nearest the figure first, each once, not counting a name that
- * is part of the figure. A sentence names a handful: listing them all is cheap.
+ * is part of the figure.
  */
 function currenciesByDistance(mentions: readonly Mention[], f: Figure): string[] {
   // Outward from the figure's place among the mentions, as far as the nearest few: bounded work
   // however long the sentence.
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < f.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const at = countBelow(mentions, f.start, (m) => m.start);
   const out: string[] = [];
-  let left = lo - 1;
-  let right = lo;
+  let left = at - 1;
+  let right = at;
   for (let seen = 0; seen < NEAREST_MENTIONS && (left >= 0 || right < mentions.length); seen++) {
     const l = left >= 0 ? mentions[left]! : null;
     const r = right < mentions.length ? mentions[right]! : null;
@@ -485,30 +467,6 @@ function currenciesByDistance(mentions: readonly Mention[], f: Figure): string[]
 
 /** How many of the nearest currency names a figure's counterpart is looked for among. */
 const NEAREST_MENTIONS = 24;
-
-/** The currency named in a sentence other than `not`, nearest the figure (mentions in order). */
-function otherCurrency(mentions: readonly Mention[], not: string, f: Figure): string | null {
-  // Outward from the figure's place among the mentions: linear only in how far the answer is.
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < f.start) lo = mid + 1;
-    else hi = mid;
-  }
-  let left = lo - 1;
-  let right = lo;
-  while (left >= 0 || right < mentions.length) {
-    const l = left >= 0 ? mentions[left]! : null;
-    const r = right < mentions.length ? mentions[right]! : null;
-    const takeLeft = l !== null && (r === null || distance(l, f) <= distance(r, f));
-    const m = takeLeft ? l! : r!;
-    if (takeLeft) left--;
-    else right++;
-    if (m.code !== not && (m.end <= f.start || m.start >= f.end)) return m.code;
-  }
-  return null;
-}
 
 /** The currency a bare figure is in: the subject named before it, else the article's main one. */
 function subjectCurrency(ctx: RateContext, mentions: readonly Mention[], f: Figure): string | null {

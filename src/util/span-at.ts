@@ -11,3 +11,16 @@ export function spanIndexAt(spans: ReadonlyArray<{ start: number; end: number }>
   }
   return -1;
 }
+
+/** How many of `items` (sorted by `key`) have a key below `at`: the index of the first at or after it. O(log n). */
+export function countBelow<T>(items: readonly T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+

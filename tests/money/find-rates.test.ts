@@ -1,17 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldForMatching } from '../../src/ingest/normalise-text.js';
-import { extractMoney } from '../../src/money/extract-money.js';
-
-function money(text: string, language = 'fra') {
-  // One sentence per line here, as the pipeline's sentence splitter would give them.
-  let offset = 0;
-  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => {
-    const start = text.indexOf(s, offset);
-    offset = start + s.length;
-    return { start, end: start + s.length };
-  });
-  return extractMoney(text, foldForMatching(text), { language, sentences });
-}
+import { moneyBySentence as money } from './money-helpers.js';
 
 describe('exchange-rate quotes are rates, never amounts', () => {
   test.for([

@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { foldForMatching } from '../../src/ingest/normalise-text.js';
-import { extractMoney } from '../../src/money/extract-money.js';
+import { moneyBySentence as money } from './money-helpers.js';
 
 // Constructions of wire and broadcast copy met while annotating the dev half of the gold sets,
 // in sentences written for these tests.
-
-function money(text: string, language = 'fra') {
-  let offset = 0;
-  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => {
-    const start = text.indexOf(s, offset);
-    offset = start + s.length;
-    return { start, end: start + s.length };
-  });
-  return extractMoney(text, foldForMatching(text), { language, sentences });
-}
 const spans = (text: string, language = 'fra') => money(text, language).amounts.map((a) => [a.text, a.currency, a.exact]);
 
 describe('spelled figures of broadcast copy', () => {
