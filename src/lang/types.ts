@@ -91,6 +91,10 @@ export interface NumberWords {
    * "one-point-nine trillion won", "13-point-eight".
    */
   decimalWords: string[];
+  /** Fractions read before a scale word: "half": 0.5, "three quarters": 0.75 ("half a million"). */
+  fractions: Record<string, number>;
+  /** Words between such a fraction and its scale word: "a", "of a". */
+  fractionLinks: string[];
   /** Myriad system only: numerals and units. */
   myriad?: {
     digits: Record<string, number>;

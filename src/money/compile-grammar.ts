@@ -117,6 +117,8 @@ function compile(pack: LanguagePack): Grammar {
           joiners: new Set(n.joiners.map(matchKey)),
           compound: n.compound,
           decimalWords: new Set(n.decimalWords.map(matchKey)),
+          fractions: new Map(Object.entries(n.fractions).map(([w, v]) => [matchKey(w), v])),
+          fractionLinks: n.fractionLinks.map(matchKey),
         }
       : null;
   const myriad: MyriadNumbers | null = n.myriad

@@ -2,7 +2,7 @@ import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compil
 import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
 import { gapStrength, plausiblePair } from './link-pairs.js';
-import { type NumberRead, readDigits, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
+import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
 export interface TextForms {
@@ -324,7 +324,16 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
     if (g.words && number.precision >= 0) return withSpelledDecimals(forms.key, number, g.words) ?? number;
     return number;
   }
-  if (g.words && isLetter(code)) return readWords(forms.key, pos, g.words);
+  if (g.words && isLetter(code)) {
+    // "half a million dollars": a fraction counts only before a scale word.
+    const fraction = readFraction(forms.key, pos, g.words);
+    if (fraction) {
+      let at = fraction.end;
+      if (forms.fold[at] === ' ' || forms.fold[at] === '-') at++;
+      if (g.scales.longest(forms.key, forms.fold, at)) return fraction;
+    }
+    return readWords(forms.key, pos, g.words);
+  }
   return null;
 }
 

@@ -138,6 +138,9 @@ export interface WordNumbers {
   compound: boolean;
   /** Words that stand for the decimal mark in spelled-out figures ("one-point-nine"). */
   decimalWords: ReadonlySet<string>;
+  /** Fractions before a scale word, with the article or "of a" between: "half a million". */
+  fractions: ReadonlyMap<string, number>;
+  fractionLinks: readonly string[];
 }
 
 const MAX_WORDS = 12;
@@ -150,6 +153,41 @@ const MAX_DECIMAL_WORDS = 4;
  * add; hundreds multiply what precedes them when it is smaller ("quatre-vingts", "deux cents");
  * thousands close a group.
  */
+/**
+ * "half a million", "a quarter of a billion", "three-quarters of a billion": a fraction and its
+ * link, read as a number the scale word after it multiplies. Null if none stands at `at`.
+ */
+export function readFraction(key: string, at: number, numbers: WordNumbers): NumberRead | null {
+  if (numbers.fractions.size === 0) return null;
+  let pos = at;
+  // "a quarter", "a half": the article before the fraction.
+  for (const article of numbers.articles) {
+    if (key.startsWith(article + ' ', pos) && numbers.fractions.size > 0) {
+      const rest = pos + article.length + 1;
+      if ([...numbers.fractions.keys()].some((f) => key.startsWith(f, rest))) pos = rest;
+      break;
+    }
+  }
+  let best: { end: number; value: number } | null = null;
+  for (const [fraction, value] of numbers.fractions) {
+    if (!key.startsWith(fraction, pos) || isLetter(key.charCodeAt(pos + fraction.length))) continue;
+    if (!best || pos + fraction.length > best.end) best = { end: pos + fraction.length, value };
+  }
+  if (!best) return null;
+  let end = best.end;
+  // "demi-million": the hyphen belongs to the fraction.
+  if (key[end] === '-' && isLetter(key.charCodeAt(end + 1))) end++;
+  // "half a", "quarter of a": the link, which must lead to a word (the scale word is the caller's).
+  for (const link of [...numbers.fractionLinks].sort((a, b) => b.length - a.length)) {
+    if (key.startsWith(' ' + link + ' ', end)) {
+      end += link.length + 1;
+      break;
+    }
+  }
+  const [integer, fraction = ''] = String(best.value).split('.');
+  return { start: at, end, value: decimalFromParts(integer!, fraction), precision: -fraction.length, kind: 'words', article: false, ambiguousSeparator: false };
+}
+
 export function readWords(key: string, at: number, numbers: WordNumbers): NumberRead | null {
   let total = 0;
   let current = 0;

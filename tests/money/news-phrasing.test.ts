@@ -317,3 +317,19 @@ describe('more wire constructions in German, Italian, Spanish and Korean', () =>
     expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['JPY', 'KRW', 9.62]]);
   });
 });
+
+describe('fractions before a scale word', () => {
+  test.for([
+    ['eng', 'The ministry set aside half a billion dollars for it.', 'half a billion dollars', 'USD', '500000000'],
+    ['eng', 'They paid a quarter of a billion dollars.', 'a quarter of a billion dollars', 'USD', '250000000'],
+    ['fra', "Le fonds a reçu un demi-million d'euros.", "un demi-million d'euros", 'EUR', '500000'],
+    ['spa', 'Costó medio millón de dólares.', 'medio millón de dólares', 'USD', '500000'],
+  ])('%s: %s', ([language, text, span, currency, exact]) => {
+    expect(spans(text!, language)).toEqual([[span, currency, exact]]);
+  });
+
+  test('a fraction without a scale word is not a number', () => {
+    expect(spans('Half the budget went to 3 billion dollars of chips.', 'eng')).toEqual([['3 billion dollars', 'USD', '3000000000']]);
+  });
+});
+
