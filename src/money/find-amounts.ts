@@ -641,7 +641,13 @@ function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, prev
   // A colon or a semicolon goes on with the sentence: "33,9 miliardi di dollari: 3,8 miliardi in
   // più", "… fünf Billionen Won; 2023 waren es 3,5 Billionen".
   const between = forms.fold.slice(previous.end, number.start);
-  if (between.length > ELLIPSIS_REACH || /[.!?](?:\s|$)|\n/.test(between)) return null;
+  if (between.length > ELLIPSIS_REACH || between.includes('\n')) return null;
+  // Across one sentence end only with the same scale: "… avec 157,6 millions de dollars.
+  // Viennent ensuite les États-Unis, avec 54,32 millions".
+  const ends = between.match(/[.!?](?:\s|$)/g)?.length ?? 0;
+  if (ends > 1 || (ends === 1 && previous.scale !== number.scale)) return null;
+  // Not the head of a list whose currency comes later: "각각 26억, 8억, 9억 달러".
+  if (ends === 1 && /^[\s,;]*\d/.test(forms.fold.slice(number.end, number.end + 8))) return null;
   if (countsSomething(forms, g, number)) return null;
   return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
 }

@@ -333,3 +333,25 @@ describe('fractions before a scale word', () => {
   });
 });
 
+describe('an elided figure in the next sentence', () => {
+  test('takes the currency of the last amount of the sentence before, with the same scale', () => {
+    expect(spans('Le Japon arrive en tête avec 148,2 millions de dollars. Viennent ensuite les États-Unis, avec 61,7 millions.').map((a) => a[1])).toEqual([
+      'USD',
+      'USD',
+    ]);
+  });
+
+  test('not when it opens a list whose currency comes later', () => {
+    expect(spans('우리 돈으로 약 5천억 원이다. 투자액은 각각 31억, 7억, 6억 달러에 이른다.', 'kor').map((a) => [a[0], a[1]])).toEqual([
+      ['5천억 원', 'KRW'],
+      ['31억', 'USD'],
+      ['7억', 'USD'],
+      ['6억 달러', 'USD'],
+    ]);
+  });
+
+  test('"à savoir" is an equivalence connector', () => {
+    expect(money("La valeur ajoutée s'est élevée à 11 400 milliards de wons, à savoir 7,9 milliards d'euros.").pairs).toHaveLength(1);
+  });
+});
+
