@@ -112,8 +112,8 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
     found.bare,
   );
   const spans = dropAmounts(found.amounts, rateFindings.notAmounts);
-  const links = linkPairs(forms, spans, grammarAt, options.sentences ?? []);
   const quotes = rateFindings.rates;
+  const links = linkPairs(forms, spans, grammarAt, options.sentences ?? [], quotes);
   const reference = options.reference ?? null;
   const expected = new Map<string, number | null>();
   settleScales(spans, links, (base, quote) => {

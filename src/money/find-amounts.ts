@@ -39,7 +39,8 @@ export interface AmountSpan {
   bound: 'over' | 'under' | null;
   ambiguous: boolean;
   /** Unit of a per-unit price as printed ("mois", "Monat", "인"), and its English. */
-  per: { unit: string; english: string } | null;
+  /** A per-unit phrase: its unit as printed, in English, and where it ends when it follows the amount. */
+  per: { unit: string; english: string; end?: number } | null;
   range: { role: 'low' | 'high'; other: number } | null;
   /** Language pack that read the amount. */
   language: string;
@@ -150,6 +151,15 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         }
         // "… pour 1 046,7 milliards de wons, et les institutionnels pour 98,3 milliards.": a scaled
         // figure that ends its clause takes the currency of the amount before it in the sentence.
+        // "entre US$ 480 y 620 millones", "$3 to 4 billion": the low end has the currency, the
+        // high end the scale; each takes what the other has.
+        const high = splitRangeHigh(forms, g, amounts, parsed.number, segment.start);
+        if (high) {
+          amounts.push(high);
+          pending = [];
+          i = Math.max(i + 1, parsed.number.end);
+          continue;
+        }
         const source = ellipsisSource(forms, g, amounts, parsed.number, segment.start);
         const clause = source ? sentenceEllipsis(forms, g, parsed.number, source) : null;
         if (clause) {
@@ -445,21 +455,21 @@ function perAfter(forms: TextForms, g: Grammar, end: number): AmountSpan['per'] 
   let at = end;
   if (fold[at] === ' ') at++;
   const bare = g.perBare.longest(key, fold, at);
-  if (bare) return { unit: fold.slice(at, bare.end).replace(/^\S+\s+/u, '').replace(/^l'/, ''), english: bare.value };
+  if (bare) return { unit: fold.slice(at, bare.end).replace(/^\S+\s+/u, '').replace(/^l'/, ''), english: bare.value, end: bare.end };
   const marker = g.perMarkers.longest(key, fold, at);
   if (!marker) return null;
   if (g.perFalseFriends.longest(key, fold, at)) return null;
   let unitAt = marker.end;
   if (fold[unitAt] === ' ') unitAt++;
   const known = g.perUnits.longest(key, fold, unitAt);
-  if (known) return { unit: fold.slice(unitAt, known.end), english: known.value };
+  if (known) return { unit: fold.slice(unitAt, known.end), english: known.value, end: known.end };
   let unitEnd = unitAt;
   while (unitEnd < key.length && (isLetter(key.charCodeAt(unitEnd)) || (key[unitEnd] === '-' && isLetter(key.charCodeAt(unitEnd + 1))))) unitEnd++;
   if (unitEnd === unitAt) return null;
   const unit = fold.slice(unitAt, unitEnd);
   // "financé par Samsung": a capital is a name, except where every noun has one.
   if (!g.pack.per.nounsCapitalised && unit[0] !== unit[0]!.toLowerCase()) return null;
-  return { unit, english: unit };
+  return { unit, english: unit, end: unitEnd };
 }
 
 /** Korean puts the unit first: "1인당 10만 원", "배럴당 80달러", "월 3만 원". */
@@ -614,6 +624,36 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
   return sameScale ?? main ?? nearest;
 }
 
+/**
+ * The high end of a range whose low end printed the currency and whose high end prints the scale
+ * ("entre US$ 480 y 620 millones", "$3 to 4 billion"): the low end, the amount just before, takes
+ * the scale (it is changed in place) and the two are linked as a range. Null if that is not what
+ * stands there.
+ */
+function splitRangeHigh(forms: TextForms, g: Grammar, amounts: AmountSpan[], number: BareNumber, segmentStart: number): AmountSpan | null {
+  const low = amounts[amounts.length - 1];
+  if (!low || low.start < segmentStart || low.scale !== null || low.range || number.scale === null || number.written) return null;
+  const between = forms.key.slice(low.end, number.start).trim();
+  const opener = g.rangeOpeners.longest(forms.key, forms.fold, trimBack(forms.fold, low.start));
+  if (!isPhrase(g.rangeConnectors, between) && !opener?.value.some((o) => !o.list && o.connector === between)) return null;
+  const power = number.scale;
+  const lowValue = normalise(multiply(low.decimal, pow10(power)));
+  const high = elliptical(forms, number, low);
+  if (!high || toNumber(lowValue) > toNumber(high.decimal)) return null;
+  low.decimal = lowValue;
+  low.scale = number.scale;
+  low.scaleWord = number.scaleWord;
+  low.precision += power;
+  low.range = { role: 'low', other: amounts.length };
+  high.range = { role: 'high', other: amounts.length - 1 };
+  high.approx = low.approx;
+  high.bound = low.bound;
+  // "… y 620 millones al año": a per-unit phrase after the high end is both ends'.
+  high.per = perAfter(forms, g, high.end) ?? low.per;
+  low.per ??= high.per;
+  return high;
+}
+
 /** How many amounts back an elided figure looks for one of its scale. */
 const ELLIPSIS_LOOKBACK = 4;
 
@@ -621,7 +661,13 @@ const ELLIPSIS_LOOKBACK = 4;
 function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): boolean {
   let at = number.end;
   while (forms.fold[at] === ' ') at++;
-  if (g.linkers.longest(forms.key, forms.fold, at)) return true;
+  // "51 millions d'habitants" counts; "17,5 billones de 2024" dates the figure.
+  const linker = g.linkers.longest(forms.key, forms.fold, at);
+  if (linker) {
+    let next = linker.end;
+    while (forms.fold[next] === ' ') next++;
+    return !isDigit(forms.key.charCodeAt(next));
+  }
   const next = forms.fold.charCodeAt(at);
   // German capitalises nouns: "5 Milliarden Menschen" counts, "3,5 Billionen gewesen" does not.
   if (g.pack.per.nounsCapitalised) return isLetter(next) && forms.fold[at] !== forms.key[at];

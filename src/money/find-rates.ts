@@ -23,6 +23,22 @@ export interface RateSpan {
   earlier: boolean;
 }
 
+/** How many amounts of a sentence are compared for their currency. */
+const MAX_SENTENCE_AMOUNTS = 16;
+
+/** How far after its figure a quote's verb may stand ("… zu 198,9 Won gehandelt"). */
+const VERB_AFTER_FIGURE = 25;
+
+/** Where the clause after `from` ends, within `reach`: at punctuation or a figure. */
+function clauseEnd(forms: TextForms, from: number, reach: number): number {
+  const limit = Math.min(forms.key.length, from + reach);
+  for (let i = from; i < limit; i++) {
+    const c = forms.key.charCodeAt(i);
+    if (c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x0a || isDigit(c)) return i;
+  }
+  return limit;
+}
+
 /** How far before a subject its verb may stand ("kostete ein Dollar …"). */
 const VERB_BEFORE_SUBJECT = 30;
 /** A figure under this share of the usual rate, in a sentence about the rate, is a change of it. */
@@ -149,10 +165,17 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (rateSentences.has(sentence.start)) return true;
     if (otherSentences.has(sentence.start)) return false;
     const previous = previousSentence(ctx.sentences, sentence);
+    // A sentence that only goes on from a rate sentence (a verb, an earlier level) but prices
+    // things in two currencies is about prices: "… zwischen 8,49 und 9,99 Dollar verlangt, in
+    // Seoul kostet eine Packung 1.350 Won" after "100 Yen kosteten 934,7 Won".
+    const first = countBelow(amounts, sentence.start, (a) => a.start);
+    const last = countBelow(amounts, sentence.end, (a) => a.start);
+    const oneCurrency = last - first <= 1 || amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).every((a) => ctx.resolve(a.currency) === ctx.resolve(amounts[first]!.currency));
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
       (previous !== null &&
         rateSentences.has(previous.start) &&
+        oneCurrency &&
         // "1년 전(1,395원 안팎)과 비교하면": a rate verb or an earlier level goes on about the rate.
         (containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true) || containsPhrase(ctx.forms, g.earlierBefore, sentence.start, sentence.end, false)));
     (rate ? rateSentences : otherSentences).add(sentence.start);
@@ -351,7 +374,9 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
     // "un dollar à 1 350 wons": a word that prices the subject stands for the verb.
     const at = g.rateAtLevel.longest(key, fold, mention.end + (fold[mention.end] === ' ' ? 1 : 0));
     const priced = at !== null && key.slice(at.end, f.start).trim() === '';
-    if (!priced && !containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true)) continue;
+    // German puts the participle last: "Ein Yuan wurde am Donnerstag zu 198,9 Won gehandelt".
+    const verbTo = clauseEnd(ctx.forms, f.end, VERB_AFTER_FIGURE);
+    if (!priced && !containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateVerbs, f.end, verbTo, true)) continue;
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
     const subject = g.rateSubjects.longest(key, fold, det);

@@ -3,6 +3,7 @@ import type { Grammar } from './compile-grammar.js';
 import { toNumber } from './decimal.js';
 import type { AmountSpan, TextForms } from './find-amounts.js';
 import { isWordUnit } from './match-key.js';
+import { countBelow } from '../util/span-at.js';
 import { marketOrder, plausibleRate } from './typical-rates.js';
 
 /** Two amounts printed as equivalents, by index into the amounts, in printed order. */
@@ -27,7 +28,10 @@ export function linkPairs(
   amounts: readonly AmountSpan[],
   grammarAt: (offset: number) => Grammar | null,
   sentences: readonly Span[],
+  /** Exchange-rate quotes, in order: their figures may stand among the words ("Das entspricht beim Kurs von 1.405,6 Won je Dollar gut B"). */
+  rates: readonly Span[] = [],
 ): PairLink[] {
+  const connectorBefore = (g: Grammar, from: number, to: number) => connectorAfterWords(forms, g, from, to, rates);
   const links: PairLink[] = [];
   const used = new Set<number>();
   for (let i = 0; i + 1 < amounts.length; i++) {
@@ -42,15 +46,20 @@ export function linkPairs(
     if (a.range?.role === 'high' && b.range?.role === 'low') {
       const aLow = a.range.other;
       const bHigh = b.range.other;
-      if (used.has(aLow) || used.has(i) || !gapStrength(forms, g, a.end, b.start)) continue;
+      if (used.has(aLow) || used.has(i)) continue;
+      if (!gapStrength(forms, g, tail(a, b), b.start) && !(connectorBefore(g, tail(a, b), b.start) && plausiblePair(a, amounts[bHigh]!))) continue;
       links.push({ a: aLow, b: i + 1 }, { a: i, b: bHigh });
       used.add(aLow).add(i).add(i + 1).add(bHigh);
       continue;
     }
-    if (a.range || b.range || used.has(i)) continue;
-    const strength = gapStrength(forms, g, a.end, b.start);
+    if (b.range || used.has(i)) continue;
+    // "pasará de 7.890 a 9.490 wones (unos 6 euros)": an equivalent after a range or a change
+    // converts its last figure, when the rate says so.
+    const afterRange = a.range !== null;
+    if (afterRange && a.range!.role !== 'high') continue;
+    const strength = gapStrength(forms, g, tail(a, b), b.start);
     if (!strength) continue;
-    if (strength !== 'strong' && !plausiblePair(a, b)) continue;
+    if ((strength !== 'strong' || afterRange) && !plausiblePair(a, b)) continue;
     links.push({ a: i, b: i + 1 });
     used.add(i).add(i + 1);
     // "A (B / C)", "A (B euros/C dólares)": a second equivalent in the same brackets.
@@ -62,7 +71,8 @@ export function linkPairs(
       const inBrackets =
         forms.fold.slice(a.end, b.start).includes('(') &&
         (between === '/' || between === ',' || between === ';' || isListWord(g, between) || gapStrength(forms, g, b.end, c.start) !== null);
-      const connected = between.startsWith(',') && gapStrength(forms, g, b.end, c.start) === 'strong';
+      // "A – umgerechnet B bzw. knapp C", "A, soit B, l'équivalent de C".
+      const connected = gapStrength(forms, g, tail(b, c), c.start) === 'strong' && !forms.fold.slice(b.end, c.start).includes('(');
       if (inBrackets || connected) {
         links.push({ a: i, b: i + 2 });
         used.add(i + 2);
@@ -75,9 +85,9 @@ export function linkPairs(
     if (used.has(j) || used.has(j - 1)) continue;
     const a = amounts[j - 1]!;
     const b = amounts[j]!;
-    if (a.currency === b.currency || a.range || b.range) continue;
+    if (a.currency === b.currency || (a.range && a.range.role !== 'high') || b.range) continue;
     const g = grammarAt(b.start);
-    if (!g || grammarAt(a.start) !== g || !connectorBefore(forms, g, a.end, b.start) || !plausiblePair(a, b)) continue;
+    if (!g || grammarAt(a.start) !== g || !connectorBefore(g, a.end, b.start) || !plausiblePair(a, b)) continue;
     links.push({ a: j - 1, b: j });
     used.add(j - 1).add(j);
   }
@@ -94,7 +104,7 @@ export function linkPairs(
       if (!sentence || a.end > sentence.start || a.currency === b.currency || a.range || b.range) continue;
       const g = grammarAt(b.start);
       // "우리 돈으로 약 B", "Nach dem Kurs vom Dienstag entspricht das knapp B", "회사는 원화 환산액을 약 B".
-      const opens = g !== null && (gapStrength(forms, g, sentence.start, b.start, true) === 'strong' || connectorOpens(forms, g, sentence.start, b.start));
+      const opens = g !== null && (gapStrength(forms, g, sentence.start, b.start, true) === 'strong' || connectorOpens(forms, g, sentence.start, b.start, rates));
       if (!g || !opens || !plausiblePair(a, b)) continue;
       links.push({ a: j - 1, b: j });
       used.add(j - 1).add(j);
@@ -104,6 +114,12 @@ export function linkPairs(
   return links;
 }
 
+/** Where the words after an amount begin: after its per-unit phrase ("320 bis 360 Yuan je Kilowattstunde – rund 45 bis 50 Dollar"). */
+function tail(a: AmountSpan, next: AmountSpan): number {
+  const end = a.per?.end;
+  return end !== undefined && end > a.end && end <= next.start ? end : a.end;
+}
+
 /** Longest stretch of words between an amount and a connector that still refers to it. */
 const WORDS_BEFORE_CONNECTOR = 100;
 
@@ -111,27 +127,49 @@ const WORDS_BEFORE_CONNECTOR = 100;
  * Whether the words between two amounts present the second as the first's equivalent, across a
  * few words (no figure, bracket or sentence end): a strong connector among them ("A du marché,
  * soit B", "A …, lo que al cambio actual equivale a cerca de B", "A – nach heutigem Kurs etwa
- * B"), or a qualifier right after a comma or a dash ("A contract -- about B").
+ * B"), a bracket opened right before B ("A en el semestre (B)"), or a qualifier right after a
+ * comma or a dash ("A contract -- about B").
  */
-function connectorBefore(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+function connectorAfterWords(forms: TextForms, g: Grammar, from: number, to: number, rates: readonly Span[]): boolean {
   const { fold } = forms;
-  const p = trimQualifiers(forms, g, from, to);
-  // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
-  const words = fold.slice(from, p).replace(/\b(?:19|20)\d\d\b/g, 'year');
-  if (words.length > WORDS_BEFORE_CONNECTOR || /[\d().;:!?\[\]]/.test(words)) return false;
-  if (connectorAmong(forms, g, from, p)) return true;
-  if (p === to) return false;
+  let p = trimQualifiers(forms, g, from, to);
   let q = p;
   while (q > from && fold[q - 1] === ' ') q--;
+  // "A en el semestre (B …)": a bracket opened right before the equivalent.
+  const bracket = fold[q - 1] === '(';
+  if (bracket) p = q - 1;
+  // A year may stand among the words ("pour l'exercice 2024, soit environ B"), not a figure.
+  const words = withoutFigures(fold, from, p, rates);
+  if (words.length > WORDS_BEFORE_CONNECTOR || /[\d().;:!?\[\]]/.test(words)) return false;
+  if (bracket || connectorAmong(forms, g, from, p)) return true;
+  if (p === to) return false;
   return ',—–'.includes(fold[q - 1] ?? 'x') || (fold[q - 1] === '-' && fold[q - 2] === '-');
 }
 
 /** A strong connector among the few words (no figure) that open a sentence before its first amount. */
-function connectorOpens(forms: TextForms, g: Grammar, sentenceStart: number, to: number): boolean {
+function connectorOpens(forms: TextForms, g: Grammar, sentenceStart: number, to: number, rates: readonly Span[]): boolean {
   const p = trimQualifiers(forms, g, sentenceStart, to);
   const from = Math.max(sentenceStart, p - WORDS_BEFORE_CONNECTOR);
-  if (/[\d()\[\]]/.test(forms.fold.slice(from, p))) return false;
+  if (/[\d()\[\]]/.test(withoutFigures(forms.fold, from, p, rates))) return false;
   return connectorAmong(forms, g, from, p);
+}
+
+/**
+ * The text between two offsets with what may stand among the words of an equivalence blanked: a
+ * year ("pour l'exercice 2024, soit environ B") and a rate quote's figure ("beim Kurs von
+ * 1.405,6 Won je Dollar gut B"). Other figures stay, and stop the equivalence.
+ */
+function withoutFigures(fold: string, from: number, to: number, rates: readonly Span[]): string {
+  let out = '';
+  let at = from;
+  for (let k = countBelow(rates, from, (r) => r.end); k < rates.length && rates[k]!.start < to; k++) {
+    const r = rates[k]!;
+    const start = Math.max(at, r.start);
+    out += fold.slice(at, start) + 'rate';
+    at = Math.min(to, r.end);
+  }
+  out += fold.slice(at, to);
+  return out.replace(/\b(?:19|20)\d\d\b/g, 'year');
 }
 
 /** The start of the qualifiers ("soit quasiment", "약", "gut") that end right before `to`. */

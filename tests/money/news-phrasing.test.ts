@@ -355,3 +355,66 @@ describe('an elided figure in the next sentence', () => {
   });
 });
 
+
+describe('third batch of dev constructions', () => {
+  test('German puts the verb of a quote after its figure', () => {
+    const { rates, amounts } = money('Ein Yuan wurde am Dienstag zu 201,4 Won gehandelt.', 'deu');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['CNY', 'KRW', 201.4]]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a sentence after a quote that prices things in two currencies is about prices', () => {
+    const { rates } = money('100 Yen kosteten am Montag 921,3 Won. In Tokio werden 4,99 Dollar verlangt, in Seoul kostet eine Packung 1.250 Won.', 'deu');
+    expect(rates.map((r) => r.text)).toEqual(['921,3 Won']);
+  });
+
+  test('a range whose low end prints the currency and whose high end prints the scale', () => {
+    expect(spans('Le permitiría ingresar entre US$ 510 y 640 millones al año.', 'spa')).toEqual([
+      ['US$ 510', 'USD', '510000000'],
+      ['640 millones', 'USD', '640000000'],
+    ]);
+    expect(spans('The deal is worth $2 to 3 billion.', 'eng')).toEqual([
+      ['$2', 'USD', '2000000000'],
+      ['3 billion', 'USD', '3000000000'],
+    ]);
+  });
+
+  test('an equivalent after a change converts its last figure', () => {
+    const { pairs, amounts } = money('La cuota pasará de 7.890 a 9.890 wones (unos 6,5 euros) al mes.', 'spa');
+    expect(pairs.map((p) => [amounts[p.a]!.text, amounts[p.b]!.text])).toEqual([['9.890 wones', '6,5 euros']]);
+  });
+
+  test('a bracket opened a few words after the amount', () => {
+    expect(money('Samyang facturó 1,12 billones de wones en el semestre (812 millones de dólares aproximadamente).', 'spa').pairs).toHaveLength(1);
+  });
+
+  test("a rate quote's figure among the words before a connector", () => {
+    expect(money('Die Sparte erlöste 1,24 Billionen Won. Das entspricht beim Kurs von 1.398,2 Won je Dollar gut 885 Millionen US-Dollar.', 'deu').pairs).toHaveLength(1);
+  });
+
+  test('ranges paired end to end across a per-unit phrase and a verb', () => {
+    expect(money('Zellen werden für 310 bis 350 Yuan je Kilowattstunde angeboten – rund 43 bis 49 Dollar.', 'deu').pairs).toHaveLength(2);
+  });
+
+  test('a second equivalent after "bzw." without brackets', () => {
+    expect(money('Der Konzern investiert rund 6,9 Billionen Won – umgerechnet etwa 5 Mrd. US-Dollar bzw. knapp 4,6 Mrd. Euro.', 'deu').pairs).toHaveLength(2);
+  });
+
+  test('a figure dated by "de 2024" is still money', () => {
+    expect(spans('Las ventas alcanzarán entre 31 y 35 billones de wones, frente a los 16,9 billones de 2024.', 'spa')[2]).toEqual([
+      '16,9 billones',
+      'KRW',
+      '16900000000000',
+    ]);
+  });
+
+  test('Taiwan dollars in Spanish', () => {
+    expect(spans('Destinará 11.000 millones de dólares taiwaneses a sus almacenes.', 'spa')).toEqual([
+      ['11.000 millones de dólares taiwaneses', 'TWD', '11000000000'],
+    ]);
+  });
+
+  test("a change of the rate after 'Aufwertung des Dollar' is not money", () => {
+    expect(money('Jede Aufwertung des Dollar um zehn Won koste den Konzern rund 0,7 Prozent Umsatz.', 'deu').amounts).toEqual([]);
+  });
+});
