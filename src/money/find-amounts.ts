@@ -454,6 +454,8 @@ function perAfter(forms: TextForms, g: Grammar, end: number): AmountSpan['per'] 
   const { key, fold } = forms;
   let at = end;
   if (fold[at] === ' ') at++;
+  // "1,476.4 won a week earlier": a time phrase, not a price per week.
+  if (g.perFalseFriends.longest(key, fold, at)) return null;
   const bare = g.perBare.longest(key, fold, at);
   if (bare) return { unit: fold.slice(at, bare.end).replace(/^\S+\s+/u, '').replace(/^l'/, ''), english: bare.value, end: bare.end };
   const marker = g.perMarkers.longest(key, fold, at);

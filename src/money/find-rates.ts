@@ -2,7 +2,7 @@ import type { Span } from '../document.js';
 import type { Grammar } from './compile-grammar.js';
 import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
-import { isDigit, isWordUnit } from './match-key.js';
+import { isDigit, isWordUnit, matchKey } from './match-key.js';
 import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
 import { countBelow, spanIndexAt } from '../util/span-at.js';
 
@@ -25,6 +25,15 @@ export interface RateSpan {
 
 /** How many amounts of a sentence are compared for their currency. */
 const MAX_SENTENCE_AMOUNTS = 16;
+
+/** Whether an amount's per-unit phrase names a currency ("1,406.3 won per dollar", "100엔당 953원"). */
+function perCurrency(ctx: RateContext, a: AmountSpan): boolean {
+  const g = grammarAt(ctx.segments, a.start);
+  if (!g || !a.per) return false;
+  const unit = matchKey(a.per.unit.replace(/^[\d\s.,]+/u, ''));
+  const found = g.mentions.longest(unit, unit, 0, { hangulAttach: true });
+  return found !== null;
+}
 
 /** How far after its figure a quote's verb may stand ("… zu 198,9 Won gehandelt"). */
 const VERB_AFTER_FIGURE = 25;
@@ -84,7 +93,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   amounts.forEach((a, i) => byEnd.set(a.end, i));
   const figures: Figure[] = [];
   amounts.forEach((a, i) => {
-    if (a.scale === null) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
+    // "le tether s'échangeait à 1 374 wons l'unité": a price per unit is not a rate, a price per
+    // dollar is.
+    if (a.scale === null && (a.per === null || perCurrency(ctx, a))) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
   });
   for (const b of bare) {
     if (b.scale === null && !b.written && bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });

@@ -156,8 +156,8 @@ function connectorOpens(forms: TextForms, g: Grammar, sentenceStart: number, to:
 
 /**
  * The text between two offsets with what may stand among the words of an equivalence blanked: a
- * year ("pour l'exercice 2024, soit environ B") and a rate quote's figure ("beim Kurs von
- * 1.405,6 Won je Dollar gut B"). Other figures stay, and stop the equivalence.
+ * year ("pour l'exercice 2024, soit environ B"), a rate quote's figure ("beim Kurs von 1.405,6
+ * Won je Dollar gut B"), a name in brackets. Other figures stay, and stop the equivalence.
  */
 function withoutFigures(fold: string, from: number, to: number, rates: readonly Span[]): string {
   let out = '';
@@ -169,7 +169,8 @@ function withoutFigures(fold: string, from: number, to: number, rates: readonly 
     at = Math.min(to, r.end);
   }
   out += fold.slice(at, to);
-  return out.replace(/\b(?:19|20)\d\d\b/g, 'year');
+  // A name in brackets ("le tether (USDT) en tête") is words too.
+  return out.replace(/\b(?:19|20)\d\d\b/g, 'year').replace(/\([^()\d]{1,24}\)/g, 'name');
 }
 
 /** The start of the qualifiers ("soit quasiment", "약", "gut") that end right before `to`. */

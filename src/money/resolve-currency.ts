@@ -23,6 +23,7 @@ function cueTrie(): PhraseTrie<Cue> {
   for (const [rule, r] of Object.entries(SHARED_CURRENCIES.contexts)) {
     r.alternatives.forEach((a, i) => {
       for (const s of a.signs) cues!.add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+      for (const h of a.hints ?? []) cues!.add(h, { rule, alternative: i, kind: 'place' });
       for (const p of a.places) cues!.add(p, { rule, alternative: i, kind: 'place' });
     });
     for (const s of r.versus?.signs ?? []) cues!.add(s, { rule, alternative: -1, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
@@ -52,7 +53,7 @@ export function countContextCues(key: string, fold: string): ContextCounts {
 
 /**
  * What a currency the text leaves open is in this article: a bare "$" is Canadian where the
- * article writes "$ CA", "M$" or names Canadian places, the US dollar where the article writes
+ * article writes "$ CA", or "M$" and "k$" or Canadian places a few times, the US dollar where the article writes
  * US dollars explicitly and no other dollar, else `defaultDollar` and ambiguous; "¥" is a yuan
  * where China is named more than Japan; a bare peso or franc takes the country the article names.
  */

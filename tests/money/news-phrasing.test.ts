@@ -418,3 +418,35 @@ describe('third batch of dev constructions', () => {
     expect(money('Jede Aufwertung des Dollar um zehn Won koste den Konzern rund 0,7 Prozent Umsatz.', 'deu').amounts).toEqual([]);
   });
 });
+
+describe('fourth batch of dev constructions', () => {
+  test('"M$" beside "$ US" is the US dollar: French wires write it for millions of dollars too', () => {
+    const { amounts } = money("Le bénéfice a reculé à 412,5 milliards de wons (295 M$), et le chiffre d'affaires à 1,7 milliard $ US.");
+    expect(amounts.map((a) => a.currency)).toEqual(['KRW', 'USD', 'USD']);
+  });
+
+  test('a price per unit in a sentence about the rate is money, not a rate', () => {
+    const { amounts, rates } = money("Un dollar s'achetait 1 369,5 wons. Sur Upbit, le tether s'échangeait au même moment à 1 376 wons l'unité.");
+    expect(rates.map((r) => r.text)).toEqual(['1 369,5 wons']);
+    expect(amounts.map((a) => [a.text, a.per])).toEqual([['1 376 wons', 'unité']]);
+  });
+
+  test('"chaque hausse de 10 wons du dollar" is a change of the rate', () => {
+    expect(spans("Chaque hausse de 10 wons du dollar alourdit ses coûts d'environ 21 milliards de wons.")).toEqual([
+      ["21 milliards de wons", 'KRW', '21000000000'],
+    ]);
+  });
+
+  test('a name in brackets among the words before a connector', () => {
+    expect(
+      money("Les Sud-Coréens ont échangé 51 200 milliards de wons de stablecoins, le tether (USDT) en tête, l'équivalent de 37,4 milliards de dollars.").pairs,
+    ).toHaveLength(1);
+  });
+
+  test('"a week earlier" is a time, not a price per week', () => {
+    expect(money('The euro fetched 1,501.2 won, up from 1,488.9 won a week earlier.', 'eng').rates.map((r) => [r.value, r.earlier])).toEqual([
+      [1501.2, false],
+      [1488.9, true],
+    ]);
+  });
+});

@@ -9,7 +9,11 @@ export interface ContextRule {
   ambiguous?: boolean;
   /** Evidence an alternative needs (a sign counts 3, a place 1). @default 3 */
   minScore?: number;
-  alternatives: Array<{ code: string; signs: string[]; places: string[] }>;
+  /**
+   * Each alternative's evidence: signs that name it (count 3), hints that often mean it but not
+   * always (count 1: Quebec's "M$" is also French for millions of US dollars), places (count 1).
+   */
+  alternatives: Array<{ code: string; signs: string[]; hints?: string[]; places: string[] }>;
   /** Signs and places that argue for the default against the alternatives ("¥": Japan vs China). */
   versus?: { signs: string[]; places: string[] };
 }
