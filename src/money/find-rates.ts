@@ -134,6 +134,14 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const explicit = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
     const base = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
     if (!base) continue;
+    // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
+    // figure the text says is a move is a change of the rate.
+    if (!explicit && isChange(ctx.forms, g, f)) {
+      if (f.amount !== -1) notAmounts.add(f.amount);
+      taken.add(f);
+      rateSentences.add(sentence.start);
+      continue;
+    }
     // The currency the figure is in, when not printed, or the one the subject is priced in ("The
     // won weakened to 1,483.5 won"): of those the sentence names, nearest first, then the
     // article's, the first that makes a plausible rate ("963.1 per 100 yen" after "per dollar" is
@@ -149,6 +157,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
           : f.currency;
     const rate = f.currency === base.code ? toRate(other, base.code, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))) : toRate(base.code, other, f, base.units, earlier(ctx, g, f, sentence, previousEnd(f)));
     if (rate.base === rate.quote) continue;
+    // A figure in the subject's own currency that prices no other currency plausibly is left to
+    // the second reading (a change, or money).
+    if (!explicit && f.currency === base.code && !plausibleFor(other, base.code, value)) continue;
     if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units)) {
       // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
       // before a figure far under the rate make a change, not a quote.

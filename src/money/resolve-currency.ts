@@ -15,20 +15,28 @@ interface Cue {
   kind: 'sign' | 'place';
 }
 
-let cues: PhraseTrie<Cue> | undefined;
+let cues: PhraseTrie<Cue[]> | undefined;
 
-function cueTrie(): PhraseTrie<Cue> {
+/** Every rule's cues in one trie; a phrase may be evidence for several rules ("Chile": "$" and "peso"). */
+function cueTrie(): PhraseTrie<Cue[]> {
   if (cues) return cues;
-  cues = new PhraseTrie<Cue>();
+  const byPhrase = new Map<string, { cues: Cue[]; caseSensitive: boolean }>();
+  const add = (phrase: string, cue: Cue, caseSensitive = false) => {
+    const entry = byPhrase.get(phrase) ?? { cues: [], caseSensitive };
+    entry.cues.push(cue);
+    byPhrase.set(phrase, entry);
+  };
   for (const [rule, r] of Object.entries(SHARED_CURRENCIES.contexts)) {
     r.alternatives.forEach((a, i) => {
-      for (const s of a.signs) cues!.add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
-      for (const h of a.hints ?? []) cues!.add(h, { rule, alternative: i, kind: 'place' });
-      for (const p of a.places) cues!.add(p, { rule, alternative: i, kind: 'place' });
+      for (const s of a.signs) add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+      for (const h of a.hints ?? []) add(h, { rule, alternative: i, kind: 'place' });
+      for (const p of a.places) add(p, { rule, alternative: i, kind: 'place' });
     });
-    for (const s of r.versus?.signs ?? []) cues!.add(s, { rule, alternative: -1, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
-    for (const p of r.versus?.places ?? []) cues!.add(p, { rule, alternative: -1, kind: 'place' });
+    for (const s of r.versus?.signs ?? []) add(s, { rule, alternative: -1, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+    for (const p of r.versus?.places ?? []) add(p, { rule, alternative: -1, kind: 'place' });
   }
+  cues = new PhraseTrie<Cue[]>();
+  for (const [phrase, entry] of byPhrase) cues.add(phrase, entry.cues, entry.caseSensitive);
   return cues;
 }
 
@@ -44,8 +52,10 @@ export function countContextCues(key: string, fold: string): ContextCounts {
     if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(code)) continue;
     const found = trie.longest(key, fold, i, { hangulAttach: true });
     if (!found) continue;
-    const id = `${found.value.rule}:${found.value.alternative}:${found.value.kind}`;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const cue of found.value) {
+      const id = `${cue.rule}:${cue.alternative}:${cue.kind}`;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
     i = found.end - 1;
   }
   return counts;

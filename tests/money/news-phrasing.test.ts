@@ -450,3 +450,34 @@ describe('fourth batch of dev constructions', () => {
     ]);
   });
 });
+
+describe('probes of common rate phrasing', () => {
+  test('after a subject and its verb, a figure the text says is a move is a change', () => {
+    const { rates, amounts } = money('The won-dollar exchange rate rose 6.2 won to 1,411.5 won.', 'eng');
+    expect(rates.map((r) => r.text)).toEqual(['1,411.5 won']);
+    expect(amounts).toEqual([]);
+  });
+
+  test('"1,405 won a dollar" is a rate', () => {
+    expect(money('A weaker won, at 1,405 won a dollar, helps exporters.', 'eng').rates.map((r) => r.value)).toEqual([1405]);
+  });
+
+  test('"unidades por dólar", "unità per dollaro"', () => {
+    expect(money('El won cerró a 1.398,2 unidades por dólar.', 'spa').rates.map((r) => r.value)).toEqual([1398.2]);
+    expect(money('Il won ha chiuso a 1.397,5 unità per dollaro.', 'ita').rates.map((r) => r.value)).toEqual([1397.5]);
+  });
+
+  test('in Spanish "dólares" are US dollars, and a "$" in a Chilean story is the peso', () => {
+    const text =
+      'LG invertirá US$ 1.870 millones en Chile, unos 1,8 billones de pesos chilenos. El litio chileno abastecerá la planta. En Santiago, el dólar terminó la jornada en $985.';
+    const { amounts, rates } = money(text, 'spa');
+    expect(amounts.map((a) => a.currency)).toEqual(['USD', 'CLP']);
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'CLP', 985]]);
+  });
+
+  test('a phrase can be evidence for two rules: "Chile" settles a bare "pesos" too', () => {
+    expect(money('En Chile, en Santiago de Chile y en todo Chile, la obra costará 900.000 millones de pesos.', 'spa').amounts.map((a) => a.currency)).toEqual([
+      'CLP',
+    ]);
+  });
+});
