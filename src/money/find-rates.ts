@@ -26,6 +26,14 @@ export interface RateSpan {
 /** How many amounts of a sentence are compared for their currency. */
 const MAX_SENTENCE_AMOUNTS = 16;
 
+/** Whether an amount could be a rate figure or a change: a plausible rate against a currency named around it, or a move. */
+function couldBeRate(ctx: RateContext, g: Grammar, a: AmountSpan, named: ReadonlySet<string>): boolean {
+  const figure: Figure = { start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: -1 };
+  if (isChange(ctx.forms, g, figure)) return true;
+  const value = toNumber(a.decimal);
+  return [...named].some((c) => c !== figure.currency && (plausibleFor(c, figure.currency!, value) || plausibleFor(c, figure.currency!, value / 100)));
+}
+
 /** Whether an amount's per-unit phrase names a currency ("1,406.3 won per dollar", "100엔당 953원"). */
 function perCurrency(ctx: RateContext, a: AmountSpan): boolean {
   const g = grammarAt(ctx.segments, a.start);
@@ -34,6 +42,9 @@ function perCurrency(ctx: RateContext, a: AmountSpan): boolean {
   const found = g.mentions.longest(unit, unit, 0, { hangulAttach: true });
   return found !== null;
 }
+
+/** How close after a figure a currency name stands to be read with it ("927.6원(100엔당)"). */
+const ADJACENT_NAME = 6;
 
 /** How far after its figure a quote's verb may stand ("… zu 198,9 Won gehandelt"). */
 const VERB_AFTER_FIGURE = 25;
@@ -187,17 +198,19 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (rateSentences.has(sentence.start)) return true;
     if (otherSentences.has(sentence.start)) return false;
     const previous = previousSentence(ctx.sentences, sentence);
-    // A sentence that only goes on from a rate sentence (a verb, an earlier level) but prices
-    // things in two currencies is about prices: "… zwischen 8,49 und 9,99 Dollar verlangt, in
-    // Seoul kostet eine Packung 1.350 Won" after "100 Yen kosteten 934,7 Won".
+    // A sentence that only goes on from a rate sentence (a verb, an earlier level) but states a
+    // price no rate could be is about prices: "… zwischen 8,49 und 9,99 Dollar verlangt, in
+    // Seoul kostet eine Packung 1.350 Won" after "100 Yen kosteten 934,7 Won" ("the euro
+    // fetched $1.08" is a rate, "down 3.4 won" a change).
     const first = countBelow(amounts, sentence.start, (a) => a.start);
     const last = countBelow(amounts, sentence.end, (a) => a.start);
-    const oneCurrency = last - first <= 1 || amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).every((a) => ctx.resolve(a.currency) === ctx.resolve(amounts[first]!.currency));
+    const named = new Set([...mentions(g, sentence), ...(previous ? mentions(g, previous) : [])].map((m) => m.code));
+    const pricesSomething = amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).some((a) => a.scale === null && !couldBeRate(ctx, g, a, named));
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
       (previous !== null &&
         rateSentences.has(previous.start) &&
-        oneCurrency &&
+        !pricesSomething &&
         // "1년 전(1,395원 안팎)과 비교하면": a rate verb or an earlier level goes on about the rate.
         (containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true) || containsPhrase(ctx.forms, g.earlierBefore, sentence.start, sentence.end, false)));
     (rate ? rateSentences : otherSentences).add(sentence.start);
@@ -221,11 +234,20 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // A pair the sentence names before the figure says it at once ("원·달러 환율은 … 1,389.0원에
     //마감했고, 유로·달러 환율은 …": the won-dollar rate, though euro is the nearer name).
     const cue = pairCueBefore(ctx, g, sentence, f, pairCueCache);
-    const named = currenciesByDistance(mentions(g, sentence), f).filter((c) => c !== quote);
+    // Names before the figure come first, then what the sentence before quoted ("It later traded
+    // at 1,401.5 won, while the euro fetched $1.082": the dollar of the sentence before, not the
+    // euro after), then names after it.
+    const byDistance = currenciesByDistance(mentions(g, sentence), f);
+    const before = currenciesByDistance(mentions(g, sentence).filter((m) => m.end <= f.start), f);
+    const previous = previousSentence(ctx.sentences, sentence);
+    const quotedBefore = previous ? rates.filter((r) => r.start >= previous.start && r.end <= previous.end).flatMap((r) => [r.base, r.quote]) : [];
+    // A name right after the figure ("927.6원(100엔당)") still comes before the sentence before.
+    const right = mentions(g, sentence).filter((m) => m.start >= f.end && m.start - f.end <= ADJACENT_NAME).map((m) => m.code);
+    const named = [...new Set([...before, ...right, ...quotedBefore, ...byDistance])].filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
-      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue)) : undefined) ??
+      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100))) : undefined) ??
       named[0] ??
       (quote === 'USD' ? null : 'USD');
     if (!counterpart || counterpart === quote) continue;

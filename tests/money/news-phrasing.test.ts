@@ -481,3 +481,23 @@ describe('probes of common rate phrasing', () => {
     ]);
   });
 });
+
+describe('a sentence going on about the rate in two currencies', () => {
+  test('quotes in won and in dollars both stay rates', () => {
+    const { rates, amounts } = money('The dollar closed at 1,398.2 won on Monday. It later traded at 1,401.5 won, while the euro fetched $1.082.', 'eng');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1398.2],
+      ['USD', 'KRW', 1401.5],
+      ['EUR', 'USD', 1.082],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a name right after the figure comes before the sentence before: "927.6원(100엔당)"', () => {
+    const { rates } = money('원·달러 환율은 1,401.6원에 마감했다. 원·엔 재정환율은 927.6원(100엔당)으로 집계됐다.', 'kor');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1401.6],
+      ['JPY', 'KRW', 9.276],
+    ]);
+  });
+});
