@@ -134,6 +134,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   const rateSentences = new Set<number>();
 
   // First the unmistakable forms: a base after the figure or before it, a subject and its verb.
+  let lastQuote: { sentence: number; end: number; base: { code: string; units: number } } | null = null;
   for (let k = 0; k < figures.length; k++) {
     const f = figures[k]!;
     if (f.amount !== -1 && notAmounts.has(f.amount)) continue;
@@ -143,7 +144,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const explicit = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
-    const base = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd);
+    // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
+    // subject prices the same subject.
+    const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
+    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd) ?? listed;
     if (!base) continue;
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.
@@ -160,17 +164,23 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const candidates = [...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
     if (candidates.length === 0) continue;
     const value = toNumber(f.value);
-    const other =
-      f.currency === base.code
-        ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
-        : f.currency === null
-          ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
-          : f.currency;
-    const rate = f.currency === base.code ? toRate(other, base.code, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))) : toRate(base.code, other, f, base.units, earlier(ctx, g, f, sentence, previousEnd(f)));
+    // A bare figure after a subject is in the other currency ("le dollar valait 1 431") or, when
+    // the subject is the one priced in, in the subject's ("le won s'est replié à 1 411,0").
+    const inSubject =
+      f.currency === base.code ||
+      (f.currency === null && !explicit && !candidates.some((c) => plausibleFor(base.code, c, value / base.units)) && candidates.some((c) => plausibleFor(c, base.code, value)));
+    const other = inSubject
+      ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
+      : f.currency === null
+        ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
+        : f.currency;
+    const rate = inSubject ? toRate(other, base.code, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))) : toRate(base.code, other, f, base.units, earlier(ctx, g, f, sentence, previousEnd(f)));
     if (rate.base === rate.quote) continue;
     // A figure in the subject's own currency that prices no other currency plausibly is left to
     // the second reading (a change, or money).
-    if (!explicit && f.currency === base.code && !plausibleFor(other, base.code, value)) continue;
+    if (!explicit && inSubject && !plausibleFor(other, base.code, value)) continue;
+    // Nor is a bare figure a subject's quote unless it makes a plausible rate.
+    if (!explicit && f.currency === null && !inSubject && !plausibleFor(base.code, other, value / base.units)) continue;
     if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units)) {
       // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
       // before a figure far under the rate make a change, not a quote.
@@ -184,6 +194,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     rates.push(rate);
     taken.add(f);
     rateSentences.add(sentence.start);
+    if (!explicit) lastQuote = { sentence: sentence.start, end: f.end, base: { code: base.code, units: base.units } };
     if (f.amount !== -1) notAmounts.add(f.amount);
     if (base.amount !== undefined) notAmounts.add(base.amount);
   }
@@ -247,7 +258,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const figureValue = toNumber(f.value);
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
-      (f.currency !== null ? named.find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100))) : undefined) ??
+      // The dollar, the most quoted counterpart, when none named makes a rate.
+      [...named, ...(quote === 'USD' ? [] : ['USD'])].find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100)) || (f.currency === null && plausibleFor(quote, c, figureValue))) ??
       named[0] ??
       (quote === 'USD' ? null : 'USD');
     if (!counterpart || counterpart === quote) continue;
@@ -292,6 +304,13 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   if (fold[next] === '%') return false;
   const g = grammarAt(ctx.segments, b.start);
   if (g && g.percentWords.longest(key, fold, next)) return false;
+  // "912,7 wones por cada 100 unidades": the number of units a quote is for is not a figure.
+  const g0 = grammarAt(ctx.segments, b.start);
+  if (g0) {
+    const before = key.slice(Math.max(0, b.start - 16), b.start).trimEnd();
+    const articles = new Set([...g0.pack.rates.subjects, ...g0.pack.numbers.articles].map(matchKey));
+    if (g0.pack.rates.perBase.some((p) => !articles.has(matchKey(p)) && before.endsWith(' ' + matchKey(p)))) return false;
+  }
   if (isWordUnit(key.charCodeAt(next)) && next === b.end + 1) {
     if (!g || !g.bareFigureFollowers.longest(key, fold, next)) return false;
   }
@@ -503,6 +522,14 @@ function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, 
   // The last cue ending before the figure: the cues are in order.
   const n = countBelow(cues, f.start + 1, (c) => c.end);
   return n > 0 ? cues[n - 1]!.pair : null;
+}
+
+/** Only a list word between two figures: ",", "et", "and", "y", "und", "e". */
+function isListGap(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const text = forms.key.slice(from, to).trim();
+  if (text === ',' || text === '') return text === ',';
+  const found = g.listSeparators.longest(text, text, 0);
+  return found !== null && found.end === text.length;
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */

@@ -501,3 +501,37 @@ describe('a sentence going on about the rate in two currencies', () => {
     ]);
   });
 });
+
+describe('French rate probes', () => {
+  test('a comparative prices the subject: "un yuan plus faible que 190 wons"', () => {
+    expect(money('Un yuan plus faible que 190 wons pèserait sur les exportateurs.').rates.map((r) => [r.base, r.quote, r.value])).toEqual([['CNY', 'KRW', 190]]);
+  });
+
+  test('a bare level after the won as subject is won per dollar', () => {
+    expect(money("Le won s'est replié à 1 411,0, son plus bas niveau depuis novembre.").rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1411],
+    ]);
+  });
+
+  test('a figure listed after a quote prices the same subject', () => {
+    expect(money("L'euro cotait 1,0852 dollar et 1 521,3 wons.").rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['EUR', 'USD', 1.0852],
+      ['EUR', 'KRW', 1521.3],
+    ]);
+  });
+
+  test('a threshold after a quote of another pair is still a dollar rate', () => {
+    const { rates, amounts } = money('Un yuan valait 193,8 wons. Le seuil des 1 400 wons a été franchi dans la matinée.');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['CNY', 'KRW', 193.8],
+      ['USD', 'KRW', 1400],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('"2,4 unidades por debajo" is a change; "por cada 100 unidades" counts the base', () => {
+    const { rates, amounts } = money('El dólar cerró a 1.389,6 wones, 2,4 unidades por debajo del jueves. El yen se cambiaba a 912,7 wones por cada 100 unidades.', 'spa');
+    expect(rates.map((r) => r.text)).toEqual(['1.389,6 wones', '912,7 wones']);
+    expect(amounts).toEqual([]);
+  });
+});
