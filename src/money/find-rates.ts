@@ -215,7 +215,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // fetched $1.08" is a rate, "down 3.4 won" a change).
     const first = countBelow(amounts, sentence.start, (a) => a.start);
     const last = countBelow(amounts, sentence.end, (a) => a.start);
-    const named = new Set([...mentions(g, sentence), ...(previous ? mentions(g, previous) : [])].map((m) => m.code));
+    // The currencies named here and in the sentence before, and those it quoted (a text about
+    // the won-dollar rate may name only the won: "il est monté à plus de 1 374 wons").
+    const quotedThere = previous ? rates.filter((r) => r.start >= previous.start && r.end <= previous.end).flatMap((r) => [r.base, r.quote]) : [];
+    const named = new Set([...mentions(g, sentence), ...(previous ? mentions(g, previous) : [])].map((m) => m.code).concat(quotedThere));
     const pricesSomething = amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).some((a) => a.scale === null && !couldBeRate(ctx, g, a, named));
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||

@@ -535,3 +535,13 @@ describe('French rate probes', () => {
     expect(amounts).toEqual([]);
   });
 });
+
+describe('French market reports', () => {
+  test('a pronoun for the rate, a rise and a symbolic threshold', () => {
+    const { rates, amounts } = money(
+      "Le taux de change won-dollar a fini à 1 368,2 wons. Il est monté à plusieurs reprises à plus de 1 372 wons dans la journée. Il a bondi de 35 wons en un mois après avoir franchi le cap symbolique des 1 330 wons.",
+    );
+    expect(rates.map((r) => r.text)).toEqual(['1 368,2 wons', '1 372 wons', '1 330 wons']);
+    expect(amounts).toEqual([]);
+  });
+});
