@@ -1,7 +1,7 @@
 import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
 import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
-import { gapStrength, plausiblePair } from './link-pairs.js';
+import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
@@ -609,13 +609,19 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
   // last: the comparison is with the amount itself.
   let sameScale: AmountSpan | null = null;
   let main: AmountSpan | null = null;
+  const sameScaleAny: AmountSpan[] = [];
   for (let k = last, seen = 0; k >= 0 && seen < ELLIPSIS_LOOKBACK; k--, seen++) {
     const a = amounts[k]!;
     if (a.start < segmentStart || number.start - a.end > ELLIPSIS_REACH) break;
     if (k < last && /[.!?](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
     const before = amounts[k - 1];
     const strength = before !== undefined && before.currency !== a.currency && before.start >= segmentStart ? gapStrength(forms, g, before.end, a.start) : null;
-    const equivalent = strength === 'strong' || (strength !== null && plausiblePair(before!, a));
+    const equivalent =
+      strength === 'strong' ||
+      (strength !== null && plausiblePair(before!, a)) ||
+      // "8 900 milliards de wons sur les dernières 24 heures, soit un peu moins de 6,8 milliards de dollars"
+      (before !== undefined && before.currency !== a.currency && before.start >= segmentStart && connectorAfterWords(forms, g, before.end, a.start) && plausiblePair(before, a));
+    if (a.scale === number.scale) sameScaleAny.push(a);
     if (equivalent) continue;
     main ??= a;
     if (a.scale === number.scale) {
@@ -623,7 +629,15 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
       break;
     }
   }
-  return sameScale ?? main ?? nearest;
+  const chosen = sameScale ?? main ?? nearest;
+  // "10 milliards de dollars, l'équivalent de 14 330 milliards de wons, n'en valait que 13 420
+  // milliards": a figure far from the main amount's size compares with the one near its own.
+  const ratio = (a: AmountSpan) => Math.abs(Math.log10(toNumber(number.decimal) / toNumber(a.decimal)));
+  if (ratio(chosen) > 1) {
+    const near = sameScaleAny.filter((a) => ratio(a) < 0.5).sort((x, y) => ratio(x) - ratio(y))[0];
+    if (near) return near;
+  }
+  return chosen;
 }
 
 /**

@@ -43,6 +43,13 @@ function perCurrency(ctx: RateContext, a: AmountSpan): boolean {
   return found !== null;
 }
 
+/** A figure in a currency larger than a quarter of what a dollar is worth in it cannot be a change of a rate. */
+function tooLargeForChange(f: Figure): boolean {
+  if (f.currency === null || f.currency === 'USD') return false;
+  const usual = typicalRate('USD', f.currency);
+  return usual !== null && toNumber(f.value) > usual / 4;
+}
+
 /** How close after a figure a currency name stands to be read with it ("927.6원(100엔당)"). */
 const ADJACENT_NAME = 6;
 
@@ -143,7 +150,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
-    const explicit = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
+    const found = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
+    // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money.
+    const explicit = found && f.currency !== null && f.currency !== ctx.resolve(found.code) && !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units) ? null : found;
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
     const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
@@ -237,7 +246,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
     if (!isRateSentence(g, sentence)) continue;
     if (isChange(ctx.forms, g, f)) {
-      if (f.amount !== -1) notAmounts.add(f.amount);
+      // "230 000 wons de plus que prévu" is money: a change of the rate is a fraction of it.
+      if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);
       continue;
     }
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
@@ -287,6 +297,22 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     if (f.amount !== -1) notAmounts.add(f.amount);
   }
+  // "un dollar entre 1 420 et 1 500 wons": the other end of a range of a rate is a rate of the
+  // same pair.
+  const byStart = new Map(rates.map((r) => [r.start, r]));
+  amounts.forEach((a, i) => {
+    if (!a.range || notAmounts.has(i) || a.scale !== null) return;
+    const other = amounts[a.range.other];
+    const rate = other ? byStart.get(other.start) : undefined;
+    if (!rate || !notAmounts.has(a.range.other)) return;
+    const figure: Figure = { start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i };
+    const priced = figure.currency === rate.quote ? rate.base : figure.currency === rate.base ? rate.quote : null;
+    if (!priced) return;
+    const candidate = toRate(priced, figure.currency!, figure, toNumber(rate.figure) / toNumber(rate.value) > 50 ? 100 : 1, rate.earlier);
+    if (!plausibleRate(candidate.base, candidate.quote, toNumber(candidate.value), 2)) return;
+    rates.push(candidate);
+    notAmounts.add(i);
+  });
   rates.sort((x, y) => x.start - y.start);
   return { rates, notAmounts };
 }
@@ -368,11 +394,12 @@ function baseAfter(ctx: RateContext, g: Grammar, f: Figure, byEnd: ReadonlyMap<n
   let p = marker.end;
   if (fold[p] === ' ') p++;
   let units = 1;
-  const number = /^\d+/.exec(key.slice(p, p + 6));
+  // "17 580 dongs pour 1 000 wons": the units may be grouped.
+  const number = /^\d{1,3}(?:[ \u00a0\u202f.,']\d{3})*(?!\d)/.exec(fold.slice(p, p + 12));
   if (number) {
-    units = Number(number[0]);
+    units = Number(number[0].replace(/\D/g, ''));
     p += number[0].length;
-    if (fold[p] === ' ') p++;
+    if (/[ \u00a0\u202f]/.test(fold[p] ?? '')) p++;
   }
   const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
   if (!mention || mention.value.subunit) return null;
@@ -474,6 +501,13 @@ function isChange(forms: TextForms, g: Grammar, f: Figure): boolean {
   let at = f.start;
   while (at > 0 && fold[at - 1] === ' ') at--;
   if (g.movementBefore.longest(key, fold, at)) return true;
+  // "a regagné près de 90 wons": a qualifier may stand between the move and the figure.
+  const qualifier = g.qualifiersBefore.longest(key, fold, at);
+  if (qualifier) {
+    let q = qualifier.end;
+    while (q > 0 && fold[q - 1] === ' ') q--;
+    if (g.movementBefore.longest(key, fold, q)) return true;
+  }
   let after = f.end;
   if (fold[after] === ' ') after++;
   return g.movementAfter.longest(key, fold, after, { hangulAttach: true }) !== null;
@@ -495,8 +529,10 @@ function subjectOfNext(ctx: RateContext, g: Grammar, f: Figure, next: Figure | u
   if (next.start >= sentence.end || next.start - f.end > SUBJECT_REACH) return false;
   const units = toNumber(f.value);
   if (units !== 1 && units !== 100) return false;
-  if (/[\d.;!?]/.test(ctx.forms.key.slice(f.end, next.start))) return false;
-  return containsPhrase(ctx.forms, g.rateVerbs, f.end, next.start, true);
+  const gap = ctx.forms.key.slice(f.end, next.start);
+  if (/[\d.;!?]/.test(gap)) return false;
+  // "… et 100 yens 888,6 wons": the verb of a list of quotes is left out after the first.
+  return gap.trim() === '' || containsPhrase(ctx.forms, g.rateVerbs, f.end, next.start, true);
 }
 
 /** How far a quote's figure may stand from the amount that is its subject. */

@@ -111,6 +111,22 @@ export function linkPairs(
     }
     links.sort((x, y) => x.a - y.a || x.b - y.b);
   }
+  // "A par mois …, soit B au cours du jour, ou quelque C": B and C, linked as neighbours, are
+  // both A's equivalents when a connector a few words after A introduces B.
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
+    const aIndex = l.a - 1;
+    if (aIndex < 0 || l.b !== l.a + 1 || used.has(aIndex)) continue;
+    const a = amounts[aIndex]!;
+    const b = amounts[l.a]!;
+    const c = amounts[l.b]!;
+    const g = grammarAt(b.start);
+    if (!g || grammarAt(a.start) !== g || a.range || a.currency === b.currency || a.currency === c.currency) continue;
+    if (!connectorBefore(g, tail(a, b), b.start) || !plausiblePair(a, b) || !plausiblePair(a, c)) continue;
+    links.splice(k, 1, { a: aIndex, b: l.a }, { a: aIndex, b: l.b });
+    used.add(aIndex);
+    k++;
+  }
   return links;
 }
 
@@ -130,7 +146,7 @@ const WORDS_BEFORE_CONNECTOR = 100;
  * B"), a bracket opened right before B ("A en el semestre (B)"), or a qualifier right after a
  * comma or a dash ("A contract -- about B").
  */
-function connectorAfterWords(forms: TextForms, g: Grammar, from: number, to: number, rates: readonly Span[]): boolean {
+export function connectorAfterWords(forms: TextForms, g: Grammar, from: number, to: number, rates: readonly Span[] = []): boolean {
   const { fold } = forms;
   let p = trimQualifiers(forms, g, from, to);
   let q = p;
@@ -169,8 +185,13 @@ function withoutFigures(fold: string, from: number, to: number, rates: readonly 
     at = Math.min(to, r.end);
   }
   out += fold.slice(at, to);
-  // A name in brackets ("le tether (USDT) en tête") is words too.
-  return out.replace(/\b(?:19|20)\d\d\b/g, 'year').replace(/\([^()\d]{1,24}\)/g, 'name');
+  // A name in brackets ("le tether (USDT) en tête") is words too, and so is a count ("sur les
+  // dernières 24 heures"): two amounts in a row have no money between them. A percentage
+  // still stops the equivalence.
+  return out
+    .replace(/\b(?:19|20)\d\d\b/g, 'year')
+    .replace(/\([^()\d]{1,24}\)/g, 'name')
+    .replace(/\d+(?:[.,]\d+)?(?!\s*[\d%])/g, 'count');
 }
 
 /** The start of the qualifiers ("soit quasiment", "약", "gut") that end right before `to`. */

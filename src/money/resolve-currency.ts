@@ -83,6 +83,10 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
       bestScore = score;
     }
   });
+  // An article that names two other dollars by their signs or names (Canadian and Australian)
+  // keeps the bare one for the US dollar.
+  const named = code === '$' ? rule.alternatives.filter((_, i) => signs(i) > 0).length : 0;
+  if (best !== -1 && named >= 2) return { code: 'USD', ambiguous: !explicit.has('USD') };
   if (best !== -1) return { code: rule.alternatives[best]!.code, ambiguous: false };
   if (code === '$') {
     const dollars = [...explicit].filter((c) => c !== 'USD' && DOLLARS.has(c));

@@ -545,3 +545,75 @@ describe('French market reports', () => {
     expect(amounts).toEqual([]);
   });
 });
+
+describe('rate-heavy French copy', () => {
+  const rateList = (text: string) => money(text).rates.map((r) => [r.base, r.quote, r.value]);
+
+  test('a range of a rate: both ends are rates', () => {
+    const { rates, amounts } = money('Hana Bank prévoit un dollar entre 1 410 et 1 490 wons d\'ici juin.');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['USD', 'KRW', 1410],
+      ['USD', 'KRW', 1490],
+    ]);
+    expect(amounts).toEqual([]);
+  });
+
+  test('a base counted in grouped units: "17 420 dongs pour 1 000 wons"', () => {
+    expect(rateList('La banque affiche un taux de 17 420 dongs pour 1 000 wons.')).toEqual([['KRW', 'VND', 17.42]]);
+  });
+
+  test('a price per pound weight is not a rate', () => {
+    const { rates, amounts } = money('Le café arabica cotait 402,5 cents la livre à New York.');
+    expect(rates).toEqual([]);
+    expect(amounts.map((a) => a.currency)).toEqual(['USD']);
+  });
+
+  test('a list of quotes leaves out the verb after the first', () => {
+    expect(rateList("L'euro s'achetait 1 441,2 wons et 100 yens 893,4 wons.")).toEqual([
+      ['EUR', 'KRW', 1441.2],
+      ['JPY', 'KRW', 8.934],
+    ]);
+  });
+
+  test('"un retour du dollar vers 1 290 wons"', () => {
+    expect(rateList("Il prévoit un retour du dollar vers 1 290 wons d'ici juin.")).toEqual([['USD', 'KRW', 1290]]);
+  });
+
+  test('a move with a qualifier before the figure is a change; a large one is money', () => {
+    expect(money('Le won a regagné près de 85 wons depuis le printemps.').amounts).toEqual([]);
+    expect(money('Un dollar vaut 1 395,2 wons. Chaque virement nous coûte près de 210 000 wons de plus que prévu.').amounts.map((a) => a.text)).toEqual([
+      '210 000 wons',
+    ]);
+  });
+
+  test('a bare yuan level before "n\'est"', () => {
+    expect(rateList("Le yuan restera faible, et un passage durable au-delà de 7,35 n'est pas exclu.")).toEqual([['USD', 'CNY', 7.35]]);
+  });
+
+  test('an article naming Canadian and Australian dollars keeps the bare dollar for the US one', () => {
+    const { amounts } = money(
+      'Les frais oscillent entre 45 000 et 55 000 dollars australiens. Au Canada, le dollar canadien cotait 1 006,8 wons. A Boston, le loyer atteint 2 400 dollars par mois.',
+    );
+    expect(amounts.map((a) => a.currency)).toEqual(['AUD', 'AUD', 'USD']);
+  });
+
+  test('"A par mois …, soit B au cours du jour, ou quelque C": both are A\'s equivalents', () => {
+    const { pairs, amounts } = money(
+      'Il envoie 1,6 million de wons par mois à sa famille restée près de Hanoï, soit 1 090 dollars au cours du jour, ou quelque 28,1 millions de dongs.',
+    );
+    expect(pairs.map((p) => [amounts[p.a]!.currency, amounts[p.b]!.currency])).toEqual([
+      ['KRW', 'USD'],
+      ['KRW', 'VND'],
+    ]);
+  });
+
+  test('a count among the words before the connector', () => {
+    expect(money('Les échanges ont atteint 9 200 milliards de wons sur les dernières 24 heures, soit un peu moins de 6,9 milliards de dollars.').pairs).toHaveLength(1);
+  });
+
+  test('an elided figure compares with the amount of its own size', () => {
+    expect(
+      spans("Chaque tranche de 10 milliards de dollars de ventes, l'équivalent de 14 410 milliards de wons au cours du jour, n'en valait que 13 390 milliards au taux du budget.")[2],
+    ).toEqual(['13 390 milliards', 'KRW', '13390000000000']);
+  });
+});
