@@ -152,7 +152,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const found = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money.
-    const explicit = found && f.currency !== null && f.currency !== ctx.resolve(found.code) && !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units) ? null : found;
+    // "from $12 to $15": a base in the figure's own currency is the other end of a change.
+    const explicit =
+      found && f.currency !== null && (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units)) ? null : found;
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
     const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
@@ -392,6 +394,10 @@ function baseAfter(ctx: RateContext, g: Grammar, f: Figure, byEnd: ReadonlyMap<n
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
   let p = marker.end;
+  // "pour 1" before "1 000 wons": a marker ending in a digit gives the digit back to the number.
+  if (isDigit(key.charCodeAt(p - 1)) && /^[ \u00a0\u202f.,']?\d/.test(fold.slice(p, p + 2))) {
+    while (p > at && isDigit(key.charCodeAt(p - 1))) p--;
+  }
   if (fold[p] === ' ') p++;
   let units = 1;
   // "17 580 dongs pour 1 000 wons": the units may be grouped.

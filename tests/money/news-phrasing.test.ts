@@ -617,3 +617,15 @@ describe('rate-heavy French copy', () => {
     ).toEqual(['13 390 milliards', 'KRW', '13390000000000']);
   });
 });
+
+describe('bases after a figure', () => {
+  test('"$40 for 52,000 won worth of chips" is a purchase, not a rate', () => {
+    const { rates, amounts } = money('He paid $40 for 52,000 won worth of chips.', 'eng');
+    expect(rates).toEqual([]);
+    expect(amounts.map((a) => a.text)).toEqual(['$40', '52,000 won']);
+  });
+
+  test('a marker ending in a digit gives it back to a grouped number: "pour 1 000 wons"', () => {
+    expect(money('Un taux affiché à 17 580 dongs pour 1 000 wons.').rates.map((r) => [r.base, r.quote, r.value])).toEqual([['KRW', 'VND', 17.58]]);
+  });
+});
