@@ -226,6 +226,11 @@ export interface RatePhrasing {
   /** Nouns a bare rate figure may come before: "the 1,400 level", "le seuil des 1 400". */
   levelNouns: string[];
   /**
+   * After a base marker, words that stand for the base quoted before: "il fallait 1 080 wons
+   * pour obtenir la même somme" (the 100 yen of the previous quote), "for the same amount".
+   */
+  sameBase: string[];
+  /**
    * Phrases that date a quoted rate in the past: such a quote is reported, but is not evidence of
    * the article's rate. `after` the figure, in its clause ("contre 1 450 wons un an plus tôt",
    * "1030.3원보다"); `before` it, in its sentence ("A year ago, the won traded at 1,300",

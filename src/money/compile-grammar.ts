@@ -71,6 +71,8 @@ export interface Grammar {
   /** Backward: Korean words before an amount that make it per unit ("월 3만 원"). */
   perPrefixWords: PhraseTrie<string>;
   rateBase: PhraseTrie<true>;
+  rateSameBase: PhraseTrie<true>;
+  rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
   rateCues: PhraseTrie<true>;
@@ -265,6 +267,8 @@ function compile(pack: LanguagePack): Grammar {
     perFalseFriends: trie(pack.per.falseFriends, () => true as const),
     perPrefixWords,
     rateBase: trie(pack.rates.perBase, () => true as const),
+    rateSameBase: trie(pack.rates.sameBase, () => true as const),
+    rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),
     rateCues: trie(pack.rates.cues, () => true as const),

@@ -265,7 +265,7 @@ function expectedRate(spans: readonly AmountSpan[], links: readonly PairLink[], 
     const p = rawPair(spans, l);
     if (p.base.currency === base && p.quote.currency === quote) values.push(p.rate);
   }
-  for (const q of quotes) if (q.base === base && q.quote === quote) values.push(toNumber(q.value));
+  for (const q of quotes) if (q.base === base && q.quote === quote && !q.repeat) values.push(toNumber(q.value));
   if (values.length === 0 && reference) {
     const r = referenceRate(reference.table, base, quote, reference.date);
     if (r) values.push(r.rate);
@@ -282,8 +282,9 @@ function assess(spans: readonly AmountSpan[], amounts: readonly Amount[], links:
     const k = `${r.base.currency}/${r.quote.currency}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  // A rate the text dates in the past ("un an plus tôt") says nothing of today's conversions.
-  const current = quotes.filter((q) => !q.earlier);
+  // A rate the text dates in the past ("un an plus tôt") says nothing of today's conversions; a
+  // level it repeats is counted once.
+  const current = quotes.filter((q) => !q.earlier && !q.repeat);
   type Verdict = { consistent: boolean; deviation: number; consensus: number; reference?: { rate: number; date: string } };
   const judge = (cross: ReadonlyMap<string, number> | null): Map<PairLink, Verdict> => {
     const verdicts = new Map<PairLink, Verdict>();

@@ -21,6 +21,8 @@ export interface RateSpan {
   figureCurrency: string | null;
   /** Dated in the past by the text ("un an plus tôt"): reported, not evidence of the article's rate. */
   earlier: boolean;
+  /** A level the article quoted before, repeated: reported, but not a second piece of evidence. */
+  repeat?: true;
 }
 
 /** How many amounts of a sentence are compared for their currency. */
@@ -142,6 +144,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
 
   // First the unmistakable forms: a base after the figure or before it, a subject and its verb.
   let lastQuote: { sentence: number; end: number; base: { code: string; units: number } } | null = null;
+  // The base of the latest quote, for "pour obtenir la même somme".
+  let lastBase: { end: number; code: string; units: number } | null = null;
   for (let k = 0; k < figures.length; k++) {
     const f = figures[k]!;
     if (f.amount !== -1 && notAmounts.has(f.amount)) continue;
@@ -150,10 +154,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
-    const found = baseAfter(ctx, g, f, byEnd) ?? baseBefore(ctx, g, f, amounts, byEnd);
+    const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
+    const found: { code: string; units: number; amount?: number } | null = baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money.
     // "from $12 to $15": a base in the figure's own currency is the other end of a change.
-    const explicit =
+    const explicit: { code: string; units: number; amount?: number } | null =
       found && f.currency !== null && (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units)) ? null : found;
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
@@ -172,15 +177,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // won weakened to 1,483.5 won"): of those the sentence names, nearest first, then the
     // article's, the first that makes a plausible rate ("963.1 per 100 yen" after "per dollar" is
     // in won, not dollars).
-    const candidates = [...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
+    const candidates: string[] = [...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
     if (candidates.length === 0) continue;
     const value = toNumber(f.value);
     // A bare figure after a subject is in the other currency ("le dollar valait 1 431") or, when
     // the subject is the one priced in, in the subject's ("le won s'est replié à 1 411,0").
-    const inSubject =
+    const inSubject: boolean =
       f.currency === base.code ||
       (f.currency === null && !explicit && !candidates.some((c) => plausibleFor(base.code, c, value / base.units)) && candidates.some((c) => plausibleFor(c, base.code, value)));
-    const other = inSubject
+    const other: string = inSubject
       ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
       : f.currency === null
         ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
@@ -205,6 +210,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     rates.push(rate);
     taken.add(f);
     rateSentences.add(sentence.start);
+    lastBase = inSubject ? { end: f.end, code: other, units: 1 } : { end: f.end, code: base.code, units: base.units };
     if (!explicit) lastQuote = { sentence: sentence.start, end: f.end, base: { code: base.code, units: base.units } };
     if (f.amount !== -1) notAmounts.add(f.amount);
     if (base.amount !== undefined) notAmounts.add(base.amount);
@@ -246,7 +252,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
-    if (!isRateSentence(g, sentence)) continue;
+    // '"The 1,410 line looks like the one they want to defend"': a bare figure naming a level, near
+    // one the article quoted, is a rate even where nothing else says the sentence is about it.
+    const level = !isRateSentence(g, sentence);
+    if (level) {
+      if (f.currency !== null || !levelNounAfter(ctx.forms, g, f)) continue;
+      const value = toNumber(f.value);
+      const near = rates.find((r) => r.start < f.start && Math.abs(toNumber(r.value) / value - 1) <= LEVEL_NEAR);
+      if (near) rates.push(toRate(near.base, near.quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+      continue;
+    }
     if (isChange(ctx.forms, g, f)) {
       // "230 000 wons de plus que prévu" is money: a change of the rate is a fraction of it.
       if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);
@@ -313,6 +328,20 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const candidate = toRate(priced, figure.currency!, figure, toNumber(rate.figure) / toNumber(rate.value) > 50 ? 100 : 1, rate.earlier);
     if (!plausibleRate(candidate.base, candidate.quote, toNumber(candidate.value), 2)) return;
     rates.push(candidate);
+    notAmounts.add(i);
+  });
+  // "tablaient sur un dollar à 1 300 à 1 350 wons … Hyundai avait bâti son plan sur 1 350 wons":
+  // a figure that repeats a level the article quoted, in its currency, is that level again. A
+  // round thousand is too common a price to be read so.
+  const levels = new Map<string, RateSpan>();
+  for (const r of rates) if (r.figureCurrency !== null) levels.set(`${r.figureCurrency} ${toNumber(r.figure)}`, r);
+  amounts.forEach((a, i) => {
+    if (notAmounts.has(i) || a.scale !== null || a.per !== null || a.range) return;
+    const value = toNumber(a.decimal);
+    const currency = ctx.resolve(a.currency);
+    const level = levels.get(`${currency} ${value}`);
+    if (!level || value % 1000 === 0 || level.start === a.start) return;
+    rates.push({ ...level, start: a.start, end: a.end, repeat: true });
     notAmounts.add(i);
   });
   rates.sort((x, y) => x.start - y.start);
@@ -386,8 +415,29 @@ function toRate(base: string, quote: string, f: Figure, units: number, past = fa
   return { base: b, quote: q, value, start: f.start, end: f.end, figure: f.value, figureCurrency: f.currency, earlier: past };
 }
 
-/** "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100". */
-function baseAfter(ctx: RateContext, g: Grammar, f: Figure, byEnd: ReadonlyMap<number, number>): { code: string; units: number; amount?: number } | null {
+/** How near a level named without a currency must be to a quoted rate ("the 1,410 line"). */
+const LEVEL_NEAR = 0.1;
+
+/** "the 1,410 line", "1.400er-Marke": a level noun right after a figure. */
+function levelNounAfter(forms: TextForms, g: Grammar, f: Figure): boolean {
+  const at = f.end + (forms.fold[f.end] === ' ' ? 1 : 0);
+  return g.rateLevelNouns.longest(forms.key, forms.fold, at) !== null;
+}
+
+/** How far back a quote may be for "the same amount" to name its base. */
+const SAME_BASE_REACH = 400;
+
+/**
+ * "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100"; "pour
+ * obtenir la même somme" names the base of the latest quote, when there is one.
+ */
+function baseAfter(
+  ctx: RateContext,
+  g: Grammar,
+  f: Figure,
+  byEnd: ReadonlyMap<number, number>,
+  latest: { code: string; units: number } | null,
+): { code: string; units: number; amount?: number } | null {
   const { key, fold } = ctx.forms;
   let at = f.end;
   if (fold[at] === ' ') at++;
@@ -408,6 +458,7 @@ function baseAfter(ctx: RateContext, g: Grammar, f: Figure, byEnd: ReadonlyMap<n
     if (/[ \u00a0\u202f]/.test(fold[p] ?? '')) p++;
   }
   const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
+  if (!mention && !number && latest && g.rateSameBase.longest(key, fold, p)) return { code: latest.code, units: latest.units };
   if (!mention || mention.value.subunit) return null;
   let end = mention.end;
   if (!number) {

@@ -629,3 +629,48 @@ describe('bases after a figure', () => {
     expect(money('Un taux affiché à 17 580 dongs pour 1 000 wons.').rates.map((r) => [r.base, r.quote, r.value])).toEqual([['KRW', 'VND', 17.58]]);
   });
 });
+
+describe('levels named again', () => {
+  test('"pour obtenir la même somme" prices the base of the quote before', () => {
+    const { rates, amounts } = money(
+      "A la clôture, 100 yens s'échangeaient contre 872,3 wons. Trois ans plus tôt, il fallait verser près de 1 120 wons pour obtenir la même somme.",
+    );
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => [r.text, r.base, r.quote, r.value])).toEqual([
+      ['872,3 wons', 'JPY', 'KRW', 8.723],
+      ['1 120 wons', 'JPY', 'KRW', 11.2],
+    ]);
+  });
+
+  test('"the same amount" with no quote before is not a base', () => {
+    expect(money('Tourists paid 45,000 won for the same amount of food.', 'eng').amounts.map((a) => a.text)).toEqual(['45,000 won']);
+  });
+
+  test('a figure that repeats a quoted level is that level, and not a second piece of evidence', () => {
+    const text =
+      "Les groupes tablaient sur un dollar à 1 320 wons pour l'an prochain. Le billet vert a fini à 1 441,5 wons. Kia avait bâti son budget sur 1 320 wons. Ses ventes atteignent 7 milliards de dollars, soit 10 090 milliards de wons.";
+    const { rates, amounts, pairs } = money(text);
+    expect(rates.map((r) => r.text)).toEqual(['1 320 wons', '1 441,5 wons', '1 320 wons']);
+    expect(amounts.map((a) => a.text)).toEqual(['7 milliards de dollars', '10 090 milliards de wons']);
+    const once = money(text.replace('Kia avait bâti son budget sur 1 320 wons. ', '')).pairs[0]!;
+    expect(pairs[0]!.consensus).toBe(once.consensus);
+  });
+
+  test('a round thousand is too common a price to be a repeated level', () => {
+    const { amounts } = money('Un dollar valait 1 000 wons en 1997. Le ticket de bus coûte 1 000 wons.');
+    expect(amounts.map((a) => a.text)).toEqual(['1 000 wons']);
+  });
+
+  test('"the 1,410 line" near a quoted rate is a level', () => {
+    const { rates } = money('The won closed at 1,402.6 per dollar. Dealers expect state lenders to defend it. "The 1,410 line is what they watch," one said.', 'eng');
+    expect(rates.map((r) => [r.text, r.value])).toEqual([
+      ['1,402.6', 1402.6],
+      ['1,410', 1410],
+    ]);
+  });
+
+  test('an index level far from any quoted rate is not one', () => {
+    const { rates } = money('The won closed at 1,402.6 per dollar. The Kospi fell toward the 2,450 level.', 'eng');
+    expect(rates.map((r) => r.text)).toEqual(['1,402.6']);
+  });
+});
