@@ -211,6 +211,11 @@ export interface RatePhrasing {
    * of them, anywhere between the two, makes a rate quote.
    */
   verbs: string[];
+  /**
+   * Stems of verbs of price ("coût", "cost", "kost"): a quote only after a currency named as the
+   * subject ("un yuan ne coûtait que 186,9 wons"); they never carry a sentence on about the rate.
+   */
+  priceVerbs: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**
@@ -230,6 +235,11 @@ export interface RatePhrasing {
    * pour obtenir la même somme" (the 100 yen of the previous quote), "for the same amount".
    */
   sameBase: string[];
+  /**
+   * Words that open a sentence with its base, before the amount and a comma: "Pour 1 euro, on
+   * obtient 0,85 livre…", "For one dollar, buyers got 1,440 won".
+   */
+  leadingBase: string[];
   /**
    * Phrases that date a quoted rate in the past: such a quote is reported, but is not evidence of
    * the article's rate. `after` the figure, in its clause ("contre 1 450 wons un an plus tôt",

@@ -72,6 +72,9 @@ export interface Grammar {
   perPrefixWords: PhraseTrie<string>;
   rateBase: PhraseTrie<true>;
   rateSameBase: PhraseTrie<true>;
+  /** Rate verbs and verbs of price: what may stand between a currency subject and its figure. */
+  rateSubjectVerbs: PhraseTrie<true>;
+  rateLeadingBase: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -268,6 +271,8 @@ function compile(pack: LanguagePack): Grammar {
     perPrefixWords,
     rateBase: trie(pack.rates.perBase, () => true as const),
     rateSameBase: trie(pack.rates.sameBase, () => true as const),
+    rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
+    rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

@@ -98,6 +98,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   };
   for (const a of found.amounts) {
     const r = resolve(a.currency);
+    if (PLACEHOLDERS.has(a.currency)) a.printed = a.currency;
     a.currency = r.code;
     a.ambiguous = r.ambiguous;
   }

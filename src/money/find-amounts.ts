@@ -48,6 +48,8 @@ export interface AmountSpan {
   elliptical: boolean;
   /** Set when the scale was settled by a pair's rate rather than by the word. */
   scaleFrom?: 'pair' | 'article';
+  /** The open currency the text printed ("$", "¥") before the article's context settled it. */
+  printed?: string;
 }
 
 /** A number printed without a currency: kept for ranges, lists and exchange-rate quotes. */

@@ -2,6 +2,7 @@ import type { Span } from '../document.js';
 import type { Grammar } from './compile-grammar.js';
 import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
+import { SHARED_CURRENCIES } from '../lang/shared/index.js';
 import { isDigit, isWordUnit, matchKey } from './match-key.js';
 import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
 import { countBelow, spanIndexAt } from '../util/span-at.js';
@@ -155,7 +156,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
-    const found: { code: string; units: number; amount?: number } | null = baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd);
+    const found: { code: string; units: number; amount?: number } | null =
+      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(ctx, g, f, sentence, amounts);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money.
     // "from $12 to $15": a base in the figure's own currency is the other end of a change.
     const explicit: { code: string; units: number; amount?: number } | null =
@@ -182,14 +184,32 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const value = toNumber(f.value);
     // A bare figure after a subject is in the other currency ("le dollar valait 1 431") or, when
     // the subject is the one priced in, in the subject's ("le won s'est replié à 1 411,0").
-    const inSubject: boolean =
-      f.currency === base.code ||
-      (f.currency === null && !explicit && !candidates.some((c) => plausibleFor(base.code, c, value / base.units)) && candidates.some((c) => plausibleFor(c, base.code, value)));
-    const other: string = inSubject
-      ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
-      : f.currency === null
-        ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
-        : f.currency;
+    let inSubject: boolean;
+    let other: string;
+    if (f.currency === null && explicit) {
+      // "Il cote 0,89 contre le franc suisse": a bare figure against a named currency prices the
+      // subject (here the dollar of the sentence before) in it, or is priced in it; the reading
+      // nearest a usual rate says which.
+      const previous = previousSentence(ctx.sentences, sentence);
+      // The currencies named here and in the sentence before come first (an open one, such as
+      // a "dollar" the article reads as Canadian, may also be its default); then the article's.
+      const named = [...currenciesByDistance(mentions(g, sentence), f), ...(previous ? currenciesByDistance(mentions(g, previous), f) : [])];
+      for (const [open, rule] of Object.entries(SHARED_CURRENCIES.contexts)) if (named.includes(ctx.resolve(open))) named.push(rule.default);
+      const reading: { other: string; inSubject: boolean } | null =
+        nearestReading(base.code, base.units, value, [...new Set(named)].filter((c) => c !== base.code)) ??
+        nearestReading(base.code, base.units, value, ctx.currencies.filter((c) => c !== base.code));
+      if (!reading) continue;
+      ({ inSubject, other } = reading);
+    } else {
+      inSubject =
+        f.currency === base.code ||
+        (f.currency === null && !explicit && !candidates.some((c) => plausibleFor(base.code, c, value / base.units)) && candidates.some((c) => plausibleFor(c, base.code, value)));
+      other = inSubject
+        ? (candidates.find((c) => plausibleFor(c, base.code, value)) ?? candidates[0]!)
+        : f.currency === null
+          ? (candidates.find((c) => plausibleFor(base.code, c, value / base.units)) ?? candidates[0]!)
+          : f.currency;
+    }
     const rate = inSubject ? toRate(other, base.code, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))) : toRate(base.code, other, f, base.units, earlier(ctx, g, f, sentence, previousEnd(f)));
     if (rate.base === rate.quote) continue;
     // A figure in the subject's own currency that prices no other currency plausibly is left to
@@ -289,7 +309,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
       // The dollar, the most quoted counterpart, when none named makes a rate.
-      [...named, ...(quote === 'USD' ? [] : ['USD'])].find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100)) || (f.currency === null && plausibleFor(quote, c, figureValue))) ??
+      // Then the counterpart of the latest quote in this currency ("un euro s'achetait 1 610 wons
+      // … les bureaux de change pratiquaient des cours proches de 1 660 wons").
+      [...named, ...(f.currency !== null ? latestCounterpart(rates, quote, f) : []), ...(quote === 'USD' ? [] : ['USD'])].find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100)) || (f.currency === null && plausibleFor(quote, c, figureValue))) ??
       named[0] ??
       (quote === 'USD' ? null : 'USD');
     if (!counterpart || counterpart === quote) continue;
@@ -330,6 +352,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     rates.push(candidate);
     notAmounts.add(i);
   });
+  settleOpenCurrencies(rates, amounts);
   // "tablaient sur un dollar à 1 300 à 1 350 wons … Hyundai avait bâti son plan sur 1 350 wons":
   // a figure that repeats a level the article quoted, in its currency, is that level again. A
   // round thousand is too common a price to be read so.
@@ -415,6 +438,74 @@ function toRate(base: string, quote: string, f: Figure, units: number, past = fa
   return { base: b, quote: q, value, start: f.start, end: f.end, figure: f.value, figureCurrency: f.currency, earlier: past };
 }
 
+/**
+ * Of the currencies a bare figure quoted against `base` may be in, and the two ways it may price
+ * (units of it per base, or units of base per it), the plausible reading nearest a usual rate.
+ */
+function nearestReading(base: string, units: number, value: number, pool: readonly string[]): { other: string; inSubject: boolean } | null {
+  let best: { other: string; inSubject: boolean; distance: number } | null = null;
+  for (const c of pool) {
+    const readings: Array<[boolean, string, string, number]> = [
+      [false, base, c, value / units],
+      [true, c, base, value],
+    ];
+    for (const [inSubject, b, q, v] of readings) {
+      if (!plausibleFor(b, q, v)) continue;
+      const usual = typicalRate(b, q);
+      const distance = usual === null ? Infinity : Math.abs(Math.log(v / usual));
+      if (!best || distance < best.distance) best = { other: c, inSubject, distance };
+    }
+  }
+  return best && { other: best.other, inSubject: best.inSubject };
+}
+
+/** The other currency of the latest quote before a figure that has `code` in it, if any. */
+function latestCounterpart(rates: readonly RateSpan[], code: string, f: Figure): string[] {
+  for (let i = rates.length - 1; i >= 0; i--) {
+    const r = rates[i]!;
+    if (r.end <= f.start && (r.base === code || r.quote === code)) return [r.base === code ? r.quote : r.base];
+  }
+  return [];
+}
+
+/** How much nearer its usual rate another reading of an open currency must be to be taken. */
+const OPEN_CURRENCY_MARGIN = Math.log(1.25);
+
+/**
+ * "L'euro valait 1,0815 dollar" in an article that names the Canadian dollar once: a quote's
+ * figure printed in an open currency ("dollar", "$", "¥") is in whichever of the currencies it
+ * may be makes the rate nearest its usual level, when one is clearly nearer than the article's
+ * reading (euro-dollar 1.08 is the US dollar's; the Canadian's is near 1.5).
+ */
+function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[]): void {
+  const byStart = new Map<number, AmountSpan>();
+  for (const a of amounts) if (a.printed !== undefined) byStart.set(a.start, a);
+  if (byStart.size === 0) return;
+  const one = decimalFromParts('1');
+  for (const r of rates) {
+    const printed = byStart.get(r.start)?.printed;
+    const rule = printed !== undefined ? SHARED_CURRENCIES.contexts[printed] : undefined;
+    const figure = r.figureCurrency;
+    if (!rule || figure === null) continue;
+    const other = r.base === figure ? r.quote : r.base;
+    const perOther = r.quote === figure ? r.value : divide(one, r.value, 8);
+    const distance = (code: string): number => {
+      const usual = typicalRate(other, code);
+      return usual === null ? Infinity : Math.abs(Math.log(toNumber(perOther) / usual));
+    };
+    let best = figure;
+    for (const code of [rule.default, ...rule.alternatives.map((a) => a.code)]) {
+      if (code !== other && distance(code) < distance(best)) best = code;
+    }
+    if (best === figure || !(distance(figure) - distance(best) > OPEN_CURRENCY_MARGIN)) continue;
+    const [b, q] = marketOrder(other, best);
+    r.base = b;
+    r.quote = q;
+    r.value = b === other ? perOther : divide(one, perOther, 8);
+    r.figureCurrency = best;
+  }
+}
+
 /** How near a level named without a currency must be to a quoted rate ("the 1,410 line"). */
 const LEVEL_NEAR = 0.1;
 
@@ -473,6 +564,26 @@ function baseAfter(
   return { code: ctx.resolve(mention.value.code), units: units || 1, ...(amount !== undefined ? { amount } : {}) };
 }
 
+/**
+ * "Pour 1 euro, on obtient 0,85 livre, 0,96 franc suisse et 1,48 dollar canadien": a sentence
+ * that opens with a base and a comma prices it in every other currency it prints.
+ */
+function leadingBase(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, amounts: readonly AmountSpan[]): { code: string; units: number; amount: number } | null {
+  if (f.currency === null) return null;
+  const { key, fold } = ctx.forms;
+  let at = sentence.start;
+  while (at < sentence.end && !isWordUnit(key.charCodeAt(at))) at++;
+  const lead = g.rateLeadingBase.longest(key, fold, at);
+  if (!lead) return null;
+  const open = lead.end + (fold[lead.end] === ' ' ? 1 : 0);
+  const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
+  const a = amounts[i];
+  if (!a || a.start !== open || a.scale !== null || a.start >= f.start) return null;
+  const units = toNumber(a.decimal);
+  if (!(units === 1 || units === 100) || fold[a.end] !== ',') return null;
+  return { code: ctx.resolve(a.currency), units, amount: i };
+}
+
 /** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */
 function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], byEnd: Map<number, number>): { code: string; units: number; amount?: number } | null {
   const { key, fold } = ctx.forms;
@@ -526,7 +637,7 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
     const priced = at !== null && key.slice(at.end, f.start).trim() === '';
     // German puts the participle last: "Ein Yuan wurde am Donnerstag zu 198,9 Won gehandelt".
     const verbTo = clauseEnd(ctx.forms, f.end, VERB_AFTER_FIGURE);
-    if (!priced && !containsPhrase(ctx.forms, g.rateVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateVerbs, f.end, verbTo, true)) continue;
+    if (!priced && !containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, f.end, verbTo, true)) continue;
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
     const subject = g.rateSubjects.longest(key, fold, det);
@@ -535,6 +646,9 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
       const a = amounts[asAmount]!;
       const units = toNumber(a.decimal);
       if (a.scale === null && (units === 1 || units === 100)) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+      // "L'euro a franchi la barre de 1,17 dollar … et valait 1 587,2 wons": an amount's currency
+      // is not the subject.
+      continue;
     }
     if (subject) return { code: ctx.resolve(mention.value.code), units: 1 };
   }

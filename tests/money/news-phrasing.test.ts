@@ -674,3 +674,67 @@ describe('levels named again', () => {
     expect(rates.map((r) => r.text)).toEqual(['1,402.6']);
   });
 });
+
+describe('a dollar quoted in cents of another', () => {
+  test('"le huard à 75,84 cents US" prices the Canadian dollar in US cents', () => {
+    const { rates, amounts } = money('Le huard se négociait à 75,84 cents US, en hausse de 0,4 cent. Le pétrole prenait 48 cents US à 71,20 $ US le baril.');
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'CAD', 1.3185654]]);
+    expect(amounts.map((a) => [a.text, a.currency])).toEqual([
+      ['48 cents US', 'USD'],
+      ['71,20 $ US', 'USD'],
+    ]);
+  });
+
+  test('"the loonie closed at 73.12 U.S. cents"', () => {
+    expect(money('The loonie closed at 73.12 U.S. cents on Friday.', 'eng').rates.map((r) => [r.base, r.quote, r.text])).toEqual([['USD', 'CAD', '73.12 U.S. cents']]);
+  });
+});
+
+describe('foreign-exchange reports', () => {
+  const quotes = (text: string, language = 'fra') => money(text, language).rates.map((r) => [r.text, r.base, r.quote, r.value]);
+
+  test('a bare "dollar" in a euro quote is the US dollar though the article names the Canadian one', () => {
+    expect(quotes("Le dollar canadien a peu bougé. Vendredi soir, l'euro valait 1,0934 dollar.")).toEqual([['1,0934 dollar', 'EUR', 'USD', 1.0934]]);
+  });
+
+  test('a sentence that opens with its base prices it in every currency it prints', () => {
+    const { rates, amounts } = money('Pour 1 euro, les voyageurs obtenaient 0,84 livre sterling, 0,95 franc suisse et 1,49 dollar canadien.');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([
+      ['EUR', 'GBP', 0.84],
+      ['EUR', 'CHF', 0.95],
+      ['EUR', 'CAD', 1.49],
+    ]);
+  });
+
+  test('a pronoun subject takes the currency of the sentence before, and the nearest usual rate sets the direction', () => {
+    expect(quotes('Le dollar se reprend nettement. Il cote 0,91 contre le franc suisse et 151,3 contre le yen.')).toEqual([
+      ['0,91', 'USD', 'CHF', 0.91],
+      ['151,3', 'USD', 'JPY', 151.3],
+    ]);
+  });
+
+  test.for([
+    ["Ce jour-là, un yuan ne coûtait que 191,2 wons.", 'CNY'],
+    ['Le won a fini à 1 440 wons. Le billet vert avait touché 1 452,3 dans la matinée.', 'USD'],
+    ['Le won a fini à 1 440 wons. Le billet vert avait ouvert à 1 449,0 dès 9h.', 'USD'],
+    ['Un analyste anticipe un dollar ramené à 1 410 wons en fin d’année.', 'USD'],
+    ["A 160 yens, la monnaie européenne reste stable.", 'EUR'],
+  ])('%s', ([text, base]) => {
+    expect(money(text!).rates.map((r) => r.base).at(-1)).toEqual(base);
+    expect(money(text!).amounts).toEqual([]);
+  });
+
+  test('a level in a forecast of a weaker won, and a floor in a contract, are rates', () => {
+    expect(quotes("D'autres tablent sur un won plus faible encore, avec un pic à 1 520 wons en mars.").map((q) => q[0])).toEqual(['1 520 wons']);
+    expect(quotes('Nous avions calé nos contrats sur un plancher de 1 390 wons.').map((q) => q[0])).toEqual(['1 390 wons']);
+  });
+
+  test('"les bureaux de change pratiquaient des cours proches de …" quotes the currency quoted before', () => {
+    const text = "Mardi, un euro s'achetait 1 598,2 wons. Les bureaux de change de l'aéroport pratiquaient des cours proches de 1 650 wons.";
+    expect(quotes(text).map((q) => q.slice(0, 3))).toEqual([
+      ['1 598,2 wons', 'EUR', 'KRW'],
+      ['1 650 wons', 'EUR', 'KRW'],
+    ]);
+  });
+});
