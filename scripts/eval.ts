@@ -4,8 +4,9 @@
 //   - on Microsoft Recognizers-Text's own currency specs for French, English, Spanish, German,
 //     Italian and Korean (read by path, default ../shared/peer-specs), with their JS port
 //     (@microsoft/recognizers-text-suite) run on the same inputs where it has the language.
-// Usage: npm run eval [-- --split dev|test|all] [--language fra,kor] [--verbose] [--peer-specs DIR] [--skip-peer]
-// --verbose lists the misses of dev articles only: the test half is scored, never read for tuning.
+// Usage: npm run eval [-- --split dev|test|all] [--language fra,kor] [--verbose] [--entity-misses] [--peer-specs DIR] [--skip-peer]
+// --verbose lists the money misses of dev articles only, --entity-misses their entity misses: the
+// test half is scored, never read for tuning.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -24,10 +25,12 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'all' },
     language: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'entity-misses': { type: 'boolean', default: false },
     'skip-peer': { type: 'boolean', default: false },
   },
 });
 const verbose = values.verbose ?? false;
+const entityMisses = values['entity-misses'] ?? false;
 const languages = values.language ? values.language.split(',') : [...GOLD_LANGUAGES];
 const splits = values.split === 'all' ? ['dev', 'test'] : [values.split!];
 const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}`;
@@ -89,16 +92,18 @@ function score(t: Tally, article: GoldArticle, record: PrecisRecord): void {
   t.notMoney += traps.length;
   const e = scoreEntities(article, record);
   for (const type of ENTITY_TYPES) t.entities[type] = addCounts(t.entities[type]!, e[type]);
-  if (verbose && article.split === 'dev') {
+  if ((verbose || entityMisses) && article.split === 'dev') {
     const lines: string[] = [];
-    if (a.misses.length) lines.push(`    amounts missed: ${a.misses.join('; ')}`);
-    if (a.extras.length) lines.push(`    amounts extra:  ${a.extras.map((x) => `${x} "${article.text.slice(Number(x.split('-')[0]), Number(x.split(/[- ]/)[1]))}"`).join('; ')}`);
-    if (p.misses.length) lines.push(`    pairs missed:   ${p.misses.join('; ')}`);
-    if (p.extras.length) lines.push(`    pairs extra:    ${p.extras.join('; ')}`);
-    if (p.flagErrors) lines.push(`    pair flags wrong: ${record.pairs.filter((x) => article.pairs.some((g) => article.amounts[g.a]!.start === record.amounts[x.a]!.start && g.consistent !== x.consistent)).map((x) => `${x.english} ${x.consistent ? 'consistent' : 'inconsistent'} (${x.deviation} %)`).join('; ')}`);
-    if (r.misses.length) lines.push(`    rates missed:   ${r.misses.join('; ')}`);
-    if (r.extras.length) lines.push(`    rates extra:    ${r.extras.join('; ')}`);
-    if (traps.length) lines.push(`    traps read as money: ${traps.join('; ')}`);
+    if (verbose && a.misses.length) lines.push(`    amounts missed: ${a.misses.join('; ')}`);
+    if (verbose && a.extras.length) lines.push(`    amounts extra:  ${a.extras.map((x) => `${x} "${article.text.slice(Number(x.split('-')[0]), Number(x.split(/[- ]/)[1]))}"`).join('; ')}`);
+    if (verbose && p.misses.length) lines.push(`    pairs missed:   ${p.misses.join('; ')}`);
+    if (verbose && p.extras.length) lines.push(`    pairs extra:    ${p.extras.join('; ')}`);
+    if (verbose && p.flagErrors) lines.push(`    pair flags wrong: ${record.pairs.filter((x) => article.pairs.some((g) => article.amounts[g.a]!.start === record.amounts[x.a]!.start && g.consistent !== x.consistent)).map((x) => `${x.english} ${x.consistent ? 'consistent' : 'inconsistent'} (${x.deviation} %)`).join('; ')}`);
+    if (verbose && r.misses.length) lines.push(`    rates missed:   ${r.misses.join('; ')}`);
+    if (verbose && r.extras.length) lines.push(`    rates extra:    ${r.extras.join('; ')}`);
+    if (verbose && traps.length) lines.push(`    traps read as money: ${traps.join('; ')}`);
+    if (entityMisses && e.misses.length) lines.push(`    entities missed: ${e.misses.join('; ')}`);
+    if (entityMisses && e.extras.length) lines.push(`    entities extra:  ${e.extras.join('; ')}`);
     if (lines.length) details.push(`  ${article.name}`, ...lines);
   }
 }
@@ -119,6 +124,20 @@ for (const language of languages) {
   for (const split of splits) {
     const t = tallies.get(`${language} ${split}`);
     if (t) line(`${language} ${split}`, t);
+  }
+}
+console.log(`\nEntities (PERSON, ORG, LOC mentions: exact span and type; optional gold mentions neither count nor cost)`);
+console.log(`${'language split'.padEnd(16)} ${'PERSON P/R/F1'.padEnd(18)} ${'ORG P/R/F1'.padEnd(18)} ${'LOC P/R/F1'.padEnd(18)} all (micro) P/R/F1`);
+for (const language of languages) {
+  for (const split of splits) {
+    const t = tallies.get(`${language} ${split}`);
+    if (!t) continue;
+    const cell = (c: Counts) => {
+      const x = prf(c);
+      return `${pct(x.precision)} ${pct(x.recall)} ${pct(x.f1)}`.padEnd(18);
+    };
+    const all = ENTITY_TYPES.reduce((sum, type) => addCounts(sum, t.entities[type]!), { ...ZERO });
+    console.log(`${`${language} ${split}`.padEnd(16)} ${cell(t.entities.PERSON!)} ${cell(t.entities.ORG!)} ${cell(t.entities.LOC!)} ${cell(all)}`);
   }
 }
 if (details.length) console.log(`\nDev misses:\n${details.join('\n')}`);
