@@ -95,7 +95,7 @@ function checkFolder(dir: string): { errors: number; rows: string[] } {
   let errors = 0;
   const rows: string[] = [];
   const language = basename(dir);
-  const files = readdirSync(dir).filter((f) => /^\d\d-[a-z0-9-]+\.txt$/.test(f)).sort();
+  const files = readdirSync(dir).filter((f) => /^\d{2,}-[a-z0-9-]+\.txt$/.test(f)).sort();
   for (const f of files) {
     const base = f.replace(/\.txt$/, '');
     const err = (m: string) => {

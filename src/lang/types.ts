@@ -292,5 +292,19 @@ export interface EntityCues {
   nationalitySuffixes: string[];
   /** Capitalised words that are never names on their own: sentence openers, months, days. Case-sensitive. */
   notNames: string[];
+  /**
+   * Languages that glue particles and suffixes to names (Korean). Postpositions after a name
+   * ("서울에서", "삼성전자는"), longest first when matched.
+   */
+  attachedParticles?: string[];
+  /**
+   * Endings that make a word an organisation's name, with the fewest letters the whole word must
+   * have ("부": 3 keeps "국방부" and leaves "정부" and "일부"; "위원회": 4).
+   */
+  attachedOrgSuffixes?: Record<string, number>;
+  /** Common nouns with such an ending: "공무원", "연구원", "위원회" alone. */
+  notOrganisations?: string[];
+  /** Titles written after a person's name: "김민수 장관", "박서연 연구원", "이정민 씨". */
+  titlesAfter?: string[];
 }
 

@@ -1,0 +1,72 @@
+import { languagePack } from '../lang/registry.js';
+import { SHARED_ENTITY_CUES } from '../lang/shared/index.js';
+import type { EntityCues } from '../lang/types.js';
+import { gazetteer } from './gazetteer.js';
+
+/** The cues of some languages, as the recogniser reads them. */
+export interface Cues {
+  titles: Set<string>;
+  heads: Set<string>;
+  suffixes: Set<string>;
+  not: Set<string>;
+  notLower: Set<string>;
+  locCues: Set<string>;
+  honorifics: Set<string>;
+  pluralHonorifics: Set<string>;
+  portfolioRoles: Set<string>;
+  portfolioLinks: Set<string>;
+  particles: Set<string>;
+  nameParticles: Set<string>;
+  lowerHeads: Set<string>;
+  conjoinedHeads: Set<string>;
+  nameAdjectives: Set<string>;
+  nameStops: Set<string>;
+  orgCues: Set<string>;
+  conjunctions: Set<string>;
+  nationality: RegExp | null;
+  /** Lower-case given names of the languages and English. */
+  given: ReadonlySet<string>;
+}
+
+const compiledCues = new Map<string, Cues>();
+
+/** The cue lists of a pack (its word lists, not its maps). */
+type ListField = { [K in keyof EntityCues]-?: NonNullable<EntityCues[K]> extends string[] ? K : never }[keyof EntityCues];
+
+/** The cues of the packs of `languages` and English, compiled once per set of languages. */
+export function cuesFor(languages: readonly string[]): Cues {
+  const codes = [...new Set([...languages, 'eng'])].filter((c) => languagePack(c)?.entities).sort();
+  const key = codes.join(',');
+  let cues = compiledCues.get(key);
+  if (cues) return cues;
+  const packs = codes.map((c) => languagePack(c)!.entities!);
+  const all = (field: ListField): string[] => packs.flatMap((p) => p[field] ?? []);
+  const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.replace(/\.$/, '').toLowerCase()));
+  const notNames = [...all('notNames'), ...SHARED_ENTITY_CUES.notNames];
+  const suffixes = all('nationalitySuffixes');
+  cues = {
+    titles: lower(all('personTitles')),
+    heads: lower(all('orgHeads')),
+    suffixes: lower(SHARED_ENTITY_CUES.orgSuffixes),
+    not: new Set(notNames),
+    notLower: lower(notNames.filter((n) => !/^[A-Z]{2,}$/.test(n))),
+    locCues: lower(all('placePrepositions')),
+    honorifics: lower(all('honorifics')),
+    pluralHonorifics: lower(all('pluralHonorifics')),
+    portfolioRoles: lower(all('portfolioRoles')),
+    portfolioLinks: lower(all('portfolioLinks')),
+    particles: lower(all('nameJoiners')),
+    nameParticles: lower(all('nameParticles')),
+    lowerHeads: lower(all('lowerHeads')),
+    conjoinedHeads: lower(all('conjoinedHeads')),
+    nameAdjectives: lower(all('nameAdjectives')),
+    nameStops: lower(all('nameStops')),
+    orgCues: lower(all('orgCues')),
+    conjunctions: lower(all('conjunctions')),
+    given: new Set(codes.flatMap((code) => [...(gazetteer().given.get(code) ?? [])])),
+    // "sud-coréen", "surcoreano": a lower-case word with a nationality ending.
+    nationality: suffixes.length ? new RegExp(`^(?:[\\p{Ll}]+-)?[\\p{Ll}]+(?:${[...new Set(suffixes)].sort((a, b) => b.length - a.length).join('|')})s?$`, 'u') : null,
+  };
+  compiledCues.set(key, cues);
+  return cues;
+}

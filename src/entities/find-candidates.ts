@@ -1,0 +1,149 @@
+import type { EntityType } from './entity-types.js';
+import type { Cues } from './entity-cues.js';
+import { gazetteer, isOrganisationOpener } from './gazetteer.js';
+import { adjacent, type Token } from './tokens.js';
+
+/** A stretch of tokens that may name an entity, typed when the evidence says what it names. */
+export interface Candidate {
+  first: number;
+  last: number;
+  type: EntityType | null;
+  /** How sure the type is: gazetteer, cue or pattern beats fallback. */
+  evidence: 'gazetteer' | 'cue' | 'pattern' | 'fallback';
+  /** Where the name ends when it stops inside its last token (a Korean particle follows). */
+  end?: number;
+}
+
+/** Gazetteer names at `i`, longest first: the end of the match and its type, or null. */
+export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): Candidate | null {
+  const gaz = gazetteer();
+  const t = tokens[i]!;
+  if (used[i] || !t.word) return null;
+  for (const entry of gaz.byFirst.get(t.lower) ?? []) {
+    const last = i + entry.tokens.length - 1;
+    if (last >= tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < entry.tokens.length && ok; k++) {
+      const tk = tokens[i + k]!;
+      ok = !used[i + k] && tk.lower === entry.tokens[k] && (k === 0 || adjacent(text, tokens[i + k - 1]!, tk));
+    }
+    // "UN" is not "Un dollar": an acronym matches as printed.
+    if (ok && entry.acronym && tokens.slice(i, last + 1).map((x) => x.text).join(' ') !== entry.tokens.map((x) => x.toUpperCase()).join(' ')) continue;
+    // "Sur", "Seul": a word the language uses on its own is not a place on its own.
+    if (ok && entry.tokens.length === 1 && c.not.has(t.text)) continue;
+    // A gazetteer name is a name when the text capitalises it as one.
+    if (!ok || (!t.cap && /^\p{Lu}/u.test(entry.text))) continue;
+    // "Lee" is not "Lee" the city; a following capitalised word means a longer name.
+    const next = tokens[last + 1];
+    if (entry.tokens.length === 1 && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
+    if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(c, tokens, i)) return null;
+    // "Mirae Asset" + "Securities": a listed company's fuller name.
+    let end = last;
+    while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && c.suffixes.has(tokens[end + 1]!.lower)) end++;
+    return { first: i, last: end, type: entry.type, evidence: 'gazetteer' };
+  }
+  return null;
+}
+
+/** "ministre de la Défense", "secrétaire au Trésor": a portfolio, not a name. */
+export function isPortfolio(c: Cues, tokens: readonly Token[], first: number): boolean {
+  const prev = tokens[first - 1]?.lower ?? '';
+  if (!c.portfolioLinks.has(prev)) return false;
+  return tokens.slice(Math.max(0, first - 8), first).some((t) => c.portfolioRoles.has(t.lower));
+}
+
+export function isTitle(c: Cues, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !t.word) return false;
+  return c.titles.has(t.lower);
+}
+
+export function isNameWord(c: Cues, t: Token | undefined): boolean {
+  return !!t && t.word && t.cap && !c.not.has(t.text) && !/^\d/.test(t.text);
+}
+
+export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): number | null {
+  const head = tokens[i]!;
+  const capitalHead = head.cap && c.heads.has(head.lower) && !c.not.has(head.text);
+  const lowerHead = !head.cap && c.lowerHeads.has(head.lower);
+  if (!capitalHead && !lowerHead) return null;
+  let lastGood = -1;
+  let j = i + 1;
+  let words = 0;
+  for (; j < tokens.length && words < 12; j++) {
+    const t = tokens[j]!;
+    if (!t.word) {
+      if (t.text === "'") continue;
+      // "ministère du Commerce, de l'Industrie et de l'Énergie" continues past the comma.
+      // So does "Ministry of Trade, Industry and Energy": a ministry's list of portfolios.
+      const after = tokens[j + 1];
+      if (t.text === ',' && c.conjoinedHeads.has(head.lower) && after && (c.nameParticles.has(after.lower) || (after.cap && after.word)) && lastGood === j - 1) continue;
+      break;
+    }
+    if (c.nameStops.has(t.lower) || /\d/.test(t.text)) break;
+    // "Parlement européen et du Conseil" are two bodies; "ministère de l'Économie et des
+    // Finances" is one.
+    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower)) break;
+    words++;
+    const previousWord = j - 1 === i || lastGood === j - 1;
+    if (t.cap && !c.not.has(t.text)) lastGood = j;
+    else if (c.nameAdjectives.has(t.lower) && previousWord) lastGood = j;
+    else if (t.cap && c.not.has(t.text) && !c.particles.has(t.lower)) break;
+  }
+  // "(KAMA)" right after the stretch confirms it is all one name, lower-case words included.
+  if (tokens[j]?.text === '(' && tokens[j + 1]?.acronym && tokens[j + 2]?.text === ')' && j - 1 > i) return j - 1;
+  return lastGood > i ? lastGood : null;
+}
+
+export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): { first: number; last: number } | null {
+  let first = i;
+  // A title may be followed by a particle: "Mme de La Rochère".
+  const honorific = (k: number) => c.honorifics.has(tokens[k]?.lower ?? '');
+  // "MM. Kang et de La Vallière": the second name shares the title.
+  const sharedTitle = c.conjunctions.has(tokens[i - 1]?.lower ?? '') && tokens.slice(Math.max(0, i - 6), i - 1).some((t) => c.pluralHonorifics.has(t.lower));
+  const afterTitle = honorific(i - 1) || (tokens[i - 1]?.text === '.' && honorific(i - 2)) || sharedTitle;
+  if (!isNameWord(c, tokens[i]) && !tokens[i]!.acronym) {
+    if (!(afterTitle && c.nameParticles.has(tokens[i]!.lower))) return null;
+    const k = skipParticles(c, tokens, i);
+    if (!isNameWord(c, tokens[k]) || used[k]) return null;
+    return extendRun(c, text, tokens, used, i, k);
+  }
+  if (tokens[i]!.cap && c.not.has(tokens[i]!.text) && !tokens[i]!.acronym) return null;
+  if (c.honorifics.has(tokens[i]!.lower) || (tokens[i]!.cap && c.titles.has(tokens[i]!.lower))) return null;
+  // Product and model names carry digits ("Galaxy S25", "FA-50", "HBM4"): not entities.
+  if (/\d/.test(tokens[i]!.text)) return null;
+  let last = i;
+  while (last + 1 < tokens.length && !used[last + 1]) {
+    const next = tokens[last + 1]!;
+    if (!adjacent(text, tokens[last]!, next)) break;
+    if ((isNameWord(c, next) || (next.acronym && !c.not.has(next.text))) && !/\d/.test(next.text) && !c.honorifics.has(next.lower)) {
+      last++;
+      continue;
+    }
+    // Particles inside a person's name: "Hélène de La Rochère", "Laurent de Saint-Aubin".
+    const personish = c.given.has(tokens[first]!.lower.split('-')[0]!) || afterTitle;
+    if (personish && c.nameParticles.has(next.lower)) {
+      const k = skipParticles(c, tokens, last + 1);
+      if (isNameWord(c, tokens[k]) && !used[k]) {
+        last = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return { first, last };
+}
+
+/** Past "de", "de La", "d'", "van der"…, to the next token. Capitalised "La", "Le" count too. */
+export function skipParticles(c: Cues, tokens: readonly Token[], k: number): number {
+  while (k < tokens.length && (c.nameParticles.has(tokens[k]!.lower) || tokens[k]!.text === "'")) k++;
+  return k;
+}
+
+/** A name after an honorific and particles ("de La Rochère"), then any further name words. */
+export function extendRun(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], first: number, k: number): { first: number; last: number } {
+  let last = k;
+  while (last + 1 < tokens.length && !used[last + 1] && adjacent(text, tokens[last]!, tokens[last + 1]!) && isNameWord(c, tokens[last + 1]) && !/\d/.test(tokens[last + 1]!.text)) last++;
+  return { first, last };
+}
+

@@ -1,0 +1,98 @@
+import type { Candidate } from './find-candidates.js';
+import type { Entity, EntityType, Mention } from './entity-types.js';
+import { gazetteer } from './gazetteer.js';
+import type { Token } from './tokens.js';
+
+interface Built {
+  type: EntityType;
+  text: string;
+  tokens: string[];
+  mentions: Mention[];
+  evidence: Candidate['evidence'];
+}
+
+/**
+ * Groups mentions into entities: a surname or a shorter form joins the person or organisation it
+ * shortens ("Lee" → "Lee Jae Myung", the nearest preceding one when several share it), an acronym
+ * or short name in brackets joins the name it follows, and untyped names take the type of what
+ * they join; untyped names that join nothing are dropped.
+ */
+export function link(text: string, tokens: readonly Token[], candidates: Candidate[]): Entity[] {
+  candidates.sort((a, b) => a.first - b.first);
+  const built: Built[] = [];
+  // A Korean name ends before its particle ("서울에서"): `end` cuts the last token.
+  const endOf = (c: Candidate) => c.end ?? tokens[c.last]!.end;
+  const mentionOf = (c: Candidate): Mention => ({ start: tokens[c.first]!.start, end: endOf(c), text: text.slice(tokens[c.first]!.start, endOf(c)) });
+  const words = (c: Candidate) =>
+    tokens
+      .slice(c.first, c.last + 1)
+      .filter((t) => t.word)
+      .map((t) => (t.end > endOf(c) ? text.slice(t.start, endOf(c)) : t.text));
+  // Typed multi-word names first, so that shorter forms can join them.
+  const order = [...candidates].sort((a, b) => Number(b.type !== null) - Number(a.type !== null) || (b.last - b.first) - (a.last - a.first) || a.first - b.first);
+  const acronymOf = new Map<string, Built>();
+  for (const c of order) {
+    const w = words(c);
+    const mention = mentionOf(c);
+    const key = w.join(' ');
+    const joined = findHost(built, w, c.type, mention.start);
+    if (joined) {
+      joined.mentions.push(mention);
+      continue;
+    }
+    const acronymHost = acronymOf.get(key);
+    if (acronymHost) {
+      acronymHost.mentions.push(mention);
+      continue;
+    }
+    // A capitalised name with no evidence and nothing to join is left out: unknown
+    // capitalised words in news are as often products, laws or events as organisations.
+    const type = c.type;
+    if (!type) continue;
+    const entity: Built = { type, text: key, tokens: w, mentions: [mention], evidence: c.evidence };
+    built.push(entity);
+    // "Fonds monétaire international (FMI)": the acronym names the same organisation.
+    const open = tokens[c.last + 1];
+    const alias = tokens[c.last + 2];
+    if (type === 'ORG' && open?.text === '(' && alias?.cap && alias.word && tokens[c.last + 3]?.text === ')') acronymOf.set(alias.text, entity);
+  }
+  return built
+    .map((e) => ({
+      text: e.text,
+      type: e.type,
+      mentions: e.mentions.sort((a, b) => a.start - b.start),
+    }))
+    .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+function findHost(built: Built[], w: string[], type: EntityType | null, at: number): Built | null {
+  const key = w.join(' ');
+  let best: Built | null = null;
+  let bestDistance = Infinity;
+  for (const e of built) {
+    // A typed mention joins an entity of its own type only; an untyped one joins any.
+    if (type && e.type !== type) continue;
+    const same = e.text === key;
+    const shorter =
+      w.length < e.tokens.length &&
+      (e.type === 'PERSON'
+        ? endsWith(e.tokens, w) || (gazetteer().eastAsianSurnames.has(w[0]!) && e.tokens[0] === w[0] && w.length === 1)
+        : startsWith(e.tokens, w));
+    if (!same && !shorter) continue;
+    const first = e.mentions[0]!.start;
+    const distance = first <= at ? at - first : 1e9 + first - at;
+    if (distance < bestDistance) {
+      best = e;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function endsWith(xs: string[], ys: string[]): boolean {
+  return ys.every((y, i) => xs[xs.length - ys.length + i] === y);
+}
+
+function startsWith(xs: string[], ys: string[]): boolean {
+  return ys.every((y, i) => xs[i] === y);
+}

@@ -1,0 +1,72 @@
+import type { Span } from '../document.js';
+
+/** A word or a punctuation mark of the text, as the recogniser reads it. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Two or more letters, all upper case (an acronym). */
+  acronym: boolean;
+  word: boolean;
+  /** First word of its sentence (or of a quotation opening it). */
+  sentenceStart: boolean;
+}
+
+/**
+ * Words (letters and digits, joined by hyphens, "&", or the apostrophe of an English possessive)
+ * and the punctuation a name stops at. The apostrophe of an elision is its own token, so "d'Orsay"
+ * and "d Orsay" (a lost apostrophe) both read as "d" + "Orsay".
+ */
+export const NAME_TOKEN = /[\p{L}\p{N}]+(?:(?:[-&]|'(?=s\b))[\p{L}\p{N}]+)*|&|['(),.:;«»"]/gu;
+
+/** The same tokenisation, lower-cased, for matching a gazetteer name. */
+export function tokenizeName(name: string): string[] {
+  return (name.normalize('NFC').replace(/’/g, "'").match(NAME_TOKEN) ?? []).map((t) => t.toLowerCase());
+}
+
+/** The tokens of a text, outside the excluded spans (money amounts), with sentence starts marked. */
+export function tokenize(text: string, sentences: readonly Span[], excluded: readonly Span[]): Token[] {
+  const exclude = [...excluded].sort((a, b) => a.end - b.end);
+  const folded = text.replace(/’/g, "'");
+  const tokens: Token[] = [];
+  let s = 0;
+  let x = 0;
+  let sentenceFirst = true;
+  for (const m of folded.matchAll(NAME_TOKEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (s < sentences.length && start >= sentences[s]!.end) {
+      s++;
+      sentenceFirst = true;
+    }
+    // Excluded spans, by end: one pointer walks them with the tokens.
+    while (x < exclude.length && exclude[x]!.end <= start) x++;
+    if (exclude.slice(x, x + 4).some((e) => start < e.end && end > e.start)) continue;
+    const word = /[\p{L}\p{N}]/u.test(m[0]);
+    const cap = /^\p{Lu}/u.test(m[0]);
+    tokens.push({
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      start,
+      end,
+      cap,
+      acronym: /^\p{Lu}{2,}$/u.test(m[0].replace(/[-&]/g, '')),
+      word,
+      sentenceStart: word && sentenceFirst,
+    });
+    // An opening quotation or dash keeps the next word sentence-initial.
+    if (word) sentenceFirst = false;
+    else if (/[«"(:]/.test(m[0]) && tokens.length >= 2 && tokens[tokens.length - 2]!.sentenceStart === false) sentenceFirst = m[0] === '«' || m[0] === '"';
+  }
+  return tokens;
+}
+
+/** Only a space between two tokens (none around an elision): a name does not run over punctuation. */
+export function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (a.text === "'" || b.text === "'") return gap === '';
+  return gap === ' ' || gap === '\u00A0' || gap === '\u202F';
+}
