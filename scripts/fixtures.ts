@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { OPUS_MT_FULL, TINY, writeBartModel, writeMarianModel } from './tiny-models/write-models.js';
+import { OPUS_MT_FULL, TINY, TINY_BERT, writeBartModel, writeBertNerModel, writeMarianModel } from './tiny-models/write-models.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { dir: { type: 'string' }, full: { type: 'boolean', default: false } } });
@@ -18,5 +18,6 @@ if (values.full) {
     writeMarianModel(join(dir, 'Xenova', `opus-mt-${source}-en`), TINY, seed, [source, 'en']);
   }
   writeBartModel(join(dir, 'Xenova', 'distilbart-cnn-6-6'), TINY);
+  writeBertNerModel(join(dir, 'Xenova', 'bert-base-multilingual-cased-ner-hrl'), TINY_BERT);
 }
 console.log(`models written to ${dir} in ${Math.round(performance.now() - started)} ms`);

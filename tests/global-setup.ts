@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { TINY, writeBartModel, writeMarianModel } from '../scripts/tiny-models/write-models.js';
+import { TINY, TINY_BERT, writeBartModel, writeBertNerModel, writeMarianModel } from '../scripts/tiny-models/write-models.js';
 import { FIXTURES } from './helpers.js';
 
 /**
@@ -12,4 +12,5 @@ export default function setup(): void {
     writeMarianModel(join(dir, 'Xenova', `opus-mt-${source}-en`), TINY, seed, [source, 'en']);
   }
   writeBartModel(join(dir, 'Xenova', 'distilbart-cnn-6-6'), TINY);
+  writeBertNerModel(join(dir, 'Xenova', 'bert-base-multilingual-cased-ner-hrl'), TINY_BERT);
 }

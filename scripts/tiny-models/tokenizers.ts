@@ -93,3 +93,62 @@ export function bartTokenizer(): { json: object; vocab: string[] } {
   };
   return { json, vocab };
 }
+
+/** Hangul syllables of Korean news, so Korean text is not all [UNK] (others still are). */
+const HANGUL = '서울삼성전자한국은행정부대통령윤석열이재용기업시장발표했다에서은는이가을를의와과도년월일원달러억조회장장관위원회국회부산';
+/** Whole words and continuations of news text, so words are not all split into letters. */
+const BERT_WORDS = (
+  'le la les de des du un une et à au en pour sur par avec que qui est a ont président gouvernement ministre Banque banque ' +
+  'France Paris Séoul Corée Sud Emmanuel Macron Élisabeth Borne Renault Airbus Lyon Marseille Bruxelles Europe européenne ' +
+  'the of and to in is that for on with said President Bank Korea Seoul Samsung Electronics London Washington Reserve Federal ' +
+  'Yoon Suk Yeol Lee Jae Kim Park ' +
+  '서울 삼성전자 한국은행 정부 대통령 윤석열 회장 발표했다'
+).split(' ');
+const BERT_CONTINUATIONS = ['ment', 'ique', 'tion', 'ron', 'ing', 'ed', 'es', 's', 'er', 'al', 'ie', '은', '는', '이', '가', '을', '를', '의', '에서'];
+
+/**
+ * A cased WordPiece tokenizer.json in the format of bert-base-multilingual-cased: [PAD] = 0,
+ * [unused1..99], [UNK] = 100, [CLS] = 101, [SEP] = 102, [MASK] = 103; a BertNormalizer that keeps
+ * case and accents, the BERT pre-tokenizer (whitespace and punctuation), `##` continuations and
+ * the `[CLS] $A [SEP]` template. Letters, digits, punctuation and some Hangul are pieces, so
+ * every Latin word can be spelt; a word with a syllable outside the vocabulary is [UNK].
+ */
+export function bertTokenizer(): { json: object; vocab: string[] } {
+  const vocab = ['[PAD]', ...Array.from({ length: 99 }, (_, i) => `[unused${i + 1}]`), '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
+  const pieces = new Set<string>();
+  for (const c of CHARACTERS + HANGUL) {
+    if (c === ' ') continue;
+    pieces.add(c);
+    pieces.add(`##${c}`);
+  }
+  for (const w of BERT_WORDS) pieces.add(w);
+  for (const w of BERT_CONTINUATIONS) pieces.add(`##${w}`);
+  vocab.push(...[...pieces].filter((p) => !vocab.includes(p)));
+  const special = (content: string) => ({ id: vocab.indexOf(content), content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const json = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'].map(special),
+    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: false },
+    pre_tokenizer: { type: 'BertPreTokenizer' },
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      pair: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+        { Sequence: { id: 'B', type_id: 1 } },
+        { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      ],
+      special_tokens: {
+        '[CLS]': { id: '[CLS]', ids: [101], tokens: ['[CLS]'] },
+        '[SEP]': { id: '[SEP]', ids: [102], tokens: ['[SEP]'] },
+      },
+    },
+    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
+    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(vocab.map((t, i) => [t, i])) },
+  };
+  return { json, vocab };
+}

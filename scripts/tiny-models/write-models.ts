@@ -2,8 +2,9 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serializeModel } from './onnx-graph.js';
 import { quantizeGraph } from './quantize.js';
+import { BERT_LAYER_NORM_EPS, buildBertTokenClassifier, type BertSpec } from './bert.js';
 import { buildSeq2Seq, type Seq2SeqSpec } from './seq2seq.js';
-import { bartTokenizer, marianTokenizer } from './tokenizers.js';
+import { bartTokenizer, bertTokenizer, marianTokenizer } from './tokenizers.js';
 
 export interface ModelSize {
   dModel: number;
@@ -17,6 +18,8 @@ export interface ModelSize {
 
 /** Small enough to write in milliseconds and run in tests. */
 export const TINY: ModelSize = { dModel: 16, layers: 2, heads: 2, ffn: 32, maxPositions: 256 };
+/** A BERT token classifier small enough for tests, with 128 positions, so long articles take several windows. */
+export const TINY_BERT: ModelSize = { dModel: 16, layers: 2, heads: 2, ffn: 32, maxPositions: 128 };
 /** opus-mt-fr-en's real dimensions, for benchmarks. */
 export const OPUS_MT_FULL: ModelSize = { dModel: 512, layers: 6, heads: 8, ffn: 2048, vocab: 59514, maxPositions: 512 };
 
@@ -166,5 +169,62 @@ export function writeBartModel(dir: string, size: ModelSize, seed = 2): void {
       tokenizer_class: 'BartTokenizer',
     });
     writeOnnx(tmp, spec);
+  });
+}
+
+/** The labels of Davlan/bert-base-multilingual-cased-ner-hrl, in its id order. */
+export const NER_LABELS = ['O', 'B-DATE', 'I-DATE', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+
+/**
+ * A BERT token classifier laid out like Xenova/bert-base-multilingual-cased-ner-hrl: config with
+ * its labels, cased WordPiece tokenizer, onnx/model.onnx and onnx/model_quantized.onnx. Its
+ * positions are few (`maxPositions`), so articles need several windows, as long ones do with the
+ * real model's 512.
+ */
+export function writeBertNerModel(dir: string, size: ModelSize, seed = 7): void {
+  const { json, vocab } = bertTokenizer();
+  const spec: BertSpec = { hidden: size.dModel, layers: size.layers, heads: size.heads, intermediate: size.ffn, vocab: vocab.length, maxPositions: size.maxPositions, typeVocab: 2, labels: NER_LABELS.length, seed };
+  const graph = buildBertTokenClassifier(spec);
+  atomicDirectory(dir, (tmp) => {
+    writeJson(join(tmp, 'config.json'), {
+      _name_or_path: 'Davlan/bert-base-multilingual-cased-ner-hrl',
+      architectures: ['BertForTokenClassification'],
+      model_type: 'bert',
+      attention_probs_dropout_prob: 0.1,
+      classifier_dropout: null,
+      directionality: 'bidi',
+      hidden_act: 'gelu',
+      hidden_dropout_prob: 0.1,
+      hidden_size: spec.hidden,
+      id2label: Object.fromEntries(NER_LABELS.map((label, i) => [String(i), label])),
+      label2id: Object.fromEntries(NER_LABELS.map((label, i) => [label, i])),
+      initializer_range: 0.02,
+      intermediate_size: spec.intermediate,
+      layer_norm_eps: BERT_LAYER_NORM_EPS,
+      max_position_embeddings: spec.maxPositions,
+      num_attention_heads: spec.heads,
+      num_hidden_layers: spec.layers,
+      pad_token_id: 0,
+      position_embedding_type: 'absolute',
+      type_vocab_size: spec.typeVocab,
+      use_cache: true,
+      vocab_size: spec.vocab,
+    });
+    writeJson(join(tmp, 'tokenizer.json'), json);
+    writeJson(join(tmp, 'tokenizer_config.json'), {
+      do_lower_case: false,
+      model_max_length: spec.maxPositions,
+      strip_accents: null,
+      tokenize_chinese_chars: true,
+      cls_token: '[CLS]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      unk_token: '[UNK]',
+      mask_token: '[MASK]',
+      tokenizer_class: 'BertTokenizer',
+    });
+    writeJson(join(tmp, 'special_tokens_map.json'), { cls_token: '[CLS]', mask_token: '[MASK]', pad_token: '[PAD]', sep_token: '[SEP]', unk_token: '[UNK]' });
+    writeFileSync(join(tmp, 'onnx', 'model.onnx'), serializeModel(graph));
+    writeFileSync(join(tmp, 'onnx', 'model_quantized.onnx'), serializeModel(quantizeGraph(graph)));
   });
 }
