@@ -38,11 +38,13 @@ function diskSize(dir: string): number {
 export async function modelsList(flags: ModelsFlags, io: CliIO): Promise<number> {
   const dir = modelsDirOf(flags);
   io.stdout.write(`models in ${dir}\n`);
-  for (const m of readManifest().models) {
+  const models = readManifest().models;
+  const width = Math.max(28, ...models.map((m) => m.id.length + 1));
+  for (const m of models) {
     const present = m.files.filter((f) => existsSync(join(dir, m.id, f))).length;
     const state = present === m.files.length ? 'present' : present === 0 ? 'absent' : `partial (${present}/${m.files.length} files)`;
     io.stdout.write(
-      `${m.id.padEnd(28)} ${m.role.padEnd(13)} ${`${m.source}→${m.target}`.padEnd(9)} ${m.revision.slice(0, 7).padEnd(8)} ${m.dtype.padEnd(9)} ${state.padEnd(10)} ${formatBytes(diskSize(join(dir, m.id))).padStart(9)} on disk (~${formatBytes(m.size)} to pull)\n`,
+      `${m.id.padEnd(width)} ${m.role.padEnd(13)} ${`${m.source}→${m.target}`.padEnd(9)} ${m.revision.slice(0, 7).padEnd(8)} ${m.dtype.padEnd(9)} ${state.padEnd(10)} ${formatBytes(diskSize(join(dir, m.id))).padStart(9)} on disk (~${formatBytes(m.size)} to pull)\n`,
     );
   }
   return 0;

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type ModelRole = 'translation' | 'summarisation';
+/** `ner`: token classification of named entities (people, organisations, places). */
+export type ModelRole = 'translation' | 'summarisation' | 'ner';
 
 /** One model the pipeline uses, pinned to a Hub revision, with the files it needs. */
 export interface ModelDeclaration {
   id: string;
   role: ModelRole;
-  /** ISO 639-3 code of the input language. */
+  /** ISO 639-3 code of the input language (`mul`: many). */
   source: string;
   target: string;
   /** Hub commit; "main" means "resolved and recorded in manifest.lock.json on first pull". */
@@ -46,4 +47,9 @@ export function translationModelFor(manifest: Manifest, language: string): Model
 
 export function summarisationModel(manifest: Manifest): ModelDeclaration | null {
   return manifest.models.find((m) => m.role === 'summarisation') ?? null;
+}
+
+/** The token-classification model of named entities, if one is declared. */
+export function nerModel(manifest: Manifest): ModelDeclaration | null {
+  return manifest.models.find((m) => m.role === 'ner') ?? null;
 }

@@ -17,6 +17,26 @@ export interface TextGenerator {
   generate(inputs: string[], settings: GenerationSettings & { minLength?: number }): Promise<string[]>;
 }
 
+/** The sub-word tokens of some words: each word's token strings and ids, in order. */
+export interface WordTokens {
+  pieces: string[][];
+  ids: number[][];
+}
+
+/**
+ * A loaded token classifier (named entities): words to sub-word tokens, then windows of token
+ * ids to one label per token. Windows are the caller's: each holds at most `maxTokens` tokens.
+ */
+export interface TokenClassifier {
+  readonly declaration: ModelDeclaration;
+  /** Most tokens one window may hold, the special tokens the model adds left out. */
+  readonly maxTokens: number;
+  tokenize(words: string[]): Promise<WordTokens>;
+  classify(windows: number[][]): Promise<string[][]>;
+}
+
+export type LoadedModel = TextGenerator | TokenClassifier;
+
 export interface ModelStoreOptions {
   modelsDir: string;
   /** Let transformers.js fetch missing files from the Hub. Off: precis is offline-first. */
@@ -44,7 +64,7 @@ export class ModelError extends PrecisError {
 let nextStoreId = 1;
 
 export class ModelStore {
-  private readonly loaded = new Map<string, Promise<TextGenerator>>();
+  private readonly loaded = new Map<string, Promise<LoadedModel>>();
   private readonly disposers: Array<() => Promise<void>> = [];
   private readonly log: Logger;
   private thread: ModelThread | undefined;
@@ -60,7 +80,20 @@ export class ModelStore {
     return this.options.modelsDir;
   }
 
-  load(model: ModelDeclaration): Promise<TextGenerator> {
+  /** A translation or summarisation model. */
+  async load(model: ModelDeclaration): Promise<TextGenerator> {
+    if (model.role === 'ner') throw new TypeError(`Model ${model.id} classifies tokens; load it with loadTokenClassifier()`);
+    return (await this.loadModel(model)) as TextGenerator;
+  }
+
+  /** A token-classification (`ner`) model. */
+  async loadTokenClassifier(model: ModelDeclaration): Promise<TokenClassifier> {
+    if (model.role !== 'ner') throw new TypeError(`Model ${model.id} generates text; load it with load()`);
+    return (await this.loadModel(model)) as TokenClassifier;
+  }
+
+  /** Any declared model, as its role makes it. */
+  loadModel(model: ModelDeclaration): Promise<LoadedModel> {
     if (this.closed) return Promise.reject(new PipelineClosedError());
     let pending = this.loaded.get(model.id);
     if (!pending) {
@@ -87,7 +120,7 @@ export class ModelStore {
     return thread;
   }
 
-  private async doLoad(model: ModelDeclaration): Promise<TextGenerator> {
+  private async doLoad(model: ModelDeclaration): Promise<LoadedModel> {
     const missing = missingModelFiles(this.options.modelsDir, model);
     if (missing.length > 0 && !this.options.allowRemote) {
       throw new ModelError(
@@ -99,7 +132,7 @@ export class ModelStore {
     this.log.debug?.('loading model', { model: model.id, modelsDir: this.options.modelsDir });
     const thread = this.threadForLoad();
     const handle = `${this.storeId}:${model.id}`;
-    let sizes: { tokens: number | null; vocabSize: number | null };
+    let sizes: { tokens: number | null; vocabSize: number | null; maxLength: number | null; specialTokens: number };
     try {
       sizes = await thread.call(
         {
@@ -108,7 +141,7 @@ export class ModelStore {
           model: model.id,
           modelsDir: this.options.modelsDir,
           allowRemote: this.options.allowRemote,
-          task: model.role === 'translation' ? 'translation' : 'summarization',
+          task: model.role === 'translation' ? 'translation' : model.role === 'ner' ? 'token-classification' : 'summarization',
           quantized: model.dtype === 'quantized',
           revision: model.revision,
         },
@@ -140,6 +173,7 @@ export class ModelStore {
     }
     this.disposers.push(dispose);
     this.log.info?.('model loaded', { model: model.id, ms: Math.round(performance.now() - started) });
+    if (model.role === 'ner') return tokenClassifier(model, thread, handle, sizes, this.log);
     const key = model.role === 'translation' ? 'translation_text' : 'summary_text';
     const log = this.log;
     return {
@@ -178,4 +212,24 @@ export class ModelStore {
     await Promise.all(disposers.map((d) => d().catch(() => undefined)));
     this.stopListening?.();
   }
+}
+
+/** The main-thread side of a token classifier loaded in the model thread. */
+function tokenClassifier(model: ModelDeclaration, thread: ModelThread, handle: string, sizes: { maxLength: number | null; specialTokens: number }, log: Logger): TokenClassifier {
+  // BERT's 512 positions when the model does not say.
+  const maxTokens = (sizes.maxLength ?? 512) - sizes.specialTokens;
+  return {
+    declaration: model,
+    maxTokens,
+    async tokenize(words) {
+      if (words.length === 0) return { pieces: [], ids: [] };
+      const reply = await thread.call({ type: 'tokenize', handle, words }, 'tokenized', log);
+      return { pieces: reply.pieces, ids: reply.ids };
+    },
+    async classify(windows) {
+      if (windows.length === 0) return [];
+      const reply = await thread.call({ type: 'classify', handle, windows }, 'classified', log);
+      return reply.labels;
+    },
+  };
 }

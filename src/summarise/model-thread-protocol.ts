@@ -9,16 +9,31 @@ export type ThreadRequest =
       model: string;
       modelsDir: string;
       allowRemote: boolean;
-      task: 'translation' | 'summarization';
+      task: 'translation' | 'summarization' | 'token-classification';
       quantized: boolean;
       revision: string;
     }
   | { type: 'generate'; requestId: number; handle: string; key: string; inputs: string[]; options: Record<string, unknown> }
+  /** Token classification, step 1: each word's sub-word tokens (strings and ids), no special tokens. */
+  | { type: 'tokenize'; requestId: number; handle: string; words: string[] }
+  /** Token classification, step 2: one label per token of each window (ids from `tokenize`); the thread adds the special tokens. */
+  | { type: 'classify'; requestId: number; handle: string; windows: number[][] }
   | { type: 'dispose'; requestId: number; handle: string };
 
 export type ThreadReply =
-  | { type: 'loaded'; requestId: number; tokens: number | null; vocabSize: number | null }
+  | {
+      type: 'loaded';
+      requestId: number;
+      tokens: number | null;
+      vocabSize: number | null;
+      /** Most tokens one input may have, special tokens included (position embeddings, tokenizer limit). */
+      maxLength: number | null;
+      /** Special tokens the tokenizer adds around one input ([CLS] … [SEP]: 2). */
+      specialTokens: number;
+    }
   | { type: 'generated'; requestId: number; outputs: string[] }
+  | { type: 'tokenized'; requestId: number; pieces: string[][]; ids: number[][] }
+  | { type: 'classified'; requestId: number; labels: string[][] }
   | { type: 'disposed'; requestId: number }
   | { type: 'failed'; requestId: number; message: string }
   | { type: 'log'; level: 'debug' | 'warn'; message: string; model: string | undefined; requestId: number | undefined };
