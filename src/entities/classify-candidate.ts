@@ -32,7 +32,9 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   const lastWord = span[span.length - 1]!;
   // "Hana Securities", "Lotte Duty Free": an organisation's suffix, or the first word of one the
   // gazetteer knows, outweighs a given name.
-  if (span.length >= 2 && (c.suffixes.has(lastWord.lower) || isOrganisationOpener(t0.lower))) return { first, last, type: 'ORG', evidence: 'pattern' };
+  // "Korea Creative Content Agency", "Monetary Policy Board": a head noun ends the name too.
+  const headLast = lastWord.cap && c.heads.has(lastWord.lower);
+  if (span.length >= 2 && (c.suffixes.has(lastWord.lower) || headLast || isOrganisationOpener(t0.lower))) return { first, last, type: 'ORG', evidence: 'pattern' };
   const givenFirst = c.given.has(t0.lower) || c.given.has(t0.lower.split('-')[0]!);
   if (givenFirst && span.length >= 2) return { first, last, type: 'PERSON', evidence: 'pattern' };
   if (gazetteer().eastAsianSurnames.has(t0.text) && span.length >= 2 && span.slice(1).every((t) => !t.acronym)) {
@@ -41,7 +43,11 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   if (tokens[last + 1]?.text === '(' && tokens[last + 2]?.acronym && tokens[last + 3]?.text === ')') {
     return { first, last, type: 'ORG', evidence: 'pattern' };
   }
-  if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym) return { first, last, type: 'LOC', evidence: 'cue' };
+  // "Hyunsu Kim", "Jiyoung Kwon": a name written given name first, an East Asian surname last.
+  if (span.length === 2 && !t0.acronym && gazetteer().eastAsianSurnames.has(lastWord.text) && !gazetteer().byFirst.has(t0.lower)) return { first, last, type: 'PERSON', evidence: 'pattern' };
+  // "Piotr Nowicki, an analyst at …", "Ana Ruiz, economista de …": a role in apposition after it.
+  if (span.length >= 2 && appositionTitle(c, tokens, last)) return { first, last, type: 'PERSON', evidence: 'cue' };
+  if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym && !c.capitalisedNouns) return { first, last, type: 'LOC', evidence: 'cue' };
   if (prev && prev.word && c.orgCues.has(prev.lower)) return { first, last, type: 'ORG', evidence: 'cue' };
   // An apposition after a role: "le ministre sud-coréen de la Défense, Ahn Gyu-back".
   if (prev?.text === ',' && span.length >= 2 && tokens.slice(Math.max(0, first - 8), first - 1).some((t) => t.word && !t.cap && c.titles.has(t.lower))) {
@@ -57,3 +63,13 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   return { first, last, type: null, evidence: 'fallback' };
 }
 
+
+/** After a name: a comma, at most one short word (an article), then a title or role noun. */
+function appositionTitle(c: Cues, tokens: readonly Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  let k = last + 2;
+  const article = tokens[k];
+  if (article && article.word && !article.cap && article.text.length <= 3 && !c.titles.has(article.lower)) k++;
+  const role = tokens[k];
+  return !!role && role.word && !role.cap && c.titles.has(role.lower);
+}

@@ -24,6 +24,12 @@ export interface Cues {
   orgCues: Set<string>;
   conjunctions: Set<string>;
   nationality: RegExp | null;
+  /** Some language of the text capitalises every noun. */
+  capitalisedNouns: boolean;
+  /** Endings inflection may add to a gazetteer name, longest first. */
+  inflections: string[];
+  /** Suffixes printed with a period ("Co.", "Corp.", "Inc."), lower case, without it. */
+  dottedSuffixes: Set<string>;
   /** Lower-case given names of the languages and English. */
   given: ReadonlySet<string>;
 }
@@ -48,6 +54,7 @@ export function cuesFor(languages: readonly string[]): Cues {
     titles: lower(all('personTitles')),
     heads: lower(all('orgHeads')),
     suffixes: lower(SHARED_ENTITY_CUES.orgSuffixes),
+    dottedSuffixes: new Set(SHARED_ENTITY_CUES.orgSuffixes.filter((x) => /^[^.]+\.$/.test(x)).map((x) => x.slice(0, -1).toLowerCase())),
     not: new Set(notNames),
     notLower: lower(notNames.filter((n) => !/^[A-Z]{2,}$/.test(n))),
     locCues: lower(all('placePrepositions')),
@@ -63,6 +70,8 @@ export function cuesFor(languages: readonly string[]): Cues {
     nameStops: lower(all('nameStops')),
     orgCues: lower(all('orgCues')),
     conjunctions: lower(all('conjunctions')),
+    capitalisedNouns: packs.some((p) => p.capitalisedNouns === true),
+    inflections: [...new Set(all('inflections'))].sort((a, b) => b.length - a.length),
     given: new Set(codes.flatMap((code) => [...(gazetteer().given.get(code) ?? [])])),
     // "sud-coréen", "surcoreano": a lower-case word with a nationality ending.
     nationality: suffixes.length ? new RegExp(`^(?:[\\p{Ll}]+-)?[\\p{Ll}]+(?:${[...new Set(suffixes)].sort((a, b) => b.length - a.length).join('|')})s?$`, 'u') : null,

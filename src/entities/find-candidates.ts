@@ -14,18 +14,30 @@ export interface Candidate {
   end?: number;
 }
 
+/** A word of the text and of a gazetteer name: the same, or the name inflected ("Südkoreas"). */
+function sameWord(c: Cues, word: string, name: string): boolean {
+  if (word === name) return true;
+  if (word.length <= name.length || !word.startsWith(name)) return false;
+  const ending = word.slice(name.length);
+  return c.inflections.includes(ending);
+}
+
 /** Gazetteer names at `i`, longest first: the end of the match and its type, or null. */
 export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): Candidate | null {
   const gaz = gazetteer();
   const t = tokens[i]!;
   if (used[i] || !t.word) return null;
-  for (const entry of gaz.byFirst.get(t.lower) ?? []) {
+  // "Südkoreas", "Vereinigten Arabischen Emirate": the first word may be inflected too.
+  const entries = [...(gaz.byFirst.get(t.lower) ?? [])];
+  for (const ending of c.inflections) if (t.lower.endsWith(ending)) entries.push(...(gaz.byFirst.get(t.lower.slice(0, -ending.length)) ?? []));
+  if (entries.length > (gaz.byFirst.get(t.lower)?.length ?? 0)) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const entry of entries) {
     const last = i + entry.tokens.length - 1;
     if (last >= tokens.length) continue;
     let ok = true;
     for (let k = 0; k < entry.tokens.length && ok; k++) {
       const tk = tokens[i + k]!;
-      ok = !used[i + k] && tk.lower === entry.tokens[k] && (k === 0 || adjacent(text, tokens[i + k - 1]!, tk));
+      ok = !used[i + k] && sameWord(c, tk.lower, entry.tokens[k]!) && (k === 0 || adjacent(text, tokens[i + k - 1]!, tk));
     }
     // "UN" is not "Un dollar": an acronym matches as printed.
     if (ok && entry.acronym && tokens.slice(i, last + 1).map((x) => x.text).join(' ') !== entry.tokens.map((x) => x.toUpperCase()).join(' ')) continue;
@@ -39,7 +51,9 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
     if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(c, tokens, i)) return null;
     // "Mirae Asset" + "Securities": a listed company's fuller name.
     let end = last;
-    while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && c.suffixes.has(tokens[end + 1]!.lower)) end++;
+    // "CJ" + "ENM", "SK Innovation" + "E&S": an initialism after it is part of the name.
+    const continues = (x: Token) => c.suffixes.has(x.lower) || (x.acronym && !c.not.has(x.text) && !/\d/.test(x.text));
+    while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && continues(tokens[end + 1]!)) end++;
     return { first: i, last: end, type: entry.type, evidence: 'gazetteer' };
   }
   return null;
@@ -55,7 +69,12 @@ export function isPortfolio(c: Cues, tokens: readonly Token[], first: number): b
 export function isTitle(c: Cues, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !t.word) return false;
-  return c.titles.has(t.lower);
+  return isTitleWord(c, t.lower);
+}
+
+/** A title, or a compound ending in one ("US-Präsident", "ex-ministre"). */
+export function isTitleWord(c: Cues, lower: string): boolean {
+  return c.titles.has(lower) || (lower.includes('-') && c.titles.has(lower.slice(lower.lastIndexOf('-') + 1)));
 }
 
 export function isNameWord(c: Cues, t: Token | undefined): boolean {
@@ -68,6 +87,7 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
   const lowerHead = !head.cap && c.lowerHeads.has(head.lower);
   if (!capitalHead && !lowerHead) return null;
   let lastGood = -1;
+  let beforeConjunction = -1;
   let j = i + 1;
   let words = 0;
   for (; j < tokens.length && words < 12; j++) {
@@ -80,10 +100,21 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
       if (t.text === ',' && c.conjoinedHeads.has(head.lower) && after && (c.nameParticles.has(after.lower) || (after.cap && after.word)) && lastGood === j - 1) continue;
       break;
     }
-    if (c.nameStops.has(t.lower) || /\d/.test(t.text)) break;
+    const conjoined = c.conjunctions.has(t.lower) && c.conjoinedHeads.has(head.lower);
+    if ((c.nameStops.has(t.lower) && !conjoined) || /\d/.test(t.text)) break;
+    // "der Fonds habe seinen Sitz": where nouns are capitalised, a name with a head ends at a
+    // lower-case word that does not join its parts.
+    if (c.capitalisedNouns && !t.cap && !c.particles.has(t.lower) && !c.nameParticles.has(t.lower) && !c.conjunctions.has(t.lower) && !c.nameAdjectives.has(t.lower)) break;
     // "Parlement européen et du Conseil" are two bodies; "ministère de l'Économie et des
     // Finances" is one.
-    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower)) break;
+    // "Institute for Industrial Economics and Trade" is one name, "Parlement européen et du
+    // Conseil" two bodies: past a conjunction, only a capitalised word that is not a head.
+    const after = tokens[j + 1];
+    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower) && !(after && after.cap && after.word && !c.heads.has(after.lower) && !c.not.has(after.text))) break;
+    // "Ministry of Culture, Sports and Tourism and the Korea Creative Content Agency": another
+    // head after a conjunction opens another organisation.
+    if (c.conjunctions.has(t.lower)) beforeConjunction = lastGood;
+    else if (beforeConjunction > i && t.cap && c.heads.has(t.lower)) return beforeConjunction;
     words++;
     const previousWord = j - 1 === i || lastGood === j - 1;
     if (t.cap && !c.not.has(t.text)) lastGood = j;
@@ -109,13 +140,16 @@ export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], 
     return extendRun(c, text, tokens, used, i, k);
   }
   if (tokens[i]!.cap && c.not.has(tokens[i]!.text) && !tokens[i]!.acronym) return null;
-  if (c.honorifics.has(tokens[i]!.lower) || (tokens[i]!.cap && c.titles.has(tokens[i]!.lower))) return null;
+  if (c.honorifics.has(tokens[i]!.lower) || (tokens[i]!.cap && isTitleWord(c, tokens[i]!.lower))) return null;
   // Product and model names carry digits ("Galaxy S25", "FA-50", "HBM4"): not entities.
   if (/\d/.test(tokens[i]!.text)) return null;
   let last = i;
   while (last + 1 < tokens.length && !used[last + 1]) {
     const next = tokens[last + 1]!;
     if (!adjacent(text, tokens[last]!, next)) break;
+    // "Vorstand Park Jin-seok", "US-Präsident Donald Trump": where nouns are capitalised, a title
+    // or a name that opens a person's name starts a new run.
+    if (c.capitalisedNouns && (isTitleWord(c, next.lower) || ((c.given.has(next.lower) || gazetteer().eastAsianSurnames.has(next.text)) && !c.given.has(tokens[first]!.lower) && !gazetteer().eastAsianSurnames.has(tokens[first]!.text)))) break;
     if ((isNameWord(c, next) || (next.acronym && !c.not.has(next.text))) && !/\d/.test(next.text) && !c.honorifics.has(next.lower)) {
       last++;
       continue;

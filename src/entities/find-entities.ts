@@ -2,10 +2,10 @@ import type { Span } from '../document.js';
 import { classify } from './classify-candidate.js';
 import { cuesFor } from './entity-cues.js';
 import type { Entity } from './entity-types.js';
-import { type Candidate, capitalisedRun, gazetteerMatch, orgHeadChain } from './find-candidates.js';
+import { type Candidate, capitalisedRun, gazetteerMatch, isNameWord, orgHeadChain } from './find-candidates.js';
 import { findHangulCandidates } from './hangul-names.js';
 import { link } from './link-mentions.js';
-import { tokenize } from './tokens.js';
+import { adjacent, tokenize } from './tokens.js';
 
 export interface FindEntitiesOptions {
   /** Sentence spans, to tell a sentence-initial capital from a name. */
@@ -43,7 +43,11 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const end = orgHeadChain(c, tokens, i);
-    if (end !== null) take({ first: i, last: end, type: 'ORG', evidence: 'pattern' });
+    if (end === null) continue;
+    // "Hana Institute of Finance": a name right before the head is part of it.
+    let first = i;
+    while (first > 0 && !used[first - 1] && isNameWord(c, tokens[first - 1]) && !tokens[first - 1]!.sentenceStart && adjacent(text, tokens[first - 1]!, tokens[first]!) && !c.titles.has(tokens[first - 1]!.lower)) first--;
+    take({ first, last: end, type: 'ORG', evidence: 'pattern' });
   }
   // B. Names in Hangul, with their particles cut off ("EU 집행위원회" before the gazetteer's "EU").
   for (const h of findHangulCandidates(text, tokens, used)) take(h);
@@ -60,6 +64,12 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     const candidate = classify(c, tokens, run.first, run.last);
     if (candidate) take(candidate);
     i = run.last;
+  }
+  // "Korea Gas Corp.": a suffix printed with its period keeps it.
+  for (const k of candidates) {
+    const last = tokens[k.last]!;
+    const next = tokens[k.last + 1];
+    if (k.type === 'ORG' && k.end === undefined && next?.text === '.' && next.start === last.end && c.dottedSuffixes.has(last.lower)) k.end = next.end;
   }
   return link(text, tokens, candidates);
 }

@@ -45,18 +45,22 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
     // Excluded spans, by end: one pointer walks them with the tokens.
     while (x < exclude.length && exclude[x]!.end <= start) x++;
     if (exclude.slice(x, x + 4).some((e) => start < e.end && end > e.start)) continue;
-    const word = /[\p{L}\p{N}]/u.test(m[0]);
-    const cap = /^\p{Lu}/u.test(m[0]);
+    // "Korea's", "Hanwha Aerospace's": the possessive is not part of the name.
+    const possessive = m[0].length > 2 && m[0].endsWith("'s") ? 2 : 0;
+    const body = possessive ? m[0].slice(0, -possessive) : m[0];
+    const word = /[\p{L}\p{N}]/u.test(body);
+    const cap = /^\p{Lu}/u.test(body);
     tokens.push({
-      text: m[0],
-      lower: m[0].toLowerCase(),
+      text: body,
+      lower: body.toLowerCase(),
       start,
-      end,
+      end: end - possessive,
       cap,
-      acronym: /^\p{Lu}{2,}$/u.test(m[0].replace(/[-&]/g, '')),
+      acronym: /^\p{Lu}{2,}$/u.test(body.replace(/[-&]/g, '')),
       word,
       sentenceStart: word && sentenceFirst,
     });
+    if (possessive) tokens.push({ text: "'s", lower: "'s", start: end - 2, end, cap: false, acronym: false, word: false, sentenceStart: false });
     // An opening quotation or dash keeps the next word sentence-initial.
     if (word) sentenceFirst = false;
     else if (/[«"(:]/.test(m[0]) && tokens.length >= 2 && tokens[tokens.length - 2]!.sentenceStart === false) sentenceFirst = m[0] === '«' || m[0] === '"';

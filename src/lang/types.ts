@@ -306,5 +306,12 @@ export interface EntityCues {
   notOrganisations?: string[];
   /** Titles written after a person's name: "김민수 장관", "박서연 연구원", "이정민 씨". */
   titlesAfter?: string[];
+  /**
+   * The language capitalises every noun (German): a capital is weak evidence of a name, a name
+   * with a head noun ends at a lower-case word, and a preposition before a capital says nothing.
+   */
+  capitalisedNouns?: boolean;
+  /** Endings inflection adds to a name ("Südkoreas", "den Niederlanden", "Vereinigten"). */
+  inflections?: string[];
 }
 
