@@ -25,6 +25,8 @@ export interface Gazetteer {
   eastAsianSurnames: ReadonlySet<string>;
   /** Korean surnames in Hangul ("김", "남궁"). */
   hangulSurnames: ReadonlySet<string>;
+  /** The syllables Korean given names are made of. */
+  hangulGivenSyllables: ReadonlySet<string>;
   /** Names of places and organisations written in Hangul, for the Korean recogniser. */
   hangul: ReadonlyMap<string, EntityType>;
 }
@@ -71,6 +73,7 @@ export function gazetteer(): Gazetteer {
     given,
     eastAsianSurnames: new Set(overrides.surnames.romanised),
     hangulSurnames: new Set(personNames.surnames.kor),
+    hangulGivenSyllables: new Set(personNames.given.kor.flatMap((n) => [...n])),
     hangul,
   };
   return shared;

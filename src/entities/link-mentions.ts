@@ -78,7 +78,9 @@ function findHost(built: Built[], w: string[], type: EntityType | null, at: numb
       (e.type === 'PERSON'
         ? endsWith(e.tokens, w) || (gazetteer().eastAsianSurnames.has(w[0]!) && e.tokens[0] === w[0] && w.length === 1)
         : startsWith(e.tokens, w));
-    if (!same && !shorter) continue;
+    // "김 연구위원" after "김태훈": a Korean surname alone names the person it opens.
+    const surname = e.type === 'PERSON' && w.length === 1 && e.tokens.length === 1 && /^\p{Script=Hangul}{1,2}$/u.test(w[0]!) && e.tokens[0]!.length > w[0]!.length && e.tokens[0]!.startsWith(w[0]!);
+    if (!same && !shorter && !surname) continue;
     const first = e.mentions[0]!.start;
     const distance = first <= at ? at - first : 1e9 + first - at;
     if (distance < bestDistance) {

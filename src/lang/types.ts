@@ -304,6 +304,8 @@ export interface EntityCues {
   attachedOrgSuffixes?: Record<string, number>;
   /** Common nouns with such an ending: "공무원", "연구원", "위원회" alone. */
   notOrganisations?: string[];
+  /** Words that name an institution after a place: "미국 의회", "일본 해군". */
+  institutionWords?: string[];
   /** Titles written after a person's name: "김민수 장관", "박서연 연구원", "이정민 씨". */
   titlesAfter?: string[];
   /**
