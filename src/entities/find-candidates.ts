@@ -12,6 +12,8 @@ export interface Candidate {
   evidence: 'gazetteer' | 'cue' | 'pattern' | 'fallback';
   /** Where the name ends when it stops inside its last token (a Korean particle follows). */
   end?: number;
+  /** Where it starts when it starts inside its first token ("Paris" in "Séoul-Paris"). */
+  start?: number;
 }
 
 /** A word of the text and of a gazetteer name: the same, or the name inflected ("Südkoreas"). */
@@ -123,7 +125,43 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
   }
   // "(KAMA)" right after the stretch confirms it is all one name, lower-case words included.
   if (tokens[j]?.text === '(' && tokens[j + 1]?.acronym && tokens[j + 2]?.text === ')' && j - 1 > i) return j - 1;
+  // "Institut coréen de développement,", "Service national des pensions a": a head's name goes on
+  // in lower case up to a hard end (punctuation, a verb or pronoun, the end of the text) when
+  // what follows it is a phrase of nouns opened by a preposition.
+  const from = Math.max(lastGood, i);
+  if (!c.capitalisedNouns && j - from - 1 >= 2 && j - from - 1 <= LOWER_TAIL && hardEnd(c, tokens, j) && nounPhrase(c, tokens, from + 1, j)) return j - 1;
   return lastGood > i ? lastGood : null;
+}
+
+/** At most this many lower-case words continue a name after its last capital or adjective. */
+const LOWER_TAIL = 7;
+/** Articles, which may follow a preposition inside a name but never open its continuation. */
+const ARTICLES = new Set(['le', 'la', 'les', 'l', 'el', 'los', 'las', 'lo', 'il', 'the', 'der', 'die', 'das']);
+
+function hardEnd(c: Cues, tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  return !t || (!t.word && t.text !== "'") || c.nameStops.has(t.lower);
+}
+
+/**
+ * "de développement", "des industries des semi-conducteurs", "pour l'économie industrielle et le
+ * commerce": opened by a preposition, then nouns and adjectives; an infinitive after a
+ * preposition ("de relever", "pour soutenir") is a clause, not a name.
+ */
+function nounPhrase(c: Cues, tokens: readonly Token[], from: number, to: number): boolean {
+  // "coréen de développement": adjectives of the head first.
+  while (from < to && (c.nameAdjectives.has(tokens[from]!.lower) || (c.nationality?.test(tokens[from]!.lower) ?? false))) from++;
+  const first = tokens[from];
+  if (!first || !first.word || !c.particles.has(first.lower) || ARTICLES.has(first.lower) || c.conjunctions.has(first.lower)) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.text === "'") continue;
+    if (!t.word || t.cap || /\d/.test(t.text)) return false;
+    const previous = tokens[k - 1]!;
+    const afterPreposition = c.particles.has(previous.lower) && !ARTICLES.has(previous.lower) && !c.conjunctions.has(previous.lower);
+    if (afterPreposition && !c.particles.has(t.lower) && /(?:er|ir|oir|re|ar)$/.test(t.lower)) return false;
+  }
+  return true;
 }
 
 export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): { first: number; last: number } | null {
@@ -181,3 +219,21 @@ export function extendRun(c: Cues, text: string, tokens: readonly Token[], used:
   return { first, last };
 }
 
+
+/**
+ * "la liaison Séoul-Paris", "Séoul-Osaka": a hyphenated word whose parts are each a place the
+ * gazetteer knows names two places (a whole name such as "Saint-Pétersbourg" matched before).
+ */
+export function hyphenatedPlaces(tokens: readonly Token[], used: readonly boolean[], i: number): Candidate[] {
+  const t = tokens[i]!;
+  if (used[i] || !t.word || !t.cap || !t.text.includes('-')) return [];
+  const gaz = gazetteer();
+  const parts = t.text.split('-');
+  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p) || !(gaz.byFirst.get(p.toLowerCase()) ?? []).some((e) => e.type === 'LOC' && e.tokens.length === 1))) return [];
+  let at = t.start;
+  return parts.map((p) => {
+    const candidate: Candidate = { first: i, last: i, type: 'LOC', evidence: 'gazetteer', start: at, end: at + p.length };
+    at += p.length + 1;
+    return candidate;
+  });
+}

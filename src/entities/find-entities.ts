@@ -2,7 +2,7 @@ import type { Span } from '../document.js';
 import { classify } from './classify-candidate.js';
 import { cuesFor } from './entity-cues.js';
 import type { Entity } from './entity-types.js';
-import { type Candidate, capitalisedRun, gazetteerMatch, isNameWord, orgHeadChain } from './find-candidates.js';
+import { type Candidate, capitalisedRun, gazetteerMatch, hyphenatedPlaces, isNameWord, orgHeadChain } from './find-candidates.js';
 import { findHangulCandidates } from './hangul-names.js';
 import { link } from './link-mentions.js';
 import { adjacent, tokenize } from './tokens.js';
@@ -55,6 +55,14 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
   for (let i = 0; i < tokens.length; i++) {
     const match = gazetteerMatch(c, text, tokens, used, i);
     if (match) take(match);
+  }
+  // "Séoul-Paris": two places in one hyphenated word.
+  for (let i = 0; i < tokens.length; i++) {
+    const parts = hyphenatedPlaces(tokens, used, i);
+    if (parts.length) {
+      used[i] = true;
+      candidates.push(...parts);
+    }
   }
   // D. Runs of capitalised words, typed by cues and patterns.
   for (let i = 0; i < tokens.length; i++) {

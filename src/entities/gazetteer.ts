@@ -81,5 +81,5 @@ export function gazetteer(): Gazetteer {
 
 /** "Lotte Wellfood", "Hana Securities": the first word of an organisation the gazetteer knows. */
 export function isOrganisationOpener(lower: string): boolean {
-  return (gazetteer().byFirst.get(lower) ?? []).some((e) => e.type === 'ORG' && !e.acronym);
+  return (gazetteer().byFirst.get(lower) ?? []).some((e) => e.type === 'ORG');
 }

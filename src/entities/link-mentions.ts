@@ -22,12 +22,13 @@ export function link(text: string, tokens: readonly Token[], candidates: Candida
   const built: Built[] = [];
   // A Korean name ends before its particle ("서울에서"): `end` cuts the last token.
   const endOf = (c: Candidate) => c.end ?? tokens[c.last]!.end;
-  const mentionOf = (c: Candidate): Mention => ({ start: tokens[c.first]!.start, end: endOf(c), text: text.slice(tokens[c.first]!.start, endOf(c)) });
+  const startOf = (c: Candidate) => c.start ?? tokens[c.first]!.start;
+  const mentionOf = (c: Candidate): Mention => ({ start: startOf(c), end: endOf(c), text: text.slice(startOf(c), endOf(c)) });
   const words = (c: Candidate) =>
     tokens
       .slice(c.first, c.last + 1)
       .filter((t) => t.word)
-      .map((t) => (t.end > endOf(c) ? text.slice(t.start, endOf(c)) : t.text));
+      .map((t) => text.slice(Math.max(t.start, startOf(c)), Math.min(t.end, endOf(c))));
   // Typed multi-word names first, so that shorter forms can join them.
   const order = [...candidates].sort((a, b) => Number(b.type !== null) - Number(a.type !== null) || (b.last - b.first) - (a.last - a.first) || a.first - b.first);
   const acronymOf = new Map<string, Built>();

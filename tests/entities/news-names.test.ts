@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { findEntities } from '../../src/entities/find-entities.js';
+
+// Naming patterns of wire copy in each pack language, in sentences written for these tests.
+function entities(text: string, language: string) {
+  const sentences: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?](?:\s+|$)/g)) {
+    sentences.push({ start, end: m.index + 1 });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) sentences.push({ start, end: text.length });
+  return findEntities(text, { sentences, languages: [language] }).map((e) => [e.type, e.text, e.mentions.map((m) => m.text)] as const);
+}
+const typed = (text: string, language: string) => entities(text, language).map(([type, name]) => `${type} ${name}`);
+
+describe('Korean', () => {
+  test('particles are cut off names, and institutions are read by their ending', () => {
+    const found = typed('기획재정부는 서울에서 회의를 열었고, 한국무역협회와 SK하이닉스가 참석했다.', 'kor');
+    expect(found).toEqual(expect.arrayContaining(['ORG 기획재정부', 'LOC 서울', 'ORG 한국무역협회', 'ORG SK하이닉스']));
+  });
+
+  test('a person is a surname and given name before a title, and every later mention joins them', () => {
+    const found = entities('최민준 산업연구원 선임연구위원은 "수출이 늘 것"이라고 말했다. 최민준 위원은 또 최 위원은 환율도 언급했다.', 'kor');
+    const person = found.find(([type]) => type === 'PERSON');
+    expect(person?.[1]).toBe('최민준');
+    expect(person?.[2]).toEqual(['최민준', '최민준', '최']);
+  });
+
+  test('a word that opens with a surname is not a person without a given name', () => {
+    expect(typed('배터리 업체 대표는 말했다.', 'kor').filter((x) => x.startsWith('PERSON'))).toEqual([]);
+  });
+
+  test('a place before an institution opens its name; words for things are not organisations', () => {
+    const found = typed('미국 의회는 LNG운반선 수입과 원/달러 환율, 450원 인상을 논의했다.', 'kor');
+    expect(found).toContain('ORG 미국 의회');
+    expect(found.some((x) => x.includes('LNG운반선') || x.includes('450원'))).toBe(false);
+  });
+});
+
+describe('German', () => {
+  test('inflected places, titles in compounds, and a head name that ends at a lower-case word', () => {
+    const found = typed(
+      'Die Exporte Südkoreas in die Vereinigten Arabischen Emirate stiegen, sagte US-Präsident Donald Trump. Vorstand Kim Min-su betonte, der Fonds habe seinen Sitz in Jeonju.',
+      'deu',
+    );
+    expect(found).toEqual(expect.arrayContaining(['LOC Südkoreas', 'LOC Vereinigten Arabischen Emirate', 'PERSON Donald Trump', 'PERSON Kim Min-su', 'LOC Jeonju']));
+    expect(found.some((x) => x.startsWith('ORG Fonds'))).toBe(false);
+  });
+
+  test('a conjoined ministry keeps its whole list of portfolios', () => {
+    expect(typed('Das Ministerium für Handel, Industrie und Energie teilte mit, die Ausfuhren seien gestiegen.', 'deu')).toContain('ORG Ministerium für Handel Industrie und Energie');
+  });
+});
+
+describe('English', () => {
+  test('possessives stay off names; suffixes keep their period; initialisms join a known group', () => {
+    const found = entities("South Korea's exports rose, Korea Gas Corp. said, and CJ ENM's shares fell.", 'eng');
+    expect(found.map(([type, name, mentions]) => `${type} ${mentions[0]}`)).toEqual(expect.arrayContaining(['LOC South Korea', 'ORG Korea Gas Corp.', 'ORG CJ ENM']));
+  });
+
+  test('two organisations joined by "and the", one name with "and" inside', () => {
+    const found = typed(
+      'The Ministry of Culture, Sports and Tourism and the Korea Creative Content Agency funded it, the Korea Institute for Industrial Economics and Trade said.',
+      'eng',
+    );
+    expect(found).toEqual(expect.arrayContaining(['ORG Ministry of Culture Sports and Tourism', 'ORG Korea Creative Content Agency', 'ORG Korea Institute for Industrial Economics and Trade']));
+  });
+
+  test('a given name before an East Asian surname, and a role in apposition', () => {
+    expect(typed('Minseo Park, an analyst at a Seoul brokerage, and Tomas Novak, an economist, disagreed.', 'eng')).toEqual(
+      expect.arrayContaining(['PERSON Minseo Park', 'PERSON Tomas Novak']),
+    );
+  });
+});
+
+describe('French', () => {
+  test('a head name goes on in lower case up to a hard end, never over a clause', () => {
+    const found = typed("L'Institut coréen de finance internationale a publié sa note. La Banque de Corée pour soutenir le won, dit-on.", 'fra');
+    expect(found).toContain('ORG Institut coréen de finance internationale');
+    expect(found).toContain('ORG Banque de Corée');
+  });
+
+  test('"Séoul-Paris" names two places; stock indices, units and technical acronyms are never organisations', () => {
+    const found = typed('Sur la liaison Séoul-Paris, le Kospi a gagné 1 %, et les centrales de 1,4 GW utilisent des puces HBM et l’IP du FAI.', 'fra');
+    expect(found).toEqual(expect.arrayContaining(['LOC Séoul', 'LOC Paris']));
+    expect(found.filter((x) => /Kospi|GW|HBM|IP|FAI|Sur/.test(x))).toEqual([]);
+  });
+
+  test('"Un" opening a sentence is not the UN; the UN is', () => {
+    expect(typed("Un dollar valait 1 400 wons, selon l'ONU et l'UN.", 'fra')).toEqual(expect.arrayContaining(['ORG ONU', 'ORG UN']));
+    expect(typed('Un accord a été signé.', 'fra')).toEqual([]);
+  });
+
+  test('an airline named with "Air" is an organisation, not a person', () => {
+    expect(typed('Les filiales Jin Air et Air Busan seront fusionnées.', 'fra')).toContain('ORG Jin Air');
+  });
+});
