@@ -46,6 +46,7 @@ export type { ReferenceRate, ReferenceTable } from './money/reference-rates.js';
 export { LANGUAGE_PACKS, languagePack } from './lang/registry.js';
 export type { LanguagePack } from './lang/types.js';
 export type { Entity, EntityType, Mention } from './entities/entity-types.js';
+export type { EntitiesMode } from './entities/entities-mode.js';
 export { readArticleFile, bytesToArticle, DEFAULT_MAX_BYTES } from './ingest/read-article.js';
 export { listArticles } from './ingest/list-articles.js';
 export type { ArticleEntry, ListOptions } from './ingest/list-articles.js';

@@ -6,12 +6,14 @@ import {
   type Manifest,
   type ModelDeclaration,
   type ModelRole,
+  nerModel,
   readManifest,
   summarisationModel,
   translatableLanguages,
   translationModelFor,
 } from './models/manifest.js';
 import { ModelStore } from './summarise/model-store.js';
+import { defaultEntitiesMode, ENTITY_MODES, type EntitiesMode } from './entities/entities-mode.js';
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
 import { failedRecord, sha256, toRecord } from './record.js';
@@ -74,6 +76,14 @@ export interface PipelineOptions {
    */
   strategy?: Strategy;
   /**
+   * How people, organisations and places are found: `rules` (the recogniser of the language
+   * packs), `model` (the NER model of models/manifest.json) or `both` (rules win where they
+   * overlap the model; what the model adds is kept). Asked for without the model, `model` and
+   * `both` give the rules' entities and a `MODEL_MISSING` warning.
+   * @default 'both' when the NER model is in `modelsDir`, else 'rules'
+   */
+  entities?: EntitiesMode;
+  /**
    * Where models are read from.
    * @default $PRECIS_MODELS_DIR, else the package's models/
    */
@@ -125,9 +135,9 @@ export interface ArticleInput {
  * Options one call may change without a new pipeline: they shape the record, not the resources
  * (models, threads) the pipeline holds.
  */
-export type ArticleOptions = Pick<PipelineOptions, 'sentences' | 'languages' | 'includeText' | 'defaultDollar' | 'tolerance' | 'strategy' | 'maxWords' | 'date'>;
+export type ArticleOptions = Pick<PipelineOptions, 'sentences' | 'languages' | 'includeText' | 'defaultDollar' | 'tolerance' | 'strategy' | 'entities' | 'maxWords' | 'date'>;
 
-export const ARTICLE_OPTION_NAMES = ['sentences', 'languages', 'includeText', 'defaultDollar', 'tolerance', 'strategy', 'maxWords', 'date'] as const satisfies ReadonlyArray<keyof ArticleOptions>;
+export const ARTICLE_OPTION_NAMES = ['sentences', 'languages', 'includeText', 'defaultDollar', 'tolerance', 'strategy', 'entities', 'maxWords', 'date'] as const satisfies ReadonlyArray<keyof ArticleOptions>;
 
 export interface ProcessOptions {
   /** Cancels the work: the call resolves with an `ABORTED` record at the next stage boundary. */
@@ -168,7 +178,10 @@ export interface Pipeline {
    * (bad `overrides`: `USAGE`) and after `close()` (`PIPELINE_CLOSED`).
    */
   process(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
-  /** Like `process`, without the summary stage: language, amounts, pairs, entities, key sentences. No model is used. */
+  /**
+   * Like `process`, without the summary stage: language, amounts, pairs, entities, key sentences.
+   * No summarisation model is used; the NER model is, when `entities` asks for it.
+   */
   extract(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
   /** Many articles, `concurrency` at a time, yielded in input order. */
   processAll(
@@ -187,6 +200,7 @@ export interface Pipeline {
 interface ResolvedOptions {
   summarise: boolean;
   strategy: Strategy;
+  entities: EntitiesMode;
   modelsDir: string;
   allowRemoteModels: boolean;
   beams: number;
@@ -338,7 +352,7 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
           throwIfAborted(signal);
           try {
             // A load under way finishes (and is cached) in the background; the caller stops waiting.
-            await untilAborted(store.load(model), signal, () => new AbortError());
+            await untilAborted(store.loadModel(model), signal, () => new AbortError());
             statuses.push({ id: model.id, role: model.role, language, status: 'loaded' });
           } catch (error) {
             if (isAbortError(error)) throw error;
@@ -370,7 +384,7 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
     detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
     segmentSentencesStage(),
     extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance, referenceRates: resolved.referenceRates, date: resolved.date }),
-    extractEntitiesStage(),
+    extractEntitiesStage({ mode: resolved.entities, store, manifest }),
     rankSentencesStage({ count: resolved.sentences }),
     ...(resolved.summarise ? [summariseStage(store, manifest, resolved)] : []),
   ];
@@ -387,16 +401,18 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
   return { options: resolved, stages, version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}` };
 }
 
-/** The models a pipeline's summaries use, each once, in manifest order. */
+/** The models a pipeline's records use (summaries, entities), each once. */
 function modelsNeeded(options: ResolvedOptions, manifest: Manifest): Array<{ model: ModelDeclaration; language: string | null }> {
-  if (!options.summarise || options.strategy === 'extractive') return [];
   const needed = new Map<string, { model: ModelDeclaration; language: string | null }>();
+  const ner = options.entities === 'rules' ? null : nerModel(manifest);
+  if (!options.summarise || options.strategy === 'extractive') return ner ? [{ model: ner, language: null }] : [];
   for (const language of options.translationLanguages) {
     const model = translationModelFor(manifest, language);
     if (model && !needed.has(model.id)) needed.set(model.id, { model, language });
   }
   const summariser = options.strategy === 'translate-summarise' ? summarisationModel(manifest) : null;
   if (summariser) needed.set(summariser.id, { model: summariser, language: null });
+  if (ner) needed.set(ner.id, { model: ner, language: null });
   return [...needed.values()];
 }
 
@@ -425,6 +441,11 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
   if (!STRATEGIES.includes(strategy)) {
     throw new TypeError(`Expected \`strategy\` to be one of ${STRATEGIES.map((x) => `\`${x}\``).join(', ')}, got \`${String(strategy)}\``);
   }
+  const modelsDir = options.modelsDir ?? process.env.PRECIS_MODELS_DIR ?? BUNDLED_MODELS_DIR;
+  const entities = options.entities ?? defaultEntitiesMode(modelsDir, manifest);
+  if (!ENTITY_MODES.includes(entities)) {
+    throw new TypeError(`Expected \`entities\` to be one of ${ENTITY_MODES.map((x) => `\`${x}\``).join(', ')}, got \`${String(entities)}\``);
+  }
   const positive = (name: string, value: number | undefined, fallback: number) => {
     const v = value ?? fallback;
     if (!Number.isInteger(v) || v < 1) throw new TypeError(`Expected \`${name}\` to be an integer from 1 and up, got \`${String(v)}\` (${typeof v})`);
@@ -433,7 +454,8 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
   return {
     summarise: options.summarise ?? true,
     strategy,
-    modelsDir: options.modelsDir ?? process.env.PRECIS_MODELS_DIR ?? BUNDLED_MODELS_DIR,
+    entities,
+    modelsDir,
     allowRemoteModels: options.allowRemoteModels ?? false,
     beams: positive('beams', options.beams, 1),
     maxNewTokens: positive('maxNewTokens', options.maxNewTokens, 256),

@@ -118,13 +118,13 @@ describe('the embedding surface', () => {
   const models = fixture('models');
   const seed = readFileSync(SEED, 'utf8');
 
-  test('extract() is process() without the summary stage, and uses no model', async () => {
+  test('extract() is process() without the summary stage, and uses no summarisation model', async () => {
     const pipeline = createPipeline({ modelsDir: models });
     const extracted = await pipeline.extract(seed);
     expect(extracted.summary).toBeNull();
-    expect(extracted.pipelineVersion).toBe(createPipeline({ summarise: false }).version);
+    expect(extracted.pipelineVersion).toBe(createPipeline({ modelsDir: models, summarise: false }).version);
     const { ms: _a, ...withoutMs } = extracted;
-    const { ms: _b, ...reference } = await createPipeline({ summarise: false }).process(seed);
+    const { ms: _b, ...reference } = await createPipeline({ modelsDir: models, summarise: false }).process(seed);
     expect(withoutMs).toEqual(reference);
     await pipeline.close();
   });
@@ -158,7 +158,7 @@ describe('the embedding surface', () => {
     const logger = { info: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`), warn: (m: string, f?: Record<string, unknown>) => events.push(`${m} ${String(f?.model)}`) };
     const pipeline = createPipeline({ modelsDir: models, logger });
     const statuses = await pipeline.load();
-    expect(statuses.map((s) => `${s.id}:${s.status}`)).toEqual(['Xenova/opus-mt-fr-en:loaded', 'Xenova/opus-mt-es-en:loaded', 'Xenova/opus-mt-de-en:loaded', 'Xenova/opus-mt-it-en:loaded', 'Xenova/opus-mt-ko-en:loaded']);
+    expect(statuses.map((s) => `${s.id}:${s.status}`)).toEqual(['Xenova/opus-mt-fr-en:loaded', 'Xenova/opus-mt-es-en:loaded', 'Xenova/opus-mt-de-en:loaded', 'Xenova/opus-mt-it-en:loaded', 'Xenova/opus-mt-ko-en:loaded', 'Xenova/bert-base-multilingual-cased-ner-hrl:loaded']);
     await pipeline.load();
     await pipeline.process(seed);
     expect(events.filter((e) => e === 'model loaded Xenova/opus-mt-fr-en')).toHaveLength(1);

@@ -5,6 +5,7 @@ import { parseDate } from '../money/reference-rates.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
 import type { PipelineOptions } from '../pipeline.js';
+import { ENTITY_MODES, type EntitiesMode } from '../entities/entities-mode.js';
 import type { OutputFormat } from './output-sink.js';
 
 export interface CliIO {
@@ -22,6 +23,7 @@ interface RecordFlags {
   pairTolerance: number;
   referenceRates?: string;
   date?: string;
+  entities?: EntitiesMode;
 }
 
 export interface ServeFlags extends RecordFlags, SummariseFlags {
@@ -81,6 +83,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('-q, --quiet', 'no progress bar and no summary line on stderr');
     addRecordOptions(cmd);
     if (name === 'summarise') addModelOptions(cmd);
+    else cmd.option('--models-dir <dir>', 'where models are read from, for --entities (default: $PRECIS_MODELS_DIR, else the package models/)');
     cmd.action(async (paths: string[], flags: BatchFlags) => {
         exitCode = await runBatchCommand(name, paths, flags, io);
       });
@@ -195,7 +198,12 @@ function addRecordOptions(cmd: Command): void {
     .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
     .option('--reference-rates <file>', "the ECB's euro reference-rate CSV (eurofxref.csv or eurofxref-hist.csv): compare each currency pair with the rate of the article's date")
     .option('--date <YYYY-MM-DD>', 'publication date of articles that do not give their own (for --reference-rates)', parseDateFlag)
-    .option('--include-text', 'add the cleaned article text to each record');
+    .option('--include-text', 'add the cleaned article text to each record')
+    .addOption(
+      new Option('--entities <mode>', 'how people, organisations and places are found: rules, model (the NER model) or both (default: both when the NER model is in the models directory, else rules)').choices([
+        ...ENTITY_MODES,
+      ]),
+    );
 }
 
 /** Options of the summary and its models. */
@@ -228,6 +236,7 @@ export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & {
     tolerance: flags.pairTolerance,
     ...(flags.referenceRates ? { referenceRates: flags.referenceRates } : {}),
     ...(flags.date ? { date: flags.date } : {}),
+    ...(flags.entities ? { entities: flags.entities } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ENTITY_MODES } from '../entities/entities-mode.js';
 import { STRATEGIES } from '../summarise/summarise-article.js';
 
 /**
@@ -22,6 +23,7 @@ export const articleOptionsSchema = {
     defaultDollar: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of a bare "$" the article does not qualify.' },
     tolerance: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Percent a currency pair may deviate from the consensus rate.' },
     strategy: { type: 'string', enum: [...STRATEGIES], description: 'How the summary is made.' },
+    entities: { type: 'string', enum: [...ENTITY_MODES], description: 'How people, organisations and places are found: rules, model (the NER model) or both (rules win on overlaps). Default: both when the service has the NER model, else rules.' },
     maxWords: { type: 'integer', minimum: 1, maximum: 1000, description: 'Words in a translate-summarise summary.' },
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}', description: 'Publication date (YYYY-MM-DD) of an article that does not carry its own, for reference rates.' },
   },

@@ -354,6 +354,55 @@ describe('extraction options', () => {
   });
 });
 
+describe('--entities: rules, the NER model, or both', () => {
+  const named = (r: PrecisRecord) => r.entities.filter((e) => ['PERSON', 'ORG', 'LOC'].includes(e.type));
+
+  test('rules: no model is read; the default without the NER model', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'precis-nomodels-'));
+    const rules = await precis(['extract', SEED, '-q', '--entities', 'rules', '--models-dir', fixture('models')]);
+    const byDefault = await precis(['extract', SEED, '-q', '--models-dir', empty]);
+    expect(rules.code).toBe(0);
+    const [a, b] = [jsonl(rules.stdout)[0]!, jsonl(byDefault.stdout)[0]!];
+    expectValid(a);
+    expect(named(a).length).toBeGreaterThan(0);
+    expect(named(a)).toEqual(named(b));
+    expect(a.warnings.map((w) => w.code)).not.toContain('MODEL_MISSING');
+  });
+
+  test('model and both with the fixture NER model: valid entities, rules kept under both', async () => {
+    const rules = jsonl((await precis(['extract', SEED, '-q', '--entities', 'rules'])).stdout)[0]!;
+    for (const mode of ['model', 'both']) {
+      const run = await precis(['extract', SEED, '-q', '--include-text', '--entities', mode, '--models-dir', fixture('models')]);
+      expect(run.code, run.stderr).toBe(0);
+      const r = jsonl(run.stdout)[0]!;
+      expectValid(r);
+      expect(r.warnings.map((w) => w.code)).not.toContain('MODEL_MISSING');
+      for (const e of named(r)) for (const m of e.mentions) expect(r.text!.slice(m.start, m.end)).toBe(m.text);
+      if (mode === 'both') {
+        const mentions = named(r).flatMap((e) => e.mentions);
+        for (const m of named(rules).flatMap((e) => e.mentions)) expect(mentions).toContainEqual(m);
+      }
+    }
+  });
+
+  test('both without the model: the rules, a MODEL_MISSING warning naming precis models pull, exit 0', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'precis-nomodels-'));
+    const run = await precis(['extract', SEED, '-q', '--entities', 'both', '--models-dir', empty]);
+    expect(run.code).toBe(0);
+    const r = jsonl(run.stdout)[0]!;
+    const rules = jsonl((await precis(['extract', SEED, '-q', '--entities', 'rules'])).stdout)[0]!;
+    expect(named(r)).toEqual(named(rules));
+    const warning = r.warnings.find((w) => w.code === 'MODEL_MISSING');
+    expect(warning).toMatchObject({ stage: 'extract-entities', message: expect.stringContaining('precis models pull Xenova/bert-base-multilingual-cased-ner-hrl') });
+  });
+
+  test('an unknown mode is a usage error', async () => {
+    const run = await precis(['extract', SEED, '-q', '--entities', 'magic']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--entities/);
+  });
+});
+
 describe('summaries', () => {
   test('without models: exit 0, every French record has an extractive summary and one warning naming precis models pull', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'precis-nomodels-'));

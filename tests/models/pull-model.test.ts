@@ -1,25 +1,35 @@
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest } from '../../src/models/manifest.js';
+import { type ModelDeclaration, readManifest } from '../../src/models/manifest.js';
 import { pullModel, readLock, verifyModel } from '../../src/models/pull-model.js';
 import { ModelStore } from '../../src/summarise/model-store.js';
 import { CLI, FIXTURES, ROOT } from '../helpers.js';
 
 const model = readManifest().models.find((m) => m.id === 'Xenova/opus-mt-fr-en')!;
+const ner = readManifest().models.find((m) => m.role === 'ner')!;
 const source = join(FIXTURES, 'models', model.id);
 const COMMIT = 'c0ffee'.padEnd(40, '0');
 
-/** Serves a fixture model the way the Hub does: revision API, tree API with LFS oids, resolve URLs with Range. */
+/** Serves fixture models the way the Hub does: revision API, tree API with LFS oids, resolve URLs with Range. */
 function hub(options: { corrupt?: string } = {}) {
   const ranges: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url!, 'http://x');
+    const served = [model, ner].find((m) => url.pathname.startsWith(`/api/models/${m.id}/`) || url.pathname.startsWith(`/${m.id}/`));
+    if (!served) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    serve(served, url, req, res);
+  });
+  const serve = (model: ModelDeclaration, url: URL, req: IncomingMessage, res: ServerResponse) => {
+    const source = join(FIXTURES, 'models', model.id);
     if (url.pathname.startsWith(`/api/models/${model.id}/revision/`)) {
       res.setHeader('content-type', 'application/json');
       return res.end(JSON.stringify({ id: model.id, sha: COMMIT }));
@@ -54,7 +64,7 @@ function hub(options: { corrupt?: string } = {}) {
     }
     res.writeHead(404);
     res.end('not found');
-  });
+  };
   return {
     ranges,
     start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
@@ -145,6 +155,20 @@ describe('models commands of the CLI', () => {
     const verify = await run(['models', 'verify', model.id, '--models-dir', dir]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/opus-mt-fr-en\s+ok/);
+  });
+
+  test('the NER model is pulled like the others, and extract then finds entities with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-cli-ner-'));
+    const pull = await run(['models', 'pull', ner.id, '--hub', server.url, '--models-dir', dir]);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stdout).toMatch(/4 files verified/);
+    for (const f of ner.files) expect(existsSync(join(dir, ner.id, f)), f).toBe(true);
+    const list = await run(['models', 'list', '--models-dir', dir]);
+    expect(list.stdout).toMatch(/Xenova\/bert-base-multilingual-cased-ner-hrl\s+ner\s+mul→mul.*present/);
+    const extract = await run(['extract', join(ROOT, 'corpus', 'kr-budget-ai-fr.txt'), '-q', '--models-dir', dir]);
+    expect(extract.code, extract.stderr).toBe(0);
+    const record = JSON.parse(extract.stdout) as { warnings: Array<{ code: string }> };
+    expect(record.warnings.map((w) => w.code)).not.toContain('MODEL_MISSING');
   });
 
   test('an unknown model id is a usage error', async () => {

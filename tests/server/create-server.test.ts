@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PrecisRecord } from '../../src/index.js';
 import { CLI, ROOT, SEED } from '../helpers.js';
-import { type Running, gatedPipeline, startServer, until } from './serve-helpers.js';
+import { MODELS, type Running, gatedPipeline, startServer, until } from './serve-helpers.js';
 
 const validateRecord = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8')));
 const seed = readFileSync(SEED);
@@ -46,7 +46,7 @@ describe('precis HTTP service (fixture models)', () => {
     const response = await post(`${s.url}/v1/extract?id=kr-budget-ai-fr.txt`, seed, 'text/plain');
     expect(response.status).toBe(200);
     const served = (await response.json()) as PrecisRecord;
-    const cli = spawnSync(process.execPath, [CLI, 'extract', SEED, '--format', 'jsonl', '-q'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [CLI, 'extract', SEED, '--format', 'jsonl', '-q', '--models-dir', MODELS], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
     const written = JSON.parse(cli.stdout) as PrecisRecord;
     // Only the path (the service reads no file) and the timing may differ.
@@ -81,6 +81,26 @@ describe('precis HTTP service (fixture models)', () => {
     const record = (await response.json()) as PrecisRecord;
     expect(record.source).toMatchObject({ path: null, bytes: 11 });
     expect(JSON.stringify(record)).not.toContain('root:');
+  });
+
+  test('entities: the service has the NER model, so both by default; a request may ask for rules or model', async () => {
+    const named = (r: PrecisRecord) => r.entities.filter((e) => ['PERSON', 'ORG', 'LOC'].includes(e.type));
+    const text = seed.toString('utf8');
+    const extract = async (options: object) => (await (await post(`${s.url}/v1/extract`, json({ text, options: { includeText: true, ...options } }), 'application/json')).json()) as PrecisRecord;
+    const [byDefault, both, rules, model] = await Promise.all([extract({}), extract({ entities: 'both' }), extract({ entities: 'rules' }), extract({ entities: 'model' })]);
+    expect({ ...byDefault, ms: 0 }).toEqual({ ...both, ms: 0 });
+    expect(rules.pipelineVersion).not.toBe(both.pipelineVersion);
+    for (const r of [rules, model, both]) {
+      expect(validateRecord(r), JSON.stringify(validateRecord.errors)).toBe(true);
+      expect(r.warnings.map((w) => w.code)).not.toContain('MODEL_MISSING');
+      for (const e of named(r)) for (const m of e.mentions) expect(r.text!.slice(m.start, m.end)).toBe(m.text);
+    }
+    const mentions = named(both).flatMap((e) => e.mentions);
+    for (const m of named(rules).flatMap((e) => e.mentions)) expect(mentions).toContainEqual(m);
+    // The same option as a query parameter, for a body that is the article itself.
+    const viaQuery = (await (await post(`${s.url}/v1/extract?entities=rules`, seed, 'text/plain')).json()) as PrecisRecord;
+    expect(named(viaQuery)).toEqual(named(rules));
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text, options: { entities: 'magic' } }), 'application/json'), 400, 'BAD_REQUEST')).toContain('entities');
   });
 
   test('an article that cannot be processed is 422 with its record, whose error has the usual shape', async () => {
@@ -168,7 +188,7 @@ describe('precis HTTP service (fixture models)', () => {
     expect(text).toMatch(/^precis_queue_depth 0$/m);
     expect(text).toMatch(/^precis_in_flight 0$/m);
     expect(text).toMatch(/^precis_queue_capacity 10$/m);
-    expect(text).toMatch(/^precis_models_loaded 5$/m);
+    expect(text).toMatch(/^precis_models_loaded 6$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 });
