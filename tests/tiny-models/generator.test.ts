@@ -4,17 +4,19 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { TINY, writeBartModel, writeMarianModel } from '../../scripts/tiny-models/write-models.js';
+import { NER_LABELS, TINY, TINY_BERT, writeBartModel, writeBertNerModel, writeMarianModel } from '../../scripts/tiny-models/write-models.js';
 
 const { onnx } = onnxProto;
 let dir: string;
 const marian = () => join(dir, 'Xenova', 'opus-mt-fr-en');
 const bart = () => join(dir, 'Xenova', 'distilbart-cnn-6-6');
+const bert = () => join(dir, 'Xenova', 'bert-base-multilingual-cased-ner-hrl');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'precis-models-'));
   writeMarianModel(marian(), TINY, 1);
   writeBartModel(bart(), TINY, 2);
+  writeBertNerModel(bert(), TINY_BERT, 7);
   // No test here may reach the network: any fetch is a failure.
   vi.stubGlobal('fetch', () => Promise.reject(new Error('network access attempted in a test')));
 });
@@ -111,5 +113,66 @@ describe('tiny model generator', () => {
     const summarise = await pipeline('summarization', 'Xenova/distilbart-cnn-6-6', { quantized: true });
     const s = (await summarise('The president presented a record budget to the National Assembly on Tuesday.', { max_new_tokens: 5, min_length: 0 })) as Array<{ summary_text: string }>;
     expect(typeof s[0]!.summary_text).toBe('string');
+  });
+});
+
+describe('tiny BERT token classifier', () => {
+  test('the layout, config and tokenizer of Xenova/bert-base-multilingual-cased-ner-hrl', () => {
+    const config = JSON.parse(readFileSync(join(bert(), 'config.json'), 'utf8'));
+    expect(config).toMatchObject({ model_type: 'bert', architectures: ['BertForTokenClassification'], max_position_embeddings: TINY_BERT.maxPositions, type_vocab_size: 2 });
+    expect(config.id2label).toEqual({ 0: 'O', 1: 'B-DATE', 2: 'I-DATE', 3: 'B-PER', 4: 'I-PER', 5: 'B-ORG', 6: 'I-ORG', 7: 'B-LOC', 8: 'I-LOC' });
+    expect(Object.entries(config.label2id).map(([label, id]) => config.id2label[id as number])).toEqual(Object.keys(config.label2id));
+    expect(NER_LABELS).toHaveLength(9);
+    const tokenizer = JSON.parse(readFileSync(join(bert(), 'tokenizer.json'), 'utf8'));
+    expect(tokenizer.model).toMatchObject({ type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##' });
+    expect(tokenizer.normalizer).toMatchObject({ type: 'BertNormalizer', lowercase: false });
+    expect(tokenizer.pre_tokenizer.type).toBe('BertPreTokenizer');
+    for (const [token, id] of [['[PAD]', 0], ['[UNK]', 100], ['[CLS]', 101], ['[SEP]', 102], ['[MASK]', 103]] as const) expect(tokenizer.model.vocab[token]).toBe(id);
+    expect(config.vocab_size).toBe(Object.keys(tokenizer.model.vocab).length);
+    expect(JSON.parse(readFileSync(join(bert(), 'tokenizer_config.json'), 'utf8'))).toMatchObject({ tokenizer_class: 'BertTokenizer', do_lower_case: false });
+  });
+
+  test('input_ids, attention_mask, token_type_ids -> logits [batch, sequence, labels]; int8 is real int8', async () => {
+    for (const file of ['model.onnx', 'model_quantized.onnx']) {
+      const session = await ort.InferenceSession.create(join(bert(), 'onnx', file));
+      expect([...session.inputNames].sort()).toEqual(['attention_mask', 'input_ids', 'token_type_ids']);
+      expect(session.outputNames).toEqual(['logits']);
+      const ids = [101n, 300n, 301n, 302n, 102n, 0n];
+      const tensor = (values: bigint[]) => new ort.Tensor('int64', BigInt64Array.from(values), [2, 3]);
+      const { logits } = await session.run({ input_ids: tensor(ids), attention_mask: tensor([1n, 1n, 1n, 1n, 1n, 0n]), token_type_ids: tensor([0n, 0n, 0n, 0n, 0n, 0n]) });
+      expect(logits!.dims).toEqual([2, 3, 9]);
+    }
+    const types = opTypes(join(bert(), 'onnx', 'model_quantized.onnx'));
+    expect(types.has('DynamicQuantizeLinear') && types.has('MatMulInteger')).toBe(true);
+  });
+
+  test('padding does not change the logits of the real tokens (the attention mask works)', async () => {
+    const session = await ort.InferenceSession.create(join(bert(), 'onnx', 'model.onnx'));
+    const run = async (ids: bigint[], mask: bigint[]) =>
+      (await session.run({ input_ids: new ort.Tensor('int64', BigInt64Array.from(ids), [1, ids.length]), attention_mask: new ort.Tensor('int64', BigInt64Array.from(mask), [1, ids.length]), token_type_ids: new ort.Tensor('int64', new BigInt64Array(ids.length), [1, ids.length]) })).logits!.data as Float32Array;
+    const alone = await run([101n, 300n, 301n, 102n], [1n, 1n, 1n, 1n]);
+    const padded = await run([101n, 300n, 301n, 102n, 0n, 0n], [1n, 1n, 1n, 1n, 0n, 0n]);
+    for (let i = 0; i < alone.length; i++) expect(Math.abs(alone[i]! - padded[i]!)).toBeLessThan(1e-4);
+  });
+
+  test('the same seed writes the same bytes; another seed another model', () => {
+    const again = mkdtempSync(join(tmpdir(), 'precis-models-'));
+    writeBertNerModel(join(again, 'a'), TINY_BERT, 7);
+    writeBertNerModel(join(again, 'b'), TINY_BERT, 8);
+    const bytes = (d: string) => readFileSync(join(d, 'onnx', 'model.onnx'));
+    expect(bytes(join(again, 'a')).equals(bytes(bert()))).toBe(true);
+    expect(bytes(join(again, 'b')).equals(bytes(bert()))).toBe(false);
+  });
+
+  test('@xenova/transformers loads it offline as a token-classification pipeline, fp32 and int8', async () => {
+    const { env, pipeline } = await import('@xenova/transformers');
+    env.localModelPath = dir + '/';
+    env.allowRemoteModels = false;
+    for (const quantized of [true, false]) {
+      const ner = (await pipeline('token-classification', 'Xenova/bert-base-multilingual-cased-ner-hrl', { quantized })) as unknown as (text: string, options: object) => Promise<Array<{ entity: string; word: string }>>;
+      const tokens = await ner("Emmanuel Macron a reçu Lee Jae-myung à l'Élysée.", { ignore_labels: [] });
+      expect(tokens.length).toBeGreaterThan(5);
+      for (const t of tokens) expect(NER_LABELS).toContain(t.entity);
+    }
   });
 });
