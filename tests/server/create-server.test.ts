@@ -302,6 +302,22 @@ describe('precis HTTP service under pressure', () => {
     await expect(s.server.pipeline.extract('x')).rejects.toMatchObject({ code: 'PIPELINE_CLOSED' });
   });
 
+  test('readyz names the NER model when entities ask for it and it is missing', async () => {
+    const s = await startServer({ pipelineOptions: { modelsDir: join(ROOT, 'tests', 'fixtures', 'no-such-models'), summarise: false, entities: 'both' } });
+    try {
+      await s.server.ready;
+      const message = await expectError(await fetch(`${s.url}/readyz`), 503, 'NOT_READY');
+      expect(message).toContain('Xenova/bert-base-multilingual-cased-ner-hrl: missing');
+      expect(message).toContain('entities would come from the rules only');
+      expect(message).toContain('--entities rules');
+      expect(message).not.toContain('extractive');
+      const record = (await (await post(`${s.url}/v1/extract`, seed, 'text/plain')).json()) as PrecisRecord;
+      expect(record.warnings.map((w) => w.code)).toContain('MODEL_MISSING');
+    } finally {
+      await s.server.close();
+    }
+  });
+
   test('readyz is 503 while models are missing, with what to do', async () => {
     const s = await startServer({ pipelineOptions: { modelsDir: join(ROOT, 'tests', 'fixtures', 'no-such-models') } });
     try {
