@@ -29,6 +29,8 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   if (titled || sharedTitle) return { first, last, type: 'PERSON', evidence: 'cue' };
 
   if (!t0.acronym && isPortfolio(c, tokens, first)) return null;
+  // In a title-case headline only a title says what a run is; it may still join a name.
+  if (t0.headline && !c.capitalisedNouns) return { first, last, type: null, evidence: 'fallback' };
   const lastWord = span[span.length - 1]!;
   // "Hana Securities", "Lotte Duty Free": an organisation's suffix, or the first word of one the
   // gazetteer knows, outweighs a given name.

@@ -49,7 +49,8 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
     if (!ok || (!t.cap && /^\p{Lu}/u.test(entry.text))) continue;
     // "Lee" is not "Lee" the city; a following capitalised word means a longer name.
     const next = tokens[last + 1];
-    if (entry.tokens.length === 1 && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
+    // (An inflected name before a capital, "Südkoreas Batteriehersteller", is a genitive.)
+    if (entry.tokens.length === 1 && !(t.headline && !c.capitalisedNouns) && !(c.capitalisedNouns && t.lower !== entry.tokens[0]) && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
     if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(c, tokens, i)) return null;
     // "Mirae Asset" + "Securities": a listed company's fuller name.
     let end = last;
@@ -117,6 +118,9 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
     // head after a conjunction opens another organisation.
     if (c.conjunctions.has(t.lower)) beforeConjunction = lastGood;
     else if (beforeConjunction > i && t.cap && c.heads.has(t.lower)) return beforeConjunction;
+    // "der Notenbank Spielraum": where nouns are capitalised, a noun right after the head is
+    // the next word of the sentence, not of the name, unless a joiner came first.
+    if (c.capitalisedNouns && j === i + 1 && t.cap && !t.acronym && !gazetteer().byFirst.has(t.lower)) break;
     words++;
     const previousWord = j - 1 === i || lastGood === j - 1;
     if (t.cap && !c.not.has(t.text)) lastGood = j;

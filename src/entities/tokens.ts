@@ -13,6 +13,8 @@ export interface Token {
   word: boolean;
   /** First word of its sentence (or of a quotation opening it). */
   sentenceStart: boolean;
+  /** In a title-case headline ("BOK Holds Key Rate"), where capitals say nothing. */
+  headline?: boolean;
 }
 
 /**
@@ -65,7 +67,34 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
     if (word) sentenceFirst = false;
     else if (/[«"(:]/.test(m[0]) && tokens.length >= 2 && tokens[tokens.length - 2]!.sentenceStart === false) sentenceFirst = m[0] === '«' || m[0] === '"';
   }
+  markHeadlines(folded, tokens);
   return tokens;
+}
+
+/** Words of at least this many letters decide whether a line is in title case. */
+const HEADLINE_WORD = 4;
+
+/**
+ * A line of three or more words that ends without a full stop and capitalises most of its longer
+ * words is a title-case headline: its capitals are typography, as at a sentence start.
+ */
+function markHeadlines(text: string, tokens: Token[]): void {
+  let lineStart = 0;
+  for (let k = 0; k < tokens.length; ) {
+    const lineEnd = text.indexOf('\n', tokens[k]!.start);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    let last = k;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+    const words = tokens.slice(k, last + 1).filter((t) => t.word);
+    const long = words.filter((t) => t.text.length >= HEADLINE_WORD);
+    // A credit line "(Reporting by …; Editing by …)" is no headline.
+    const closed = /[.!?»"”)]\s*$/.test(text.slice(lineStart, end)) || /^\s*\(/.test(text.slice(lineStart, end));
+    if (words.length >= 3 && long.length >= 2 && !closed && long.filter((t) => t.cap).length >= long.length * 0.75) {
+      for (let x = k; x <= last; x++) tokens[x]!.headline = true;
+    }
+    k = last + 1;
+    lineStart = end + 1;
+  }
 }
 
 /** Only a space between two tokens (none around an elision): a name does not run over punctuation. */
