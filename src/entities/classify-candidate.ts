@@ -36,7 +36,7 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   // gazetteer knows, outweighs a given name.
   // "Korea Creative Content Agency", "Monetary Policy Board": a head noun ends the name too.
   const headLast = lastWord.cap && c.heads.has(lastWord.lower);
-  if (span.length >= 2 && (c.suffixes.has(lastWord.lower) || headLast || isOrganisationOpener(t0.lower))) return { first, last, type: 'ORG', evidence: 'pattern' };
+  if (span.length >= 2 && (c.suffixes.has(lastWord.lower) || headLast || isOrganisationOpener(t0.key))) return { first, last, type: 'ORG', evidence: 'pattern' };
   const givenFirst = c.given.has(t0.lower) || c.given.has(t0.lower.split('-')[0]!);
   if (givenFirst && span.length >= 2) return { first, last, type: 'PERSON', evidence: 'pattern' };
   if (gazetteer().eastAsianSurnames.has(t0.text) && span.length >= 2 && span.slice(1).every((t) => !t.acronym)) {
@@ -46,7 +46,7 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
     return { first, last, type: 'ORG', evidence: 'pattern' };
   }
   // "Hyunsu Kim", "Jiyoung Kwon": a name written given name first, an East Asian surname last.
-  if (span.length === 2 && !t0.acronym && gazetteer().eastAsianSurnames.has(lastWord.text) && !gazetteer().byFirst.has(t0.lower)) return { first, last, type: 'PERSON', evidence: 'pattern' };
+  if (span.length === 2 && !t0.acronym && gazetteer().eastAsianSurnames.has(lastWord.text) && !gazetteer().byFirst.has(t0.key)) return { first, last, type: 'PERSON', evidence: 'pattern' };
   // "Piotr Nowicki, an analyst at …", "Ana Ruiz, economista de …": a role in apposition after it.
   if (span.length >= 2 && appositionTitle(c, tokens, last)) return { first, last, type: 'PERSON', evidence: 'cue' };
   if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym && !c.capitalisedNouns) return { first, last, type: 'LOC', evidence: 'cue' };

@@ -1,7 +1,7 @@
 import type { EntityType } from './entity-types.js';
 import type { Cues } from './entity-cues.js';
 import { gazetteer, isOrganisationOpener } from './gazetteer.js';
-import { adjacent, type Token } from './tokens.js';
+import { adjacent, foldName, type Token } from './tokens.js';
 
 /** A stretch of tokens that may name an entity, typed when the evidence says what it names. */
 export interface Candidate {
@@ -30,27 +30,34 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
   const t = tokens[i]!;
   if (used[i] || !t.word) return null;
   // "Südkoreas", "Vereinigten Arabischen Emirate": the first word may be inflected too.
-  const entries = [...(gaz.byFirst.get(t.lower) ?? [])];
-  for (const ending of c.inflections) if (t.lower.endsWith(ending)) entries.push(...(gaz.byFirst.get(t.lower.slice(0, -ending.length)) ?? []));
-  if (entries.length > (gaz.byFirst.get(t.lower)?.length ?? 0)) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  const entries = [...(gaz.byFirst.get(t.key) ?? [])];
+  for (const ending of c.inflections) if (t.key.endsWith(ending)) entries.push(...(gaz.byFirst.get(t.key.slice(0, -ending.length)) ?? []));
+  if (entries.length > (gaz.byFirst.get(t.key)?.length ?? 0)) entries.sort((a, b) => b.tokens.length - a.tokens.length);
   for (const entry of entries) {
-    const last = i + entry.tokens.length - 1;
-    if (last >= tokens.length) continue;
+    // The text's words, apostrophes skipped: "Quai d'Orsay", "Quai d Orsay".
+    let last = i;
     let ok = true;
     for (let k = 0; k < entry.tokens.length && ok; k++) {
-      const tk = tokens[i + k]!;
-      ok = !used[i + k] && sameWord(c, tk.lower, entry.tokens[k]!) && (k === 0 || adjacent(text, tokens[i + k - 1]!, tk));
+      if (k > 0) {
+        last++;
+        while (tokens[last]?.text === "'" && adjacent(text, tokens[last - 1]!, tokens[last]!)) last++;
+      }
+      const tk = tokens[last];
+      ok = !!tk && !used[last] && (tk.word || tk.text === entry.tokens[k]) && sameWord(c, tk.key, entry.tokens[k]!) && (k === 0 || adjacent(text, tokens[last - 1]!, tk));
     }
     // "UN" is not "Un dollar": an acronym matches as printed.
-    if (ok && entry.acronym && tokens.slice(i, last + 1).map((x) => x.text).join(' ') !== entry.tokens.map((x) => x.toUpperCase()).join(' ')) continue;
+    if (ok && entry.acronym && tokens.slice(i, last + 1).map((x) => x.text).join(' ') !== entry.text) continue;
     // "Sur", "Seul": a word the language uses on its own is not a place on its own.
     if (ok && entry.tokens.length === 1 && c.not.has(t.text)) continue;
     // A gazetteer name is a name when the text capitalises it as one.
     if (!ok || (!t.cap && /^\p{Lu}/u.test(entry.text))) continue;
+    // "François Hollande": a place's name after a given name is a surname.
+    const before = tokens[i - 1];
+    if (entry.type === 'LOC' && entry.tokens.length === 1 && before && before.cap && c.given.has(before.lower) && adjacent(text, before, t)) return null;
     // "Lee" is not "Lee" the city; a following capitalised word means a longer name.
     const next = tokens[last + 1];
     // (An inflected name before a capital, "Südkoreas Batteriehersteller", is a genitive.)
-    if (entry.tokens.length === 1 && !(t.headline && !c.capitalisedNouns) && !(c.capitalisedNouns && t.lower !== entry.tokens[0]) && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.lower)) continue;
+    if (entry.tokens.length === 1 && !(t.headline && !c.capitalisedNouns) && !(c.capitalisedNouns && t.key !== entry.tokens[0]) && next && next.cap && next.word && !c.not.has(next.text) && adjacent(text, tokens[last]!, next) && !gaz.byFirst.has(next.key)) continue;
     if (entry.type === 'ORG' && entry.tokens.length === 1 && isPortfolio(c, tokens, i)) return null;
     // "Mirae Asset" + "Securities": a listed company's fuller name.
     let end = last;
@@ -120,7 +127,7 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
     else if (beforeConjunction > i && t.cap && c.heads.has(t.lower)) return beforeConjunction;
     // "der Notenbank Spielraum": where nouns are capitalised, a noun right after the head is
     // the next word of the sentence, not of the name, unless a joiner came first.
-    if (c.capitalisedNouns && j === i + 1 && t.cap && !t.acronym && !gazetteer().byFirst.has(t.lower)) break;
+    if (c.capitalisedNouns && j === i + 1 && t.cap && !t.acronym && !gazetteer().byFirst.has(t.key)) break;
     words++;
     const previousWord = j - 1 === i || lastGood === j - 1;
     if (t.cap && !c.not.has(t.text)) lastGood = j;
@@ -233,7 +240,7 @@ export function hyphenatedPlaces(tokens: readonly Token[], used: readonly boolea
   if (used[i] || !t.word || !t.cap || !t.text.includes('-')) return [];
   const gaz = gazetteer();
   const parts = t.text.split('-');
-  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p) || !(gaz.byFirst.get(p.toLowerCase()) ?? []).some((e) => e.type === 'LOC' && e.tokens.length === 1))) return [];
+  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p) || !(gaz.byFirst.get(foldName(p)) ?? []).some((e) => e.type === 'LOC' && e.tokens.length === 1))) return [];
   let at = t.start;
   return parts.map((p) => {
     const candidate: Candidate = { first: i, last: i, type: 'LOC', evidence: 'gazetteer', start: at, end: at + p.length };

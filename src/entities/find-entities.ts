@@ -73,6 +73,10 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     if (candidate) take(candidate);
     i = run.last;
   }
+  // "François Hollande … Hollande": a person's surname alone is no place, even one the gazetteer
+  // knows; left untyped, it joins the person.
+  const surnames = new Set(candidates.filter((k) => k.type === 'PERSON' && k.last > k.first).map((k) => tokens[k.last]!.key));
+  for (const k of candidates) if (k.evidence === 'gazetteer' && k.first === k.last && k.type !== 'PERSON' && surnames.has(tokens[k.first]!.key)) k.type = null;
   // "Korea Gas Corp.": a suffix printed with its period keeps it.
   for (const k of candidates) {
     const last = tokens[k.last]!;

@@ -3,7 +3,7 @@ import { SHARED_ENTITY_CUES } from '../lang/shared/index.js';
 import type { EntityType } from './entity-types.js';
 import type { Candidate } from './find-candidates.js';
 import { gazetteer } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { foldName, type Token } from './tokens.js';
 
 const HANGUL = /\p{Script=Hangul}/u;
 const ALL_HANGUL = /^\p{Script=Hangul}+$/u;
@@ -66,7 +66,7 @@ function readWord(k: KoreanCues, word: string): Reading | null {
       // "SK온", "LG에너지솔루션": initials of a known group, or an organisation's ending after them
       // ("LNG운반선", "K배터리" and "D램" are things).
       const head = latin[1]!;
-      const known = (gaz.byFirst.get(head.toLowerCase()) ?? []).some((e) => e.type === 'ORG' && e.acronym && e.tokens.length === 1);
+      const known = (gaz.byFirst.get(foldName(head)) ?? []).some((e) => e.type === 'ORG' && e.acronym && e.tokens.length === 1);
       if (!k.notNames.has(head) && (known || orgEnding(k, latin[2]!, 2))) return { stem, type: 'ORG', evidence: 'pattern' };
       continue;
     }

@@ -1,12 +1,14 @@
 import type { Candidate } from './find-candidates.js';
 import type { Entity, EntityType, Mention } from './entity-types.js';
 import { gazetteer } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { foldName, type Token } from './tokens.js';
 
 interface Built {
   type: EntityType;
   text: string;
   tokens: string[];
+  /** The words folded (lower case, no accents), for comparing mentions. */
+  keys: string[];
   mentions: Mention[];
   evidence: Candidate['evidence'];
 }
@@ -39,6 +41,11 @@ export function link(text: string, tokens: readonly Token[], candidates: Candida
     const joined = findHost(built, w, c.type, mention.start);
     if (joined) {
       joined.mentions.push(mention);
+      // "SEOUL" (a dateline) then "Seoul": the entity is named as the text writes it in prose.
+      if (joined.text === joined.text.toUpperCase() && key !== key.toUpperCase() && joined.keys.join(' ') === w.map(foldName).join(' ')) {
+        joined.text = key;
+        joined.tokens = w;
+      }
       continue;
     }
     const acronymHost = acronymOf.get(key);
@@ -50,7 +57,7 @@ export function link(text: string, tokens: readonly Token[], candidates: Candida
     // capitalised words in news are as often products, laws or events as organisations.
     const type = c.type;
     if (!type) continue;
-    const entity: Built = { type, text: key, tokens: w, mentions: [mention], evidence: c.evidence };
+    const entity: Built = { type, text: key, tokens: w, keys: w.map(foldName), mentions: [mention], evidence: c.evidence };
     built.push(entity);
     // "Fonds monétaire international (FMI)": the acronym names the same organisation.
     const open = tokens[c.last + 1];
@@ -67,18 +74,20 @@ export function link(text: string, tokens: readonly Token[], candidates: Candida
 }
 
 function findHost(built: Built[], w: string[], type: EntityType | null, at: number): Built | null {
-  const key = w.join(' ');
+  // Compared without case or accents: "MONTRÉAL" is "Montréal", "Etats-Unis" "États-Unis".
+  const keys = w.map(foldName);
+  const key = keys.join(' ');
   let best: Built | null = null;
   let bestDistance = Infinity;
   for (const e of built) {
     // A typed mention joins an entity of its own type only; an untyped one joins any.
     if (type && e.type !== type) continue;
-    const same = e.text === key;
+    const same = e.keys.join(' ') === key;
     const shorter =
-      w.length < e.tokens.length &&
+      keys.length < e.keys.length &&
       (e.type === 'PERSON'
-        ? endsWith(e.tokens, w) || (gazetteer().eastAsianSurnames.has(w[0]!) && e.tokens[0] === w[0] && w.length === 1)
-        : startsWith(e.tokens, w));
+        ? endsWith(e.keys, keys) || (gazetteer().eastAsianSurnames.has(w[0]!) && e.tokens[0] === w[0] && w.length === 1)
+        : startsWith(e.keys, keys));
     // "김 연구위원" after "김태훈": a Korean surname alone names the person it opens.
     const surname = e.type === 'PERSON' && w.length === 1 && e.tokens.length === 1 && /^\p{Script=Hangul}{1,2}$/u.test(w[0]!) && e.tokens[0]!.length > w[0]!.length && e.tokens[0]!.startsWith(w[0]!);
     if (!same && !shorter && !surname) continue;

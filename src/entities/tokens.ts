@@ -4,6 +4,8 @@ import type { Span } from '../document.js';
 export interface Token {
   text: string;
   lower: string;
+  /** Lower case without accents: "Etats-Unis" and "MONTRÉAL" match "États-Unis" and "Montréal". */
+  key: string;
   start: number;
   end: number;
   /** Starts with an upper-case letter. */
@@ -24,9 +26,14 @@ export interface Token {
  */
 export const NAME_TOKEN = /[\p{L}\p{N}]+(?:(?:[-&]|'(?=s\b))[\p{L}\p{N}]+)*|&|['(),.:;«»"]/gu;
 
-/** The same tokenisation, lower-cased, for matching a gazetteer name. */
+/** Lower case without diacritics, for matching names however the text accents or capitalises them. */
+export function foldName(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** The same tokenisation, folded, without apostrophes ("Quai d'Orsay" and "Quai d Orsay" alike). */
 export function tokenizeName(name: string): string[] {
-  return (name.normalize('NFC').replace(/’/g, "'").match(NAME_TOKEN) ?? []).map((t) => t.toLowerCase());
+  return (name.normalize('NFC').replace(/’/g, "'").match(NAME_TOKEN) ?? []).filter((t) => t !== "'").map(foldName);
 }
 
 /** The tokens of a text, outside the excluded spans (money amounts), with sentence starts marked. */
@@ -55,6 +62,7 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
     tokens.push({
       text: body,
       lower: body.toLowerCase(),
+      key: foldName(body),
       start,
       end: end - possessive,
       cap,
@@ -62,7 +70,7 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
       word,
       sentenceStart: word && sentenceFirst,
     });
-    if (possessive) tokens.push({ text: "'s", lower: "'s", start: end - 2, end, cap: false, acronym: false, word: false, sentenceStart: false });
+    if (possessive) tokens.push({ text: "'s", lower: "'s", key: "'s", start: end - 2, end, cap: false, acronym: false, word: false, sentenceStart: false });
     // An opening quotation or dash keeps the next word sentence-initial.
     if (word) sentenceFirst = false;
     else if (/[«"(:]/.test(m[0]) && tokens.length >= 2 && tokens[tokens.length - 2]!.sentenceStart === false) sentenceFirst = m[0] === '«' || m[0] === '"';

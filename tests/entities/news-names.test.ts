@@ -96,3 +96,23 @@ describe('French', () => {
     expect(typed('Les filiales Jin Air et Air Busan seront fusionnées.', 'fra')).toContain('ORG Jin Air');
   });
 });
+
+describe('house styles of French wires', () => {
+  test('unaccented capitals, lost apostrophes and an uppercase dateline name the same places and bodies', () => {
+    const found = entities("MONTRÉAL — Le Quai d Orsay et le ministère de l Economie ont réagi. Les Etats-Unis ont répondu depuis Montréal.", 'fra');
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['LOC', 'Montréal', ['MONTRÉAL', 'Montréal']],
+        ['ORG', 'Quai d Orsay', ['Quai d Orsay']],
+        ['ORG', "ministère de l Economie", ["ministère de l Economie"]],
+        ['LOC', 'Etats-Unis', ['Etats-Unis']],
+      ]),
+    );
+  });
+
+  test('a place name after a given name is a surname, and the surname alone later is the person', () => {
+    expect(entities('François Hollande a parlé à Lyon. Hollande a ensuite quitté la ville.', 'fra')).toEqual(
+      expect.arrayContaining([['PERSON', 'François Hollande', ['François Hollande', 'Hollande']]]),
+    );
+  });
+});
