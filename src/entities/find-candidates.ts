@@ -98,6 +98,7 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
   if (!capitalHead && !lowerHead) return null;
   let lastGood = -1;
   let beforeConjunction = -1;
+  let lowerRun = 0;
   let j = i + 1;
   let words = 0;
   for (; j < tokens.length && words < 12; j++) {
@@ -125,6 +126,14 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
     // head after a conjunction opens another organisation.
     if (c.conjunctions.has(t.lower)) beforeConjunction = lastGood;
     else if (beforeConjunction > i && t.cap && c.heads.has(t.lower)) return beforeConjunction;
+    // "Parti démocrate du président Lee": a title ends the name; so do three lower-case words in
+    // a row that neither join nor qualify, and after a lower-case head one ("ministère polonais
+    // négocie en outre l'achat …").
+    if (!t.cap && isTitleWord(c, t.lower)) break;
+    const plain = !t.cap && !c.particles.has(t.lower) && !c.nameParticles.has(t.lower) && !c.nameAdjectives.has(t.lower) && !c.conjunctions.has(t.lower) && !(c.nationality?.test(t.lower) ?? false);
+    lowerRun = plain ? lowerRun + 1 : 0;
+    // A lower-case head ("ministère", "ministerio") names a portfolio in capitals, not in words.
+    if (lowerRun >= (lowerHead ? 1 : 4)) break;
     // "der Notenbank Spielraum": where nouns are capitalised, a noun right after the head is
     // the next word of the sentence, not of the name, unless a joiner came first.
     if (c.capitalisedNouns && j === i + 1 && t.cap && !t.acronym && !gazetteer().byFirst.has(t.key)) break;
