@@ -1,6 +1,8 @@
 import type { EntityType } from './entity-types.js';
 import type { Cues } from './entity-cues.js';
-import { gazetteer, isOrganisationOpener } from './gazetteer.js';
+import { gazetteer, type GazetteerEntry, isOrganisationOpener } from './gazetteer.js';
+
+const NO_ENTRIES: readonly GazetteerEntry[] = [];
 import { adjacent, foldName, type Token } from './tokens.js';
 
 /** A stretch of tokens that may name an entity, typed when the evidence says what it names. */
@@ -30,9 +32,11 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
   const t = tokens[i]!;
   if (used[i] || !t.word) return null;
   // "Südkoreas", "Vereinigten Arabischen Emirate": the first word may be inflected too.
-  const entries = [...(gaz.byFirst.get(t.key) ?? [])];
-  for (const ending of c.inflections) if (t.key.endsWith(ending)) entries.push(...(gaz.byFirst.get(t.key.slice(0, -ending.length)) ?? []));
-  if (entries.length > (gaz.byFirst.get(t.key)?.length ?? 0)) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  let entries: readonly GazetteerEntry[] = gaz.byFirst.get(t.key) ?? NO_ENTRIES;
+  for (const ending of c.inflections) {
+    const stem = t.key.endsWith(ending) ? gaz.byFirst.get(t.key.slice(0, -ending.length)) : undefined;
+    if (stem) entries = [...entries, ...stem].sort((a, b) => b.tokens.length - a.tokens.length);
+  }
   for (const entry of entries) {
     // The text's words, apostrophes skipped: "Quai d'Orsay", "Quai d Orsay".
     let last = i;

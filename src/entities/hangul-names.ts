@@ -117,7 +117,7 @@ function titleNear(k: KoreanCues, tokens: readonly Token[], i: number): boolean 
  */
 export function findHangulCandidates(text: string, tokens: readonly Token[], used: readonly boolean[]): Candidate[] {
   const k = koreanCues();
-  if (!k) return [];
+  if (!k || !HANGUL.test(text)) return [];
   const gaz = gazetteer();
   const out: Candidate[] = [];
   const taken = new Set<number>();

@@ -28,7 +28,10 @@ export const NAME_TOKEN = /[\p{L}\p{N}]+(?:(?:[-&]|'(?=s\b))[\p{L}\p{N}]+)*|&|['
 
 /** Lower case without diacritics, for matching names however the text accents or capitalises them. */
 export function foldName(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII: nothing to fold.
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 0x7f) return lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return lower;
 }
 
 /** The same tokenisation, folded, without apostrophes ("Quai d'Orsay" and "Quai d Orsay" alike). */
@@ -53,7 +56,9 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
     }
     // Excluded spans, by end: one pointer walks them with the tokens.
     while (x < exclude.length && exclude[x]!.end <= start) x++;
-    if (exclude.slice(x, x + 4).some((e) => start < e.end && end > e.start)) continue;
+    let excluded = false;
+    for (let e = x; e < x + 4 && e < exclude.length && !excluded; e++) excluded = start < exclude[e]!.end && end > exclude[e]!.start;
+    if (excluded) continue;
     // "Korea's", "Hanwha Aerospace's": the possessive is not part of the name.
     const possessive = m[0].length > 2 && m[0].endsWith("'s") ? 2 : 0;
     const body = possessive ? m[0].slice(0, -possessive) : m[0];
