@@ -515,6 +515,18 @@ function levelNounAfter(forms: TextForms, g: Grammar, f: Figure): boolean {
   return g.rateLevelNouns.longest(forms.key, forms.fold, at) !== null;
 }
 
+/**
+ * "100 yens valaient 857,4 wons": a currency worth little is quoted per hundred; "un billet de 100
+ * dollars s'échange contre 146 500 wons" is a sum converted, not a quote.
+ */
+function quotedPerHundred(code: string): boolean {
+  const perDollar = typicalRate('USD', code);
+  return perDollar !== null && perDollar >= PER_HUNDRED_BELOW;
+}
+
+/** Currencies of which a dollar buys at least this many are quoted per hundred units. */
+const PER_HUNDRED_BELOW = 20;
+
 /** How far back a quote may be for "the same amount" to name its base. */
 const SAME_BASE_REACH = 400;
 
@@ -645,7 +657,7 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
     if (asAmount !== undefined) {
       const a = amounts[asAmount]!;
       const units = toNumber(a.decimal);
-      if (a.scale === null && (units === 1 || units === 100)) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+      if (a.scale === null && (units === 1 || (units === 100 && quotedPerHundred(ctx.resolve(a.currency))))) return { code: ctx.resolve(a.currency), units, amount: asAmount };
       // "L'euro a franchi la barre de 1,17 dollar … et valait 1 587,2 wons": an amount's currency
       // is not the subject.
       continue;

@@ -738,3 +738,12 @@ describe('foreign-exchange reports', () => {
     ]);
   });
 });
+
+describe('a hundred units', () => {
+  test('"100 yens valaient …" is a quote per hundred, "un billet de 100 dollars s\'échange contre …" a sum converted', () => {
+    expect(money('Mardi, 100 yens valaient 861,2 wons.').rates.map((r) => [r.base, r.value])).toEqual([['JPY', 8.612]]);
+    const { rates, amounts } = money("Un billet de 100 dollars s'échange contre 146 500 wons.");
+    expect(rates).toEqual([]);
+    expect(amounts.map((a) => a.text)).toEqual(['100 dollars', '146 500 wons']);
+  });
+});
