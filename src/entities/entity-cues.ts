@@ -24,13 +24,15 @@ export interface Cues {
   orgCues: Set<string>;
   conjunctions: Set<string>;
   nationality: RegExp | null;
+  /** Words opening a byline ("By", "Par"), as printed. */
+  bylines: Set<string>;
   /** Some language of the text capitalises every noun. */
   capitalisedNouns: boolean;
   /** Endings inflection may add to a gazetteer name, longest first. */
   inflections: string[];
   /** Suffixes printed with a period ("Co.", "Corp.", "Inc."), lower case, without it. */
   dottedSuffixes: Set<string>;
-  /** Lower-case given names of the languages and English. */
+  /** Folded given names of the languages, English and other countries'. */
   given: ReadonlySet<string>;
 }
 
@@ -70,9 +72,10 @@ export function cuesFor(languages: readonly string[]): Cues {
     nameStops: lower(all('nameStops')),
     orgCues: lower(all('orgCues')),
     conjunctions: lower(all('conjunctions')),
+    bylines: new Set(all('bylines')),
     capitalisedNouns: packs.some((p) => p.capitalisedNouns === true),
     inflections: [...new Set(all('inflections'))].sort((a, b) => b.length - a.length),
-    given: new Set(codes.flatMap((code) => [...(gazetteer().given.get(code) ?? [])])),
+    given: new Set([...codes, 'any'].flatMap((code) => [...(gazetteer().given.get(code) ?? [])])),
     // "sud-coréen", "surcoreano": a lower-case word with a nationality ending.
     nationality: suffixes.length ? new RegExp(`^(?:[\\p{Ll}]+-)?[\\p{Ll}]+(?:${[...new Set(suffixes)].sort((a, b) => b.length - a.length).join('|')})s?$`, 'u') : null,
   };

@@ -51,13 +51,17 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
     }
     // "UN" is not "Un dollar": an acronym matches as printed.
     if (ok && entry.acronym && tokens.slice(i, last + 1).map((x) => x.text).join(' ') !== entry.text) continue;
-    // "Sur", "Seul": a word the language uses on its own is not a place on its own.
-    if (ok && entry.tokens.length === 1 && c.not.has(t.text)) continue;
+    // "Sur", "Seul": a word the language uses on its own is not a place on its own; nor is an
+    // adjective of nationality ("the German government").
+    if (ok && entry.tokens.length === 1 && (c.not.has(t.text) || (entry.type === 'LOC' && gaz.demonyms.has(t.key)))) continue;
     // A gazetteer name is a name when the text capitalises it as one.
     if (!ok || (!t.cap && /^\p{Lu}/u.test(entry.text))) continue;
     // "François Hollande": a place's name after a given name is a surname.
     const before = tokens[i - 1];
-    if (entry.type === 'LOC' && entry.tokens.length === 1 && before && before.cap && c.given.has(before.lower) && adjacent(text, before, t)) return null;
+    if (entry.type === 'LOC' && entry.tokens.length === 1 && before && before.cap && c.given.has(before.key) && adjacent(text, before, t)) return null;
+    // "Korea National Oil Corp.", "Ulsan District Court": a place opening a name that ends as an
+    // organisation's does is part of it.
+    if (entry.type === 'LOC' && endsAsOrganisation(c, text, tokens, last)) return null;
     // "Lee" is not "Lee" the city; a following capitalised word means a longer name.
     const next = tokens[last + 1];
     // (An inflected name before a capital, "Südkoreas Batteriehersteller", is a genitive.)
@@ -68,6 +72,13 @@ export function gazetteerMatch(c: Cues, text: string, tokens: readonly Token[], 
     // "CJ" + "ENM", "SK Innovation" + "E&S": an initialism after it is part of the name.
     const continues = (x: Token) => c.suffixes.has(x.lower) || (x.acronym && !c.not.has(x.text) && !/\d/.test(x.text));
     while (entry.type === 'ORG' && tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && continues(tokens[end + 1]!)) end++;
+    // "BYD Korea", "Renault Korea", "Nexon Korea Corp.": a group's name and a country is its
+    // subsidiary there.
+    const country = tokens[end + 1];
+    if (entry.type === 'ORG' && country && !used[end + 1] && country.cap && adjacent(text, tokens[end]!, country) && (gaz.byFirst.get(country.key) ?? []).some((e) => e.type === 'LOC' && e.tokens.length === 1)) {
+      end++;
+      while (tokens[end + 1] && !used[end + 1] && adjacent(text, tokens[end]!, tokens[end + 1]!) && c.suffixes.has(tokens[end + 1]!.lower)) end++;
+    }
     return { first: i, last: end, type: entry.type, evidence: 'gazetteer' };
   }
   return null;
@@ -97,7 +108,7 @@ export function isNameWord(c: Cues, t: Token | undefined): boolean {
 
 export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): number | null {
   const head = tokens[i]!;
-  const capitalHead = head.cap && c.heads.has(head.lower) && !c.not.has(head.text);
+  const capitalHead = head.cap && c.heads.has(head.lower) && !c.not.has(head.text) && !(head.headline && !c.capitalisedNouns);
   const lowerHead = !head.cap && c.lowerHeads.has(head.lower);
   if (!capitalHead && !lowerHead) return null;
   let lastGood = -1;
@@ -125,7 +136,7 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
     // "Institute for Industrial Economics and Trade" is one name, "Parlement européen et du
     // Conseil" two bodies: past a conjunction, only a capitalised word that is not a head.
     const after = tokens[j + 1];
-    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower) && !(after && after.cap && after.word && !c.heads.has(after.lower) && !c.not.has(after.text))) break;
+    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower) && !(after && after.cap && after.word && !c.heads.has(after.lower) && !c.not.has(after.text) && !isTitleWord(c, after.lower) && !c.given.has(after.key))) break;
     // "Ministry of Culture, Sports and Tourism and the Korea Creative Content Agency": another
     // head after a conjunction opens another organisation.
     if (c.conjunctions.has(t.lower)) beforeConjunction = lastGood;
@@ -188,7 +199,7 @@ function nounPhrase(c: Cues, tokens: readonly Token[], from: number, to: number)
   return true;
 }
 
-export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): { first: number; last: number } | null {
+export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): { first: number; last: number; afterTitle?: boolean } | null {
   let first = i;
   // A title may be followed by a particle: "Mme de La Rochère".
   const honorific = (k: number) => c.honorifics.has(tokens[k]?.lower ?? '');
@@ -211,13 +222,21 @@ export function capitalisedRun(c: Cues, text: string, tokens: readonly Token[], 
     if (!adjacent(text, tokens[last]!, next)) break;
     // "Vorstand Park Jin-seok", "US-Präsident Donald Trump": where nouns are capitalised, a title
     // or a name that opens a person's name starts a new run.
-    if (c.capitalisedNouns && (isTitleWord(c, next.lower) || ((c.given.has(next.lower) || gazetteer().eastAsianSurnames.has(next.text)) && !c.given.has(tokens[first]!.lower) && !gazetteer().eastAsianSurnames.has(tokens[first]!.text)))) break;
+    // "Chief Financial Officer Takahiro Ishida": after a title word the run starts again.
+    if (!c.capitalisedNouns && isTitleWord(c, next.lower) && next.cap && tokens[last + 2]?.cap) return { first: last + 2, last: extendRun(c, text, tokens, used, last + 2, last + 2).last, afterTitle: true };
+    if (c.capitalisedNouns && (isTitleWord(c, next.lower) || ((c.given.has(next.key) || gazetteer().eastAsianSurnames.has(next.text)) && !c.given.has(tokens[first]!.key) && !gazetteer().eastAsianSurnames.has(tokens[first]!.text)))) break;
+    // "Korean Metal Workers' Union": over the apostrophe of a plural possessive.
+    const over = tokens[last + 2];
+    if (next.text === "'" && tokens[last]!.text.endsWith('s') && over && !used[last + 2] && isNameWord(c, over) && adjacent(text, next, over)) {
+      last += 2;
+      continue;
+    }
     if ((isNameWord(c, next) || (next.acronym && !c.not.has(next.text))) && !/\d/.test(next.text) && !c.honorifics.has(next.lower)) {
       last++;
       continue;
     }
     // Particles inside a person's name: "Hélène de La Rochère", "Laurent de Saint-Aubin".
-    const personish = c.given.has(tokens[first]!.lower.split('-')[0]!) || afterTitle;
+    const personish = c.given.has(tokens[first]!.key.split('-')[0]!) || afterTitle;
     if (personish && c.nameParticles.has(next.lower)) {
       const k = skipParticles(c, tokens, last + 1);
       if (isNameWord(c, tokens[k]) && !used[k]) {
@@ -260,4 +279,35 @@ export function hyphenatedPlaces(tokens: readonly Token[], used: readonly boolea
     at += p.length + 1;
     return candidate;
   });
+}
+
+/** Name words after `last`, joined by particles, end with an organisation's suffix or head. */
+function endsAsOrganisation(c: Cues, text: string, tokens: readonly Token[], last: number): boolean {
+  let k = last;
+  let lastName = -1;
+  for (let n = 0; n < 8 && tokens[k + 1] && adjacent(text, tokens[k]!, tokens[k + 1]!); n++) {
+    const t = tokens[++k]!;
+    if (t.word && t.cap) lastName = k;
+    else if (!(t.text === '&' || c.particles.has(t.lower) || t.text === "'")) break;
+  }
+  if (lastName === -1) return false;
+  const end = tokens[lastName]!;
+  return c.suffixes.has(end.lower) || c.dottedSuffixes.has(end.lower) || c.heads.has(end.lower);
+}
+
+/**
+ * "SEOUL, March 3 (Yonhap) --", "LE BOURGET, France (Reuters) -": capitals opening a paragraph
+ * before a comma, a bracket or a dash are the dateline's place.
+ */
+export function datelinePlace(c: Cues, text: string, tokens: readonly Token[], used: readonly boolean[], i: number): Candidate | null {
+  const t = tokens[i]!;
+  if (used[i] || !t.word || (t.start > 0 && text[t.start - 1] !== '\n')) return null;
+  let last = i;
+  const upper = (x: Token | undefined) => !!x && x.word && /^\p{Lu}[\p{Lu}'.-]*$/u.test(x.text);
+  if (!upper(t)) return null;
+  while (last - i < 3 && upper(tokens[last + 1]) && adjacent(text, tokens[last]!, tokens[last + 1]!)) last++;
+  const after = tokens[last + 1];
+  const letters = tokens.slice(i, last + 1).reduce((n, x) => n + x.text.length, 0);
+  if (!after || !/^[,(]$/.test(after.text) || letters < 4 || c.not.has(t.text)) return null;
+  return { first: i, last, type: 'LOC', evidence: 'cue' };
 }

@@ -2,7 +2,7 @@ import type { Span } from '../document.js';
 import { classify } from './classify-candidate.js';
 import { cuesFor } from './entity-cues.js';
 import type { Entity } from './entity-types.js';
-import { type Candidate, capitalisedRun, gazetteerMatch, hyphenatedPlaces, isNameWord, orgHeadChain } from './find-candidates.js';
+import { type Candidate, capitalisedRun, datelinePlace, gazetteerMatch, hyphenatedPlaces, isNameWord, orgHeadChain } from './find-candidates.js';
 import { findHangulCandidates } from './hangul-names.js';
 import { link } from './link-mentions.js';
 import { adjacent, tokenize } from './tokens.js';
@@ -49,6 +49,11 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     while (first > 0 && !used[first - 1] && isNameWord(c, tokens[first - 1]) && !tokens[first - 1]!.sentenceStart && adjacent(text, tokens[first - 1]!, tokens[first]!) && !c.titles.has(tokens[first - 1]!.lower)) first--;
     take({ first, last: end, type: 'ORG', evidence: 'pattern' });
   }
+  // Datelines: "SEOUL, March 3 (Yonhap) --".
+  for (let i = 0; i < tokens.length; i++) {
+    const place = datelinePlace(c, text, tokens, used, i);
+    if (place) take(place);
+  }
   // B. Names in Hangul, with their particles cut off ("EU 집행위원회" before the gazetteer's "EU").
   for (const h of findHangulCandidates(text, tokens, used)) take(h);
   // C. Gazetteers, longest match first.
@@ -69,7 +74,7 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     if (used[i]) continue;
     const run = capitalisedRun(c, text, tokens, used, i);
     if (!run) continue;
-    const candidate = classify(c, tokens, run.first, run.last);
+    const candidate: Candidate | null = run.afterTitle ? { first: run.first, last: run.last, type: 'PERSON', evidence: 'cue' } : classify(c, tokens, run.first, run.last);
     if (candidate) take(candidate);
     i = run.last;
   }

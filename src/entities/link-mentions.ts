@@ -38,7 +38,9 @@ export function link(text: string, tokens: readonly Token[], candidates: Candida
     const w = words(c);
     const mention = mentionOf(c);
     const key = w.join(' ');
-    const joined = findHost(built, w, c.type, mention.start);
+    // "LE BOURGET" (a dateline) then "Le Bourget": the same name is the same entity, whatever
+    // weaker evidence typed the later mention.
+    const joined = findHost(built, w, c.type, mention.start) ?? (c.evidence !== 'gazetteer' ? sameName(built, w) : null);
     if (joined) {
       joined.mentions.push(mention);
       // "SEOUL" (a dateline) then "Seoul": the entity is named as the text writes it in prose.
@@ -99,6 +101,11 @@ function findHost(built: Built[], w: string[], type: EntityType | null, at: numb
     }
   }
   return best;
+}
+
+function sameName(built: Built[], w: string[]): Built | null {
+  const key = w.map(foldName).join(' ');
+  return built.find((e) => e.keys.join(' ') === key) ?? null;
 }
 
 function endsWith(xs: string[], ys: string[]): boolean {

@@ -17,6 +17,8 @@ export interface Token {
   sentenceStart: boolean;
   /** In a title-case headline ("BOK Holds Key Rate"), where capitals say nothing. */
   headline?: boolean;
+  /** Number of the line the token is on. */
+  line: number;
 }
 
 /**
@@ -46,6 +48,8 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
   const tokens: Token[] = [];
   let s = 0;
   let x = 0;
+  let line = 0;
+  let nextBreak = folded.indexOf('\n');
   let sentenceFirst = true;
   for (const m of folded.matchAll(NAME_TOKEN)) {
     const start = m.index;
@@ -59,6 +63,11 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
     let excluded = false;
     for (let e = x; e < x + 4 && e < exclude.length && !excluded; e++) excluded = start < exclude[e]!.end && end > exclude[e]!.start;
     if (excluded) continue;
+    // The next line break is looked for once per line, not once per token.
+    while (nextBreak !== -1 && nextBreak < start) {
+      line++;
+      nextBreak = folded.indexOf('\n', nextBreak + 1);
+    }
     // "Korea's", "Hanwha Aerospace's": the possessive is not part of the name.
     const possessive = m[0].length > 2 && m[0].endsWith("'s") ? 2 : 0;
     const body = possessive ? m[0].slice(0, -possessive) : m[0];
@@ -74,8 +83,9 @@ export function tokenize(text: string, sentences: readonly Span[], excluded: rea
       acronym: /^\p{Lu}{2,}$/u.test(body.replace(/[-&]/g, '')),
       word,
       sentenceStart: word && sentenceFirst,
+      line,
     });
-    if (possessive) tokens.push({ text: "'s", lower: "'s", key: "'s", start: end - 2, end, cap: false, acronym: false, word: false, sentenceStart: false });
+    if (possessive) tokens.push({ text: "'s", lower: "'s", key: "'s", start: end - 2, end, cap: false, acronym: false, word: false, sentenceStart: false, line });
     // An opening quotation or dash keeps the next word sentence-initial.
     if (word) sentenceFirst = false;
     else if (/[«"(:]/.test(m[0]) && tokens.length >= 2 && tokens[tokens.length - 2]!.sentenceStart === false) sentenceFirst = m[0] === '«' || m[0] === '"';
@@ -113,6 +123,8 @@ function markHeadlines(text: string, tokens: Token[]): void {
 /** Only a space between two tokens (none around an elision): a name does not run over punctuation. */
 export function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
+  // "Workers' Union": the apostrophe of a plural possessive stands before a space.
+  if (a.text === "'" && gap === ' ') return true;
   if (a.text === "'" || b.text === "'") return gap === '';
   return gap === ' ' || gap === '\u00A0' || gap === '\u202F';
 }

@@ -313,6 +313,8 @@ export interface EntityCues {
    * with a head noun ends at a lower-case word, and a preposition before a capital says nothing.
    */
   capitalisedNouns?: boolean;
+  /** Words that open a byline, a line naming the writer: "By", "Par", "Por", "Von". Case-sensitive. */
+  bylines?: string[];
   /** Endings inflection adds to a name ("Südkoreas", "den Niederlanden", "Vereinigten"). */
   inflections?: string[];
 }

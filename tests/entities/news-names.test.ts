@@ -116,3 +116,25 @@ describe('house styles of French wires', () => {
     );
   });
 });
+
+describe('English wire copy', () => {
+  test('a dateline names a place, a byline a person, and the prose mention joins the dateline', () => {
+    const text = 'LE TOUQUET, France, June 17 (Reuters) - Talks began.\nBy Choi Min-ji\nDelegates met again in Le Touquet on Friday.';
+    const found = entities(text, 'eng');
+    expect(found).toEqual(expect.arrayContaining([['LOC', 'Le Touquet', ['LE TOUQUET', 'Le Touquet']], ['PERSON', 'Choi Min-ji', ['Choi Min-ji']]]));
+  });
+
+  test("subsidiaries, places inside organisations' names, plural possessives, titles before a name", () => {
+    const found = typed(
+      "BYD Korea and the Korea National Oil Corp. met the Korean Metal Workers' Union, and Chief Financial Officer Dana Whitfield spoke at Ulsan District Court.",
+      'eng',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['ORG BYD Korea', 'ORG Korea National Oil Corp', 'ORG Korean Metal Workers Union', 'PERSON Dana Whitfield', 'ORG Ulsan District Court']),
+    );
+  });
+
+  test('an adjective of nationality is not a place', () => {
+    expect(typed('The German government and American carmakers disagreed.', 'eng')).toEqual([]);
+  });
+});
