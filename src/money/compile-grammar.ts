@@ -74,6 +74,8 @@ export interface Grammar {
   rateSameBase: PhraseTrie<true>;
   /** Rate verbs and verbs of price: what may stand between a currency subject and its figure. */
   rateSubjectVerbs: PhraseTrie<true>;
+  /** Verbs of price alone ("coûte", "costs"): a sentence with one prices something. */
+  priceVerbs: PhraseTrie<true>;
   rateLeadingBase: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
@@ -272,6 +274,7 @@ function compile(pack: LanguagePack): Grammar {
     rateBase: trie(pack.rates.perBase, () => true as const),
     rateSameBase: trie(pack.rates.sameBase, () => true as const),
     rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
+    priceVerbs: trie(pack.rates.priceVerbs, () => true as const),
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),

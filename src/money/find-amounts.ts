@@ -380,7 +380,8 @@ function currencyAfter(forms: TextForms, g: Grammar, from: number, scaled: boole
   if (fold[at] === ' ') at++;
   else if (fold[at] === '-' && g.pack.hyphenatedAmounts && isLetter(key.charCodeAt(at + 1))) at++;
   const direct = matchCurrency(forms, g, at, korean);
-  if (direct && (!direct.value.needsScale || scaled)) return direct;
+  // "($1 = 0.7375 pounds)": in an equation of currencies a pound is money, not weight.
+  if (direct && (!direct.value.needsScale || scaled || (number !== null && afterEquals(fold, number.start)))) return direct;
   // "728 000 milliards de wons", "3 miliardi di dollari", "1 000 000 de dollars".
   const roundMillions = number !== null && number.kind === 'digits' && number.value.exponent >= 6;
   if (scaled || roundMillions) {
@@ -393,6 +394,12 @@ function currencyAfter(forms: TextForms, g: Grammar, from: number, scaled: boole
     }
   }
   return null;
+}
+
+function afterEquals(fold: string, start: number): boolean {
+  let at = start;
+  while (at > 0 && fold[at - 1] === ' ') at--;
+  return fold[at - 1] === '=' || fold[at - 1] === '≈';
 }
 
 function matchCurrency(forms: TextForms, g: Grammar, at: number, korean: boolean): { value: CurrencyEntry; end: number } | null {

@@ -276,11 +276,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // one the article quoted, is a rate even where nothing else says the sentence is about it.
     const level = !isRateSentence(g, sentence);
     if (level) {
-      if (f.currency !== null || !levelNounAfter(ctx.forms, g, f)) continue;
-      const value = toNumber(f.value);
-      const near = rates.find((r) => r.start < f.start && Math.abs(toNumber(r.value) / value - 1) <= LEVEL_NEAR);
-      if (near) rates.push(toRate(near.base, near.quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
-      continue;
+      if (!levelNounAfter(ctx.forms, g, f)) continue;
+      // "the 1,400-won line": with its currency, a level noun is cue enough; a bare figure must be
+      // near a quoted rate.
+      if (f.currency === null) {
+        const value = toNumber(f.value);
+        const near = rates.find((r) => r.start < f.start && Math.abs(toNumber(r.value) / value - 1) <= LEVEL_NEAR);
+        if (near) rates.push(toRate(near.base, near.quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+        continue;
+      }
     }
     if (isChange(ctx.forms, g, f)) {
       // "230 000 wons de plus que prévu" is money: a change of the rate is a fraction of it.
@@ -365,6 +369,27 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const level = levels.get(`${currency} ${value}`);
     if (!level || value % 1000 === 0 || level.start === a.start) return;
     rates.push({ ...level, start: a.start, end: a.end, repeat: true });
+    notAmounts.add(i);
+  });
+  // '"… 1,350 won by the fourth quarter is not a stretch," said a strategist', after a sentence
+  // quoting the rate: a figure in the currency just quoted, near the level quoted, in a sentence
+  // that prices nothing, is a level too.
+  amounts.forEach((a, i) => {
+    if (notAmounts.has(i) || a.scale !== null || a.per !== null || a.range) return;
+    const g = grammarAt(ctx.segments, a.start);
+    if (!g) return;
+    const sentence = sentenceAt(ctx.sentences, ctx.segments, a.start);
+    const previous = previousSentence(ctx.sentences, sentence);
+    const from = previous ? previous.start : sentence.start;
+    const currency = ctx.resolve(a.currency);
+    const figure = toNumber(a.decimal);
+    const near = rates.find((r) => r.start >= from && r.end <= a.start && r.figureCurrency === currency && !r.earlier && Math.abs(toNumber(r.figure) / figure - 1) <= LEVEL_NEAR);
+    if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
+    // The same units as the level it is near ("100 yens": 857,4 → 8.574).
+    const inQuote = near.quote === currency;
+    const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
+    const value = inQuote ? (units === 1 ? a.decimal : divide(a.decimal, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), a.decimal, 8);
+    rates.push({ ...near, start: a.start, end: a.end, figure: a.decimal, value, earlier: false });
     notAmounts.add(i);
   });
   rates.sort((x, y) => x.start - y.start);
@@ -511,7 +536,7 @@ const LEVEL_NEAR = 0.1;
 
 /** "the 1,410 line", "1.400er-Marke": a level noun right after a figure. */
 function levelNounAfter(forms: TextForms, g: Grammar, f: Figure): boolean {
-  const at = f.end + (forms.fold[f.end] === ' ' ? 1 : 0);
+  const at = f.end + (forms.fold[f.end] === ' ' || forms.fold[f.end] === '-' ? 1 : 0);
   return g.rateLevelNouns.longest(forms.key, forms.fold, at) !== null;
 }
 

@@ -747,3 +747,23 @@ describe('a hundred units', () => {
     expect(amounts.map((a) => a.text)).toEqual(['100 dollars', '146 500 wons']);
   });
 });
+
+describe('levels in dealers\' quotes', () => {
+  test('"($1 = 0.7375 pounds)": in an equation a pound is money', () => {
+    expect(money('Airbus shares rose. ($1 = 0.7412 pounds)', 'eng').rates.map((r) => [r.base, r.quote])).toEqual([['GBP', 'USD']]);
+  });
+
+  test('"the 1,400-won line" is a level, and a forecast near it in the next sentence is one too', () => {
+    const { rates, amounts } = money('"The 1,420-won line has become a ceiling," said a dealer. "If the Fed cuts, 1,360 won by the fourth quarter is not a stretch."', 'eng');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => [r.text, r.base, r.quote, r.value])).toEqual([
+      ['1,420-won', 'USD', 'KRW', 1420],
+      ['1,360 won', 'USD', 'KRW', 1360],
+    ]);
+  });
+
+  test('a price near the level quoted before is still a price when the sentence says so', () => {
+    const { amounts } = money('The won closed at 1,402.6 per dollar. A subway ride costs 1,400 won in Seoul.', 'eng');
+    expect(amounts.map((a) => a.text)).toEqual(['1,400 won']);
+  });
+});
