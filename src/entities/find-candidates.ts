@@ -136,7 +136,10 @@ export function orgHeadChain(c: Cues, tokens: readonly Token[], i: number): numb
     // "Institute for Industrial Economics and Trade" is one name, "Parlement européen et du
     // Conseil" two bodies: past a conjunction, only a capitalised word that is not a head.
     const after = tokens[j + 1];
-    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower) && !(after && after.cap && after.word && !c.heads.has(after.lower) && !c.not.has(after.text) && !isTitleWord(c, after.lower) && !c.given.has(after.key))) break;
+    // "Chambre de commerce et d'industrie de Corée", "Organisation de coopération et de
+    // développement économiques": between two lower-case nouns of the name, too.
+    const inPhrase = !tokens[j - 1]!.cap && tokens[j - 1]!.word && !!after && !after.cap && (c.particles.has(after.lower) || c.nameParticles.has(after.lower));
+    if (c.conjunctions.has(t.lower) && !c.conjoinedHeads.has(head.lower) && !inPhrase && !(after && after.cap && after.word && !c.heads.has(after.lower) && !c.not.has(after.text) && !isTitleWord(c, after.lower) && !c.given.has(after.key))) break;
     // "Ministry of Culture, Sports and Tourism and the Korea Creative Content Agency": another
     // head after a conjunction opens another organisation.
     if (c.conjunctions.has(t.lower)) beforeConjunction = lastGood;
