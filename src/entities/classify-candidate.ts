@@ -51,7 +51,7 @@ export function classify(c: Cues, tokens: readonly Token[], first: number, last:
   if (span.length === 2 && !t0.acronym && gazetteer().eastAsianSurnames.has(lastWord.text) && !gazetteer().byFirst.has(t0.key)) return { first, last, type: 'PERSON', evidence: 'pattern' };
   // "Piotr Nowicki, an analyst at …", "Ana Ruiz, economista de …": a role in apposition after it.
   if (span.length >= 2 && appositionTitle(c, tokens, last)) return { first, last, type: 'PERSON', evidence: 'cue' };
-  if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym && !c.capitalisedNouns) return { first, last, type: 'LOC', evidence: 'cue' };
+  if (prev && prev.word && c.locCues.has(prev.lower) && !t0.acronym && !c.capitalisedNouns && !(single && gazetteer().demonyms.has(t0.key))) return { first, last, type: 'LOC', evidence: 'cue' };
   if (prev && prev.word && c.orgCues.has(prev.lower)) return { first, last, type: 'ORG', evidence: 'cue' };
   // An apposition after a role: "le ministre sud-coréen de la Défense, Ahn Gyu-back".
   if (prev?.text === ',' && span.length >= 2 && tokens.slice(Math.max(0, first - 8), first - 1).some((t) => t.word && !t.cap && c.titles.has(t.lower))) {

@@ -1,11 +1,11 @@
 import type { Span } from '../document.js';
 import { classify } from './classify-candidate.js';
-import { cuesFor } from './entity-cues.js';
+import { type Cues, cuesFor } from './entity-cues.js';
 import type { Entity } from './entity-types.js';
 import { type Candidate, capitalisedRun, datelinePlace, gazetteerMatch, hyphenatedPlaces, isNameWord, orgHeadChain } from './find-candidates.js';
 import { findHangulCandidates } from './hangul-names.js';
 import { link } from './link-mentions.js';
-import { adjacent, tokenize } from './tokens.js';
+import { adjacent, type Token, tokenize } from './tokens.js';
 
 export interface FindEntitiesOptions {
   /** Sentence spans, to tell a sentence-initial capital from a name. */
@@ -78,6 +78,7 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     if (candidate) take(candidate);
     i = run.last;
   }
+  listSiblings(c, tokens, candidates);
   // "François Hollande … Hollande": a person's surname alone is no place, even one the gazetteer
   // knows; left untyped, it joins the person.
   const surnames = new Set(candidates.filter((k) => k.type === 'PERSON' && k.last > k.first).map((k) => tokens[k.last]!.key));
@@ -89,4 +90,28 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
     if (k.type === 'ORG' && k.end === undefined && next?.text === '.' && next.start === last.end && c.dottedSuffixes.has(last.lower)) k.end = next.end;
   }
   return link(text, tokens, candidates);
+}
+
+/**
+ * "dont KB Kookmin, Shinhan et Woori": a name with no evidence of its own, listed with
+ * organisations or places, is one of them.
+ */
+function listSiblings(c: Cues, tokens: readonly Token[], candidates: Candidate[]): void {
+  const sorted = [...candidates].sort((a, b) => a.first - b.first);
+  const listed = (a: Candidate, b: Candidate): boolean => {
+    const between = tokens.slice(a.last + 1, b.first);
+    if (between.length === 0 || between.length > 2) return false;
+    const [x, y] = between;
+    return (between.length === 1 && (x!.text === ',' || c.conjunctions.has(x!.lower))) || (between.length === 2 && x!.text === ',' && c.conjunctions.has(y!.lower));
+  };
+  const adopt = (from: Candidate | undefined, to: Candidate) => {
+    const first = tokens[to.first]!;
+    if (first.sentenceStart || c.not.has(first.text)) return;
+    if (to.type === null && from && (from.type === 'ORG' || from.type === 'LOC') && from.evidence !== 'fallback') {
+      to.type = from.type;
+      to.evidence = 'cue';
+    }
+  };
+  for (let k = 1; k < sorted.length; k++) if (listed(sorted[k - 1]!, sorted[k]!)) adopt(sorted[k - 1], sorted[k]!);
+  for (let k = sorted.length - 2; k >= 0; k--) if (listed(sorted[k]!, sorted[k + 1]!)) adopt(sorted[k + 1], sorted[k]!);
 }

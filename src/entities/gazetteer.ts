@@ -45,7 +45,7 @@ const HANGUL = /\p{Script=Hangul}/u;
 export function gazetteer(): Gazetteer {
   if (shared) return shared;
   const byFirst = new Map<string, GazetteerEntry[]>();
-  const seen = new Set<string>();
+  const seen = new Map<string, GazetteerEntry>();
   const hangul = new Map<string, EntityType>();
   const notPlaces = new Set(overrides.notPlaces);
   const addAll = (names: readonly string[], type: EntityType) => {
@@ -58,10 +58,17 @@ export function gazetteer(): Gazetteer {
       const tokens = tokenizeName(text);
       if (tokens.length === 0) continue;
       const key = `${type} ${tokens.join(' ')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const acronym = /^[\p{Lu}\d&.]{2,}$/u.test(text) && /\p{Lu}{2}/u.test(text);
+      const known = seen.get(key);
+      // "POSCO" and "Posco" both listed: the name matches however it is capitalised.
+      if (known) {
+        if (!acronym) known.acronym = false;
+        continue;
+      }
+      const entry: GazetteerEntry = { tokens, type, text, acronym };
+      seen.set(key, entry);
       const list = byFirst.get(tokens[0]!) ?? [];
-      list.push({ tokens, type, text, acronym: /^[\p{Lu}\d&.]{2,}$/u.test(text) && /\p{Lu}{2}/u.test(text) });
+      list.push(entry);
       byFirst.set(tokens[0]!, list);
     }
   };

@@ -138,3 +138,14 @@ describe('English wire copy', () => {
     expect(typed('The German government and American carmakers disagreed.', 'eng')).toEqual([]);
   });
 });
+
+describe('lists and capitalisation', () => {
+  test('a name listed with organisations is one of them; a month abbreviation after a dateline is not', () => {
+    expect(typed('Les banques commerciales, dont KB Kookmin, Shinhan et Hanmi, ont vendu.', 'fra')).toContain('ORG Hanmi');
+    expect(typed('SEOUL, Nov. 5 (Yonhap) -- Exports rose.', 'eng').filter((x) => x.includes('Nov'))).toEqual([]);
+  });
+
+  test('a name the gazetteer lists both as an acronym and as a word matches either way', () => {
+    expect(typed('Posco a signé ce mois-ci. POSCO a confirmé.', 'fra')).toEqual(['ORG Posco']);
+  });
+});
