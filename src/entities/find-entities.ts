@@ -5,6 +5,7 @@ import type { Entity } from './entity-types.js';
 import { type Candidate, capitalisedRun, datelinePlace, gazetteerMatch, hyphenatedPlaces, isNameWord, orgHeadChain } from './find-candidates.js';
 import { findHangulCandidates } from './hangul-names.js';
 import { link } from './link-mentions.js';
+import { gazetteer } from './gazetteer.js';
 import { adjacent, type Token, tokenize } from './tokens.js';
 
 export interface FindEntitiesOptions {
@@ -98,20 +99,40 @@ export function findEntities(text: string, options: FindEntitiesOptions): Entity
  */
 function listSiblings(c: Cues, tokens: readonly Token[], candidates: Candidate[]): void {
   const sorted = [...candidates].sort((a, b) => a.first - b.first);
-  const listed = (a: Candidate, b: Candidate): boolean => {
+  // How two neighbours are joined: by a comma, by a conjunction (", et" too), or not at all.
+  const link = (a: Candidate, b: Candidate): 'comma' | 'conjunction' | null => {
     const between = tokens.slice(a.last + 1, b.first);
-    if (between.length === 0 || between.length > 2) return false;
     const [x, y] = between;
-    return (between.length === 1 && (x!.text === ',' || c.conjunctions.has(x!.lower))) || (between.length === 2 && x!.text === ',' && c.conjunctions.has(y!.lower));
+    if (between.length === 1 && x!.text === ',') return 'comma';
+    if (between.length === 1 && c.conjunctions.has(x!.lower)) return 'conjunction';
+    if (between.length === 2 && x!.text === ',' && c.conjunctions.has(y!.lower)) return 'conjunction';
+    return null;
   };
-  const adopt = (from: Candidate | undefined, to: Candidate) => {
-    const first = tokens[to.first]!;
-    if (first.sentenceStart || c.not.has(first.text)) return;
-    if (to.type === null && from && (from.type === 'ORG' || from.type === 'LOC') && from.evidence !== 'fallback') {
-      to.type = from.type;
-      to.evidence = 'cue';
+  // A list is names joined by commas that a conjunction closes ("à l'Assemblée nationale, Lee a
+  // souligné" is no list).
+  let k = 0;
+  while (k < sorted.length) {
+    let end = k;
+    let closed = false;
+    for (let l = link(sorted[end]!, sorted[end + 1] ?? sorted[end]!); end + 1 < sorted.length && l; l = end + 1 < sorted.length ? link(sorted[end]!, sorted[end + 1]!) : null) {
+      if (l === 'conjunction') closed = true;
+      end++;
     }
-  };
-  for (let k = 1; k < sorted.length; k++) if (listed(sorted[k - 1]!, sorted[k]!)) adopt(sorted[k - 1], sorted[k]!);
-  for (let k = sorted.length - 2; k >= 0; k--) if (listed(sorted[k]!, sorted[k + 1]!)) adopt(sorted[k + 1], sorted[k]!);
+    if (closed && end > k) {
+      const members = sorted.slice(k, end + 1);
+      const typed = members.find((m) => (m.type === 'ORG' || m.type === 'LOC') && m.evidence !== 'fallback');
+      const others = new Set(members.filter((m) => m.type !== null).map((m) => m.type));
+      if (typed && others.size === 1) {
+        for (const m of members) {
+          const first = tokens[m.first]!;
+          const personal = c.given.has(first.key) || gazetteer().eastAsianSurnames.has(first.text);
+          if (m.type === null && !first.sentenceStart && !c.not.has(first.text) && !personal) {
+            m.type = typed.type;
+            m.evidence = 'cue';
+          }
+        }
+      }
+    }
+    k = end + 1;
+  }
 }

@@ -143,6 +143,10 @@ describe('lists and capitalisation', () => {
   test('a name listed with organisations is one of them; a month abbreviation after a dateline is not', () => {
     expect(typed('Les banques commerciales, dont KB Kookmin, Shinhan et Hanmi, ont vendu.', 'fra')).toContain('ORG Hanmi');
     expect(typed('SEOUL, Nov. 5 (Yonhap) -- Exports rose.', 'eng').filter((x) => x.includes('Nov'))).toEqual([]);
+    // A comma alone makes no list: the name after it keeps its own reading.
+    expect(entities("Le président Lee Jae Myung a parlé. Devant l'Assemblée nationale, Lee a souligné la diplomatie.", 'fra')).toEqual(
+      expect.arrayContaining([['PERSON', 'Lee Jae Myung', ['Lee Jae Myung', 'Lee']]]),
+    );
   });
 
   test('a name the gazetteer lists both as an acronym and as a word matches either way', () => {
