@@ -109,7 +109,7 @@ function score(t: Tally, article: GoldArticle, record: PrecisRecord): void {
 }
 
 console.log(`Gold sets (tests/fixtures/gold): amounts exact span+currency+value; pairs both spans; flags right over gold pairs; rates overlapping span+base/quote+value`);
-console.log(`${'language split'.padEnd(16)} ${'art'.padStart(3)}  ${'amounts P/R/F1'.padEnd(20)} ${'pairs found'.padStart(11)} ${'flags right'.padStart(11)}  ${'rates P/R/F1'.padEnd(20)} ${'rate→amt'.padStart(8)} ${'traps'.padStart(5)}  entities F1`);
+console.log(`${'language split'.padEnd(16)} ${'art'.padStart(3)}  ${'amounts P/R/F1'.padEnd(20)} ${'pairs found'.padStart(11)} ${'flags right'.padStart(11)}  ${'rates P/R/F1'.padEnd(20)} ${'rate→amt'.padStart(8)} ${'traps'.padStart(5)}  entities macro F1`);
 const line = (label: string, t: Tally) => {
   const am = prf(t.amounts);
   const ra = prf(t.rates);

@@ -41,6 +41,25 @@ const compiledCues = new Map<string, Cues>();
 /** The cue lists of a pack (its word lists, not its maps). */
 type ListField = { [K in keyof EntityCues]-?: NonNullable<EntityCues[K]> extends string[] ? K : never }[keyof EntityCues];
 
+/** Cue sets read case-insensitively, and the pack field each comes from. */
+const LOWER_LISTS = {
+  titles: 'personTitles',
+  heads: 'orgHeads',
+  locCues: 'placePrepositions',
+  honorifics: 'honorifics',
+  pluralHonorifics: 'pluralHonorifics',
+  portfolioRoles: 'portfolioRoles',
+  portfolioLinks: 'portfolioLinks',
+  particles: 'nameJoiners',
+  nameParticles: 'nameParticles',
+  lowerHeads: 'lowerHeads',
+  conjoinedHeads: 'conjoinedHeads',
+  nameAdjectives: 'nameAdjectives',
+  nameStops: 'nameStops',
+  orgCues: 'orgCues',
+  conjunctions: 'conjunctions',
+} as const satisfies Record<string, ListField>;
+
 /** The cues of the packs of `languages` and English, compiled once per set of languages. */
 export function cuesFor(languages: readonly string[]): Cues {
   const codes = [...new Set([...languages, 'eng'])].filter((c) => languagePack(c)?.entities).sort();
@@ -52,26 +71,14 @@ export function cuesFor(languages: readonly string[]): Cues {
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.replace(/\.$/, '').toLowerCase()));
   const notNames = [...all('notNames'), ...SHARED_ENTITY_CUES.notNames];
   const suffixes = all('nationalitySuffixes');
+  // The word lists read case-insensitively, each from its pack field.
+  const lists = Object.fromEntries(Object.entries(LOWER_LISTS).map(([name, field]) => [name, lower(all(field))])) as Record<keyof typeof LOWER_LISTS, Set<string>>;
   cues = {
-    titles: lower(all('personTitles')),
-    heads: lower(all('orgHeads')),
+    ...lists,
     suffixes: lower(SHARED_ENTITY_CUES.orgSuffixes),
     dottedSuffixes: new Set(SHARED_ENTITY_CUES.orgSuffixes.filter((x) => /^[^.]+\.$/.test(x)).map((x) => x.slice(0, -1).toLowerCase())),
     not: new Set(notNames),
     notLower: lower(notNames.filter((n) => !/^[A-Z]{2,}$/.test(n))),
-    locCues: lower(all('placePrepositions')),
-    honorifics: lower(all('honorifics')),
-    pluralHonorifics: lower(all('pluralHonorifics')),
-    portfolioRoles: lower(all('portfolioRoles')),
-    portfolioLinks: lower(all('portfolioLinks')),
-    particles: lower(all('nameJoiners')),
-    nameParticles: lower(all('nameParticles')),
-    lowerHeads: lower(all('lowerHeads')),
-    conjoinedHeads: lower(all('conjoinedHeads')),
-    nameAdjectives: lower(all('nameAdjectives')),
-    nameStops: lower(all('nameStops')),
-    orgCues: lower(all('orgCues')),
-    conjunctions: lower(all('conjunctions')),
     bylines: new Set(all('bylines')),
     capitalisedNouns: packs.some((p) => p.capitalisedNouns === true),
     inflections: [...new Set(all('inflections'))].sort((a, b) => b.length - a.length),
