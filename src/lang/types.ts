@@ -199,6 +199,13 @@ export interface RatePhrasing {
    * "por", "je", "per". Followed by a currency name.
    */
   perBase: string[];
+  /**
+   * Markers of `perBase` that name no single unit ("le", "the", "pour"): after them a base must
+   * make a rate near its usual level ("398,5 cents la livre" is a weight). After the others ("pour
+   * un", "per", "for one") a rate far from today's may stand: a historical one ("125 wons pour un
+   * dollar" in 1945).
+   */
+  weakBases: string[];
   /** Korean: "달러당 1,430원", "100엔당 900원": suffix after the base currency. */
   perBaseSuffix?: string;
   /** Korean: "1달러에 1,430원": a particle after "1 <base>". */

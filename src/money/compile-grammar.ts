@@ -71,6 +71,8 @@ export interface Grammar {
   /** Backward: Korean words before an amount that make it per unit ("월 3만 원"). */
   perPrefixWords: PhraseTrie<string>;
   rateBase: PhraseTrie<true>;
+  /** `perBase` markers that name no single unit: the rate they give must be near its usual level. */
+  rateWeakBases: ReadonlySet<string>;
   rateSameBase: PhraseTrie<true>;
   /** Rate verbs and verbs of price: what may stand between a currency subject and its figure. */
   rateSubjectVerbs: PhraseTrie<true>;
@@ -272,6 +274,7 @@ function compile(pack: LanguagePack): Grammar {
     perFalseFriends: trie(pack.per.falseFriends, () => true as const),
     perPrefixWords,
     rateBase: trie(pack.rates.perBase, () => true as const),
+    rateWeakBases: new Set(pack.rates.weakBases.map((x) => matchKey(x))),
     rateSameBase: trie(pack.rates.sameBase, () => true as const),
     rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
     priceVerbs: trie(pack.rates.priceVerbs, () => true as const),

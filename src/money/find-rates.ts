@@ -156,12 +156,18 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
-    const found: { code: string; units: number; amount?: number } | null =
+    const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
       baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(ctx, g, f, sentence, amounts);
-    // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money.
-    // "from $12 to $15": a base in the figure's own currency is the other end of a change.
+    // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
+    // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
+    // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
+    // of a change.
     const explicit: { code: string; units: number; amount?: number } | null =
-      found && f.currency !== null && (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units)) ? null : found;
+      found &&
+      f.currency !== null &&
+      (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units, found.strong ? HISTORICAL_FACTOR : 2))
+        ? null
+        : found;
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
     const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
@@ -565,12 +571,18 @@ function baseAfter(
   f: Figure,
   byEnd: ReadonlyMap<number, number>,
   latest: { code: string; units: number } | null,
-): { code: string; units: number; amount?: number } | null {
+): { code: string; units: number; amount?: number; strong?: boolean } | null {
   const { key, fold } = ctx.forms;
   let at = f.end;
+  // "255 ₩/$", "1 380 wons/dollar": a pair written with a slash after the figure's currency.
+  if (f.currency !== null && fold[at] === '/') {
+    const base = g.mentions.longest(key, fold, at + 1, { hangulAttach: true });
+    if (base && !base.value.subunit) return { code: ctx.resolve(base.value.code), units: 1, strong: true };
+  }
   if (fold[at] === ' ') at++;
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
+  const strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
   let p = marker.end;
   // "pour 1" before "1 000 wons": a marker ending in a digit gives the digit back to the number.
   if (isDigit(key.charCodeAt(p - 1)) && /^[ \u00a0\u202f.,']?\d/.test(fold.slice(p, p + 2))) {
@@ -586,7 +598,7 @@ function baseAfter(
     if (/[ \u00a0\u202f]/.test(fold[p] ?? '')) p++;
   }
   const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
-  if (!mention && !number && latest && g.rateSameBase.longest(key, fold, p)) return { code: latest.code, units: latest.units };
+  if (!mention && !number && latest && g.rateSameBase.longest(key, fold, p)) return { code: latest.code, units: latest.units, strong };
   if (!mention || mention.value.subunit) return null;
   let end = mention.end;
   if (!number) {
@@ -598,7 +610,7 @@ function baseAfter(
   }
   // "908,46 wons pour 100 yens": the base, printed as an amount, is not money.
   const amount = byEnd.get(end);
-  return { code: ctx.resolve(mention.value.code), units: units || 1, ...(amount !== undefined ? { amount } : {}) };
+  return { code: ctx.resolve(mention.value.code), units: units || 1, strong, ...(amount !== undefined ? { amount } : {}) };
 }
 
 /**
@@ -780,10 +792,13 @@ function isListGap(forms: TextForms, g: Grammar, from: number, to: number): bool
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */
-function plausibleFor(base: string, quote: string, value: number): boolean {
+function plausibleFor(base: string, quote: string, value: number, factor = 2): boolean {
   const [b, q] = marketOrder(base, quote);
-  return plausibleRate(b, q, b === base ? value : 1 / value, 2);
+  return plausibleRate(b, q, b === base ? value : 1 / value, factor);
 }
+
+/** How far from its usual level a rate given with an explicit unit ("pour un dollar") may be. */
+const HISTORICAL_FACTOR = 20;
 
 /**
  * The currencies a sentence names, nearest the figure first, each once, not counting a name that

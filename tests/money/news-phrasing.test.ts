@@ -767,3 +767,18 @@ describe('levels in dealers\' quotes', () => {
     expect(amounts.map((a) => a.text)).toEqual(['1,400 won']);
   });
 });
+
+describe('historical rates', () => {
+  test('"125 wons pour un dollar" in 1945 is a rate far from today\'s; "255 ₩/$" writes the pair with a slash', () => {
+    const { rates, amounts } = money('Le won fut fixé à 125 wons pour un dollar, puis passa à 255 ₩/$.');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => [r.text, r.base, r.quote, r.value])).toEqual([
+      ['125 wons', 'USD', 'KRW', 125],
+      ['255 ₩', 'USD', 'KRW', 255],
+    ]);
+  });
+
+  test('after a weak marker a rate must be near its usual level: "398,5 cents la livre" is a price', () => {
+    expect(money('Le café cotait 398,5 cents la livre à New York.').rates).toEqual([]);
+  });
+});
