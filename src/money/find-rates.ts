@@ -411,6 +411,8 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  // "vers 8 H 30", "à 9h30": the minutes of a time.
+  if (/\d ?[hH] ?$/.test(fold.slice(Math.max(0, b.start - 4), b.start))) return false;
   // "a 15-year low": a number hyphened to a word qualifies it.
   if (fold[b.end] === '-' && isWordUnit(key.charCodeAt(b.end + 1))) return false;
   let next = b.end;
@@ -620,17 +622,24 @@ function baseAfter(
 function leadingBase(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, amounts: readonly AmountSpan[]): { code: string; units: number; amount: number } | null {
   if (f.currency === null) return null;
   const { key, fold } = ctx.forms;
+  // The clause may open the sentence or follow a comma in it ("Ce lundi matin, pour 1 euro, on
+  // obtient …"); the nearest before the figure counts.
   let at = sentence.start;
   while (at < sentence.end && !isWordUnit(key.charCodeAt(at))) at++;
-  const lead = g.rateLeadingBase.longest(key, fold, at);
-  if (!lead) return null;
-  const open = lead.end + (fold[lead.end] === ' ' ? 1 : 0);
-  const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
-  const a = amounts[i];
-  if (!a || a.start !== open || a.scale !== null || a.start >= f.start) return null;
-  const units = toNumber(a.decimal);
-  if (!(units === 1 || units === 100) || fold[a.end] !== ',') return null;
-  return { code: ctx.resolve(a.currency), units, amount: i };
+  const starts = [at];
+  for (let c = fold.indexOf(',', sentence.start); c !== -1 && c < f.start; c = fold.indexOf(',', c + 1)) starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const lead = g.rateLeadingBase.longest(key, fold, starts[k]!);
+    if (!lead) continue;
+    const open = lead.end + (fold[lead.end] === ' ' ? 1 : 0);
+    const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
+    const a = amounts[i];
+    if (!a || a.start !== open || a.scale !== null || a.start >= f.start) continue;
+    const units = toNumber(a.decimal);
+    if (!(units === 1 || units === 100) || fold[a.end] !== ',') continue;
+    return { code: ctx.resolve(a.currency), units, amount: i };
+  }
+  return null;
 }
 
 /** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */

@@ -12,7 +12,7 @@ interface Cue {
   rule: string;
   /** Index of the alternative, or -1 for the rule's `versus` (arguing for the default). */
   alternative: number;
-  kind: 'sign' | 'place';
+  kind: 'sign' | 'place' | 'hint';
 }
 
 let cues: PhraseTrie<Cue[]> | undefined;
@@ -29,7 +29,7 @@ function cueTrie(): PhraseTrie<Cue[]> {
   for (const [rule, r] of Object.entries(SHARED_CURRENCIES.contexts)) {
     r.alternatives.forEach((a, i) => {
       for (const s of a.signs) add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
-      for (const h of a.hints ?? []) add(h, { rule, alternative: i, kind: 'place' });
+      for (const h of a.hints ?? []) add(h, { rule, alternative: i, kind: 'hint' });
       for (const p of a.places) add(p, { rule, alternative: i, kind: 'place' });
     });
     for (const s of r.versus?.signs ?? []) add(s, { rule, alternative: -1, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
@@ -71,21 +71,24 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
   const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
   if (!rule) return { code, ambiguous: false };
   const signs = (i: number) => counts.get(`${code}:${i}:sign`) ?? 0;
-  const places = (i: number) => counts.get(`${code}:${i}:place`) ?? 0;
+  const hints = (i: number) => counts.get(`${code}:${i}:hint`) ?? 0;
+  const places = (i: number) => (counts.get(`${code}:${i}:place`) ?? 0) + hints(i);
   let best = -1;
   let bestScore = 0;
   rule.alternatives.forEach((a, i) => {
     // A sign decides; places need to be named a few times ("Canada" once is news about Canada).
-    const score = signs(i) * 3 + places(i) + (explicit.has(a.code) ? 3 : 0);
+    // An amount written in that currency ("1,45 dollar canadien") hints at it as a place does:
+    // writers who spell the Canadian dollar out keep the bare one for the US dollar.
+    const score = signs(i) * 3 + places(i) + (explicit.has(a.code) ? 1 : 0);
     const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3);
     if (enough && score > bestScore) {
       best = i;
       bestScore = score;
     }
   });
-  // An article that names two other dollars by their signs or names (Canadian and Australian)
+  // An article that names two other dollars, by their signs, names or amounts (Canadian and Australian),
   // keeps the bare one for the US dollar.
-  const named = code === '$' ? rule.alternatives.filter((_, i) => signs(i) > 0).length : 0;
+  const named = code === '$' ? rule.alternatives.filter((a, i) => signs(i) > 0 || hints(i) > 0 || explicit.has(a.code)).length : 0;
   if (best !== -1 && named >= 2) return { code: 'USD', ambiguous: !explicit.has('USD') };
   if (best !== -1) return { code: rule.alternatives[best]!.code, ambiguous: false };
   if (code === '$') {

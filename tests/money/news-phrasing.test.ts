@@ -782,3 +782,17 @@ describe('historical rates', () => {
     expect(money('Le café cotait 398,5 cents la livre à New York.').rates).toEqual([]);
   });
 });
+
+describe('market wraps that name other dollars', () => {
+  test('one Canadian dollar spelt out leaves the bare dollar to the US one; the base may follow a comma; minutes are no rate', () => {
+    const { rates, amounts } = money(
+      "Ce lundi matin vers 8 H 30, pour 1 euro, on obtient 0,84 livre sterling et 1,49 dollar canadien. Le yuan est tombé à 7,31 yuans pour un dollar. L'once d'or valait 2 310,5 dollars.",
+    );
+    expect(amounts.map((a) => [a.text, a.currency])).toEqual([['2 310,5 dollars', 'USD']]);
+    expect(rates.map((r) => [r.text, r.base, r.quote])).toEqual([
+      ['0,84 livre sterling', 'EUR', 'GBP'],
+      ['1,49 dollar canadien', 'EUR', 'CAD'],
+      ['7,31 yuans', 'USD', 'CNY'],
+    ]);
+  });
+});
