@@ -139,6 +139,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     return list;
   };
   const pairCueCache = new Map<number, PairCue[]>();
+  const leadCache = new Map<number, LeadBase[]>();
+  const leadsOf = (g: Grammar, sentence: Span): LeadBase[] => {
+    let leads = leadCache.get(sentence.start);
+    if (!leads) {
+      leads = leadingBases(ctx, g, sentence, amounts);
+      leadCache.set(sentence.start, leads);
+    }
+    return leads;
+  };
   const taken = new Set<Figure>();
   // Sentences that quote a rate, and sentences about the exchange rate, are read a second time.
   const rateSentences = new Set<number>();
@@ -157,7 +166,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
-      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(ctx, g, f, sentence, amounts);
+      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence));
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -287,7 +296,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       // near a quoted rate.
       if (f.currency === null) {
         const value = toNumber(f.value);
-        const near = rates.find((r) => r.start < f.start && Math.abs(toNumber(r.value) / value - 1) <= LEVEL_NEAR);
+        let near: RateSpan | undefined;
+        for (let r = rates.length - 1; r >= Math.max(0, rates.length - LOOKBACK) && !near; r--) {
+          const q = rates[r]!;
+          if (q.start < f.start && Math.abs(toNumber(q.value) / value - 1) <= LEVEL_NEAR) near = q;
+        }
         if (near) rates.push(toRate(near.base, near.quote, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
         continue;
       }
@@ -377,6 +390,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     rates.push({ ...level, start: a.start, end: a.end, repeat: true });
     notAmounts.add(i);
   });
+  const byPosition = [...rates].sort((x, y) => x.start - y.start);
   // '"… 1,350 won by the fourth quarter is not a stretch," said a strategist', after a sentence
   // quoting the rate: a figure in the currency just quoted, near the level quoted, in a sentence
   // that prices nothing, is a level too.
@@ -389,7 +403,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const from = previous ? previous.start : sentence.start;
     const currency = ctx.resolve(a.currency);
     const figure = toNumber(a.decimal);
-    const near = rates.find((r) => r.start >= from && r.end <= a.start && r.figureCurrency === currency && !r.earlier && Math.abs(toNumber(r.figure) / figure - 1) <= LEVEL_NEAR);
+    let near: RateSpan | undefined;
+    for (let r = countBelow(byPosition, a.start, (x) => x.start) - 1; r >= 0 && byPosition[r]!.start >= from && !near; r--) {
+      const q = byPosition[r]!;
+      if (q.end <= a.start && q.figureCurrency === currency && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
+    }
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
     // The same units as the level it is near ("100 yens": 857,4 → 8.574).
     const inQuote = near.quote === currency;
@@ -494,7 +512,8 @@ function nearestReading(base: string, units: number, value: number, pool: readon
 
 /** The other currency of the latest quote before a figure that has `code` in it, if any. */
 function latestCounterpart(rates: readonly RateSpan[], code: string, f: Figure): string[] {
-  for (let i = rates.length - 1; i >= 0; i--) {
+  // The latest quotes only: bounded work in an article of thousands of quotes.
+  for (let i = rates.length - 1; i >= Math.max(0, rates.length - LOOKBACK); i--) {
     const r = rates[i]!;
     if (r.end <= f.start && (r.base === code || r.quote === code)) return [r.base === code ? r.quote : r.base];
   }
@@ -538,6 +557,9 @@ function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[])
     r.figureCurrency = best;
   }
 }
+
+/** How many of the latest quotes a figure is compared with. */
+const LOOKBACK = 64;
 
 /** How near a level named without a currency must be to a quoted rate ("the 1,410 line"). */
 const LEVEL_NEAR = 0.1;
@@ -616,30 +638,38 @@ function baseAfter(
 }
 
 /**
- * "Pour 1 euro, on obtient 0,85 livre, 0,96 franc suisse et 1,48 dollar canadien": a sentence
- * that opens with a base and a comma prices it in every other currency it prints.
+ * "Pour 1 euro, on obtient 0,85 livre, 0,96 franc suisse et 1,48 dollar canadien": a clause that
+ * opens with a base and a comma prices it in every other currency the sentence prints after it.
+ * The clause may open the sentence or follow a comma in it ("Ce lundi matin, pour 1 euro, on
+ * obtient …"); the nearest before the figure counts. Each sentence is read once.
  */
-function leadingBase(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, amounts: readonly AmountSpan[]): { code: string; units: number; amount: number } | null {
-  if (f.currency === null) return null;
+type LeadBase = { at: number; code: string; units: number; amount: number };
+
+function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amounts: readonly AmountSpan[]): LeadBase[] {
   const { key, fold } = ctx.forms;
-  // The clause may open the sentence or follow a comma in it ("Ce lundi matin, pour 1 euro, on
-  // obtient …"); the nearest before the figure counts.
   let at = sentence.start;
   while (at < sentence.end && !isWordUnit(key.charCodeAt(at))) at++;
   const starts = [at];
-  for (let c = fold.indexOf(',', sentence.start); c !== -1 && c < f.start; c = fold.indexOf(',', c + 1)) starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
-  for (let k = starts.length - 1; k >= 0; k--) {
-    const lead = g.rateLeadingBase.longest(key, fold, starts[k]!);
+  for (let c = fold.indexOf(',', sentence.start); c !== -1 && c < sentence.end; c = fold.indexOf(',', c + 1)) starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
+  const out: LeadBase[] = [];
+  for (const start of starts) {
+    const lead = g.rateLeadingBase.longest(key, fold, start);
     if (!lead) continue;
     const open = lead.end + (fold[lead.end] === ' ' ? 1 : 0);
     const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
     const a = amounts[i];
-    if (!a || a.start !== open || a.scale !== null || a.start >= f.start) continue;
+    if (!a || a.start !== open || a.scale !== null) continue;
     const units = toNumber(a.decimal);
     if (!(units === 1 || units === 100) || fold[a.end] !== ',') continue;
-    return { code: ctx.resolve(a.currency), units, amount: i };
+    out.push({ at: a.end, code: ctx.resolve(a.currency), units, amount: i });
   }
-  return null;
+  return out;
+}
+
+function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; units: number; amount: number } | null {
+  if (f.currency === null) return null;
+  const n = countBelow(leads, f.start, (l) => l.at);
+  return n > 0 ? leads[n - 1]! : null;
 }
 
 /** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */
