@@ -796,3 +796,15 @@ describe('market wraps that name other dollars', () => {
     ]);
   });
 });
+
+describe('conversion rates and forecasts', () => {
+  test('"converti au taux de 1 420 wons" is a rate, and "un taux implicite de …" too', () => {
+    const { rates, amounts } = money('Le montant a été converti au taux de 1 418 wons. Cela représente un taux implicite de 1 403 wons.');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => r.text)).toEqual(['1 418 wons', '1 403 wons']);
+  });
+
+  test('"voient le won se renforcer à 1 350 d\'ici à la fin de l\'année"', () => {
+    expect(money("Les analystes voient le won se renforcer à 1 352 d'ici à la fin de l'année, puis à 1 318 au premier trimestre.").rates.map((r) => r.text)).toEqual(['1 352', '1 318']);
+  });
+});
