@@ -328,12 +328,17 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // A name right after the figure ("927.6원(100엔당)") still comes before the sentence before.
     const right = mentions(g, sentence).filter((m) => m.start >= f.end && m.start - f.end <= ADJACENT_NAME).map((m) => m.code);
     const named = [...new Set([...before, ...right, ...quotedBefore, ...byDistance])].filter((c) => c !== quote);
+    const inSentence = [...new Set([...before, ...right, ...byDistance])].filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
       // The dollar, the most quoted counterpart, when none named makes a rate.
       // Then the counterpart of the latest quote in this currency ("un euro s'achetait 1 610 wons
       // … les bureaux de change pratiquaient des cours proches de 1 660 wons").
+      // When the sentence names no other currency, the context's candidates are weighed by how
+      // near their usual level the figure is ("le niveau de 1 500 wons" after a yen quote is the
+      // dollar's).
+      (inSentence.length === 0 ? (nearPrevious(rates, previous ?? sentence, f, quote) ?? nearestUsual([...named, ...(f.currency !== null ? latestCounterpart(rates, quote, f) : []), ...(quote === 'USD' ? [] : ['USD'])], quote, figureValue, f.currency === null)) : undefined) ??
       [...named, ...(f.currency !== null ? latestCounterpart(rates, quote, f) : []), ...(quote === 'USD' ? [] : ['USD'])].find((c) => plausibleFor(c, quote, figureValue) || (c === 'JPY' && plausibleFor(c, quote, figureValue / 100)) || (f.currency === null && plausibleFor(quote, c, figureValue))) ??
       named[0] ??
       (quote === 'USD' ? null : 'USD');
@@ -508,6 +513,47 @@ function nearestReading(base: string, units: number, value: number, pool: readon
     }
   }
   return best && { other: best.other, inSubject: best.inSubject };
+}
+
+/**
+ * "… between 1,390 and 1,430 won per dollar. … the pair could test 1,450 won": a figure near a
+ * quote of the sentence before (or of its own, before it) in the same currency prices the same pair.
+ */
+function nearPrevious(rates: readonly RateSpan[], from: Span, f: Figure, quote: string): string | undefined {
+  const value = toNumber(f.value);
+  let found: string | undefined;
+  for (const r of rates) {
+    if (r.start < from.start || r.end > f.start || r.figureCurrency !== quote) continue;
+    if (Math.abs(toNumber(r.figure) / value - 1) <= NEAR_PREVIOUS) found = r.base === quote ? r.quote : r.base;
+  }
+  return found;
+}
+
+/** How near the figure of a quote before a figure must be for the two to price the same pair. */
+const NEAR_PREVIOUS = 0.15;
+
+/**
+ * Of some currencies, the one a figure in `quote` prices nearest its usual level (the yen per
+ * hundred; a bare figure may also be the other way round), among those it prices plausibly.
+ */
+function nearestUsual(candidates: readonly string[], quote: string, value: number, bare: boolean): string | undefined {
+  let best: { code: string; distance: number } | undefined;
+  for (const c of new Set(candidates)) {
+    const readings = [value, ...(c === 'JPY' ? [value / 100] : [])];
+    for (const v of readings) {
+      const [b] = marketOrder(c, quote);
+      const usual = typicalRate(c, quote);
+      if (usual === null || !plausibleFor(c, quote, v)) continue;
+      const distance = Math.abs(Math.log((b === c ? v : 1 / v) / (b === c ? usual : 1 / usual)));
+      if (!best || distance < best.distance) best = { code: c, distance };
+    }
+    if (bare && plausibleFor(quote, c, value)) {
+      const usual = typicalRate(quote, c);
+      const distance = usual === null ? Infinity : Math.abs(Math.log(value / usual));
+      if (!best || distance < best.distance) best = { code: c, distance };
+    }
+  }
+  return best?.code;
 }
 
 /** The other currency of the latest quote before a figure that has `code` in it, if any. */

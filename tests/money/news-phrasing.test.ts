@@ -808,3 +808,18 @@ describe('conversion rates and forecasts', () => {
     expect(money("Les analystes voient le won se renforcer à 1 352 d'ici à la fin de l'année, puis à 1 318 au premier trimestre.").rates.map((r) => r.text)).toEqual(['1 352', '1 318']);
   });
 });
+
+describe('which pair a level in a sentence naming no other currency belongs to', () => {
+  test('near a quote of the sentence before: the same pair', () => {
+    const { rates } = money('Analysts expect 1,390 to 1,430 won per dollar. The euro fetched 1,512 won. One said the pair could test 1,455 won soon.', 'eng');
+    expect(rates.find((r) => r.text === '1,455 won')?.base).toBe('EUR');
+  });
+
+  test('far from the quote before: the pair whose usual level it is', () => {
+    const { rates } = money("Les touristes obtiennent 9,5 wons pour un yen au guichet. Selon les cambistes, le niveau de 1 500 wons pourrait être testé.");
+    expect(rates.map((r) => [r.text, r.base])).toEqual([
+      ['9,5 wons', 'JPY'],
+      ['1 500 wons', 'USD'],
+    ]);
+  });
+});
