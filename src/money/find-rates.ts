@@ -434,6 +434,8 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  // "3시 10분", "9월 2일": a time or a date in Korean.
+  if ('시분초년월일'.includes(fold[b.end] ?? '')) return false;
   // "vers 8 H 30", "à 9h30": the minutes of a time.
   if (/\d ?[hH] ?$/.test(fold.slice(Math.max(0, b.start - 4), b.start))) return false;
   // "a 15-year low": a number hyphened to a word qualifies it.

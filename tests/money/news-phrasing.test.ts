@@ -823,3 +823,10 @@ describe('which pair a level in a sentence naming no other currency belongs to',
     ]);
   });
 });
+
+describe('Korean market reports', () => {
+  test('the minutes of a time are no rate', () => {
+    const { rates } = money('원엔 재정환율은 오후 3시 10분 현재 100엔당 1,005.96원으로 전일 오후 3시 기준가보다 2.75원 내렸습니다.', 'kor');
+    expect(rates.map((r) => r.text)).toEqual(['1,005.96원']);
+  });
+});
