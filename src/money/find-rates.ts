@@ -671,6 +671,9 @@ function baseAfter(
   }
   const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
   if (!mention && !number && latest && g.rateSameBase.longest(key, fold, p)) return { code: latest.code, units: latest.units, strong };
+  // "15 wones = 1 dólar" names the base after the sign; "$1 = 1,430 won" prices the dollar, and
+  // is read from the other side.
+  if (/^[=≈]/.test(key.slice(at, marker.end).trim()) && units !== 1 && units !== 100) return null;
   if (!mention || mention.value.subunit) return null;
   let end = mention.end;
   if (!number) {

@@ -830,3 +830,17 @@ describe('Korean market reports', () => {
     expect(rates.map((r) => r.text)).toEqual(['1,005.96원']);
   });
 });
+
+describe('equivalence verbs between a unit and its price', () => {
+  test('"1 dólar equivale a 1.380 wones" is a rate, not a pair; "125 wones equivalían a 1 dólar" too', () => {
+    const today = money('Hoy en día 1 dólar equivale a 1.380 wones.', 'spa');
+    expect(today.pairs).toEqual([]);
+    expect(today.rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'KRW', 1380]]);
+    expect(money('En 1962, 125 wones equivalían a 1 dólar.', 'spa').rates.map((r) => r.value)).toEqual([125]);
+  });
+
+  test('"15 won = 1 dollar" reads the base after the sign, "($1 = 1,438.5 won)" from the other side', () => {
+    expect(money('Then 130 won = 1 dollar.', 'eng').rates.map((r) => [r.text, r.value])).toEqual([['130 won', 130]]);
+    expect(money('($1 = 1,438.5 won)', 'eng').rates.map((r) => r.text)).toEqual(['1,438.5 won']);
+  });
+});
