@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = {
   INPUT_NOT_FOUND: 'The path does not exist.',
+  INPUT_NOT_A_FILE: 'The path is neither a regular file nor a folder (a pipe, a socket, a device).',
   INPUT_UNREADABLE: 'The file could not be read.',
   INPUT_TOO_LARGE: 'The file is larger than --max-bytes.',
   INPUT_EMPTY: 'The article has no text.',
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   INTERNAL: 'An unexpected failure inside precis.',
   USAGE: 'The command line or options were not valid.',
   OUTPUT_WRITE_FAILED: 'An output file could not be written.',
+  OUTPUT_LOCKED: 'Another run is writing to the same --out folder.',
   PIPELINE_CLOSED: 'The pipeline was closed; no further work is accepted.',
   BAD_REQUEST: 'The HTTP request did not match the API (schema, parameters).',
   INVALID_JSON: 'The HTTP request body is not valid JSON.',

@@ -1,4 +1,5 @@
-import { join, normalize } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { PrecisRecord } from '../document.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -45,14 +46,29 @@ export function streamSink(stream: Writable, format: OutputFormat): OutputSink {
   };
 }
 
-/** The file an article's record is written to under --out: its id, made safe, plus `.json`. */
+/** The run summary's name under --out; no record takes it. */
+export const RUN_SUMMARY = 'run.json';
+/** Extensions of the files written under --out: no folder of records may end with one. */
+const OUTPUT_EXTENSIONS = ['.json', '.md', '.txt'];
+
+/**
+ * The file an article's record is written to under --out: its id, made safe, plus `.json`. Names
+ * are unique by construction: an id that had to be changed to be safe ("a?.txt" → "a_.txt"), or
+ * that would take the run summary's name or a record file's name for a folder, gets a short hash
+ * of the id ("a_.txt~3f2a9c1e.json"), so no two articles ever share a file.
+ */
 export function recordPath(outDir: string, id: string, extension = '.json'): string {
-  const safe = normalize(id.replace(/\\/g, '/'))
-    .split('/')
-    .filter((part) => part !== '' && part !== '.' && part !== '..')
-    .map((part) => part.replace(/[<>:"|?*\u0000-\u001F]/g, '_'))
-    .join('/');
-  return join(outDir, `${safe || 'article'}${extension}`);
+  const raw = id.replace(/\\/g, '/');
+  const parts = raw.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  const safe = parts.map((part, i) => {
+    // Records never start with a dot: the lock and temporary files do.
+    let p = part.replace(/[<>:"|?*\u0000-\u001F]/g, '_').replace(/^\./, '_.');
+    if (i < parts.length - 1 && OUTPUT_EXTENSIONS.some((e) => p.endsWith(e))) p += '~d';
+    return p;
+  });
+  let name = safe.join('/') || 'article';
+  if (name !== raw || `${name}.json` === RUN_SUMMARY) name += `~${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+  return join(outDir, `${name}${extension}`);
 }
 
 export function directorySink(outDir: string, alsoFormat: 'md' | 'text' | null): OutputSink {

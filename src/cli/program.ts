@@ -145,6 +145,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`precis: ${error.message}\n`);
       return 2;
     }
+    if (isPrecisError(error) && error.code === 'OUTPUT_LOCKED') {
+      io.stderr.write(`precis: ${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
 }

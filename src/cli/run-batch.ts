@@ -10,7 +10,8 @@ import { failedRecord } from '../record.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { mapOrdered } from '../util/map-ordered.js';
 import { VERSION } from '../version.js';
-import { directorySink, recordPath, streamSink, type OutputFormat, type OutputSink } from './output-sink.js';
+import { lockOutDir, removeStaleTemps } from './out-dir-lock.js';
+import { directorySink, recordPath, RUN_SUMMARY, streamSink, type OutputFormat, type OutputSink } from './output-sink.js';
 import { createProgress } from './progress.js';
 
 export interface BatchOptions extends ListOptions {
@@ -61,6 +62,33 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     ? directorySink(options.out, options.formatExplicit && (options.format === 'md' || options.format === 'text') ? options.format : null)
     : streamSink(options.stdout, options.format);
   const meta = { includeText: options.includeText, pipelineVersion: options.pipeline.version };
+  // One run at a time writes to an --out folder; temporary files a killed run left are removed.
+  const lock = options.out ? await lockOutDir(options.out, options.command) : null;
+  if (options.out) {
+    const removed = await removeStaleTemps(options.out);
+    if (lock?.stale && !options.quiet) options.stderr.write(`precis: warning: took over the lock a run that no longer exists left in ${options.out}.\n`);
+    if (removed > 0 && !options.quiet) options.stderr.write(`precis: removed ${removed} temporary file(s) a stopped run left in ${options.out}.\n`);
+  }
+  try {
+    return await runLocked(options, { started, counts, failures, emptyDirectories, progress, sink, meta });
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** What one run keeps while it goes. */
+interface RunState {
+  started: number;
+  counts: BatchCounts;
+  failures: Array<{ id: string; code: string }>;
+  emptyDirectories: string[];
+  progress: ReturnType<typeof createProgress>;
+  sink: OutputSink;
+  meta: { includeText: boolean; pipelineVersion: string };
+}
+
+async function runLocked(options: BatchOptions, state: RunState): Promise<BatchResult> {
+  const { started, counts, failures, emptyDirectories, progress, sink, meta } = state;
 
   if (options.stderr.isTTY && !options.quiet) {
     // Counting first lets the bar show a total and an ETA; it walks the tree without keeping it.
@@ -110,12 +138,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         counts.total--;
         continue;
       }
-      if (record.error) {
+      counts.warnings += record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED').length;
+      // A record that cannot be written (a folder in the way, a full disk) fails alone; the
+      // batch goes on.
+      const written = await sink.write(record).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (written !== null) {
+        counts.failed++;
+        failures.push({ id: record.id, code: 'OUTPUT_WRITE_FAILED' });
+        options.stderr.write(`precis: ${record.id}: its record could not be written (${written instanceof Error ? written.message : String(written)}); the other articles go on.\n`);
+      } else if (record.error) {
         counts.failed++;
         failures.push({ id: record.id, code: record.error.code });
       } else counts.ok++;
-      counts.warnings += record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED').length;
-      await sink.write(record);
     }
   } catch (error) {
     if (!isAbortError(error)) throw error;
@@ -134,7 +171,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const seconds = (Date.now() - started) / 1000;
   if (options.out) {
     await writeFileAtomic(
-      join(options.out, 'run.json'),
+      join(options.out, RUN_SUMMARY),
       JSON.stringify(
         {
           precis: VERSION,
@@ -170,6 +207,10 @@ async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' 
   switch (entry.kind) {
     case 'missing':
       throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
+    case 'not-a-file':
+      throw new InputError('INPUT_NOT_A_FILE', `${entry.path} is neither a regular file nor a folder (a pipe, a socket or a device), so it is not read. Give precis files or folders of files.`, {
+        path: entry.path,
+      });
     case 'stdin': {
       const bytes = await readStream(options.stdin, options.maxBytes);
       return bytesToArticle(bytes, { id: entry.id, path: null, format: null });

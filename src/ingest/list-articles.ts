@@ -7,6 +7,8 @@ export type ArticleEntry =
   | { kind: 'file'; path: string; id: string }
   | { kind: 'stdin'; id: string }
   | { kind: 'missing'; path: string; id: string }
+  /** A pipe, a socket or a device: reading it could block forever. */
+  | { kind: 'not-a-file'; path: string; id: string }
   | { kind: 'empty-directory'; path: string };
 
 export interface ListOptions {
@@ -46,7 +48,7 @@ export async function* listArticles(paths: readonly string[], options: ListOptio
       continue;
     }
     if (!info.isDirectory()) {
-      yield { kind: 'file', path, id: uniqueId(basename(path)) };
+      yield { kind: info.isFile() ? 'file' : 'not-a-file', path, id: uniqueId(basename(path)) };
       continue;
     }
     let found = 0;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,7 +134,7 @@ describe('bad input', () => {
     ['no-article-body.html', 'NO_ARTICLE_BODY'],
     ['portuguese.txt', 'UNSUPPORTED_LANGUAGE'],
     ['does-not-exist.txt', 'INPUT_NOT_FOUND'],
-    ['unreadable.txt', 'INPUT_UNREADABLE'],
+    ['unreadable.txt', 'INPUT_NOT_A_FILE'],
   ] as const)('%s → error %s with a message that says what to do', ([id, code]) => {
     const r = records.get(id)!;
     expect(r.error?.code).toBe(code);
@@ -198,6 +198,60 @@ describe('--out, run.json and --resume', () => {
     const third = await precis(['summarise', input, '--out', out, '--resume', '--sentences', '2']);
     expect(third.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 13, skipped: 0 });
+  });
+
+  test('no two inputs share an output file: names made safe carry a hash, "run" and folders named like records too', async () => {
+    const input = join(tmp, 'collide-in');
+    const out = join(tmp, 'collide-out');
+    mkdirSync(join(input, 'a.txt.json'), { recursive: true });
+    const text = readFileSync(SEED, 'utf8');
+    for (const name of ['a?.txt', 'a_.txt', 'run', 'a.txt', join('a.txt.json', 'b.txt')]) writeFileSync(join(input, name), text);
+    // The folder gives "a?.txt", "a_.txt", "a.txt" and "a.txt.json/b.txt"; "run" is named on its own.
+    const r = await precis(['extract', input, join(input, 'run'), '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(summary.counts).toMatchObject({ total: 5, ok: 5, failed: 0 });
+    const records = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.json') && f !== 'run.json');
+    expect(records).toHaveLength(5);
+    expect(new Set(records.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')).id)).size).toBe(5);
+  });
+
+  test('a second run on a folder another run is writing is refused; a stopped run\'s lock and temporary files are cleared', async () => {
+    const out = join(tmp, 'locked-out');
+    mkdirSync(out, { recursive: true });
+    // A live process that is not precis holds the lock.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(out, '.precis.lock'), JSON.stringify({ pid: holder.pid, command: 'extract' }));
+      const refused = await precis(['extract', SEED, '--out', out]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/being written by another precis run/);
+      expect(existsSync(join(out, 'run.json'))).toBe(false);
+    } finally {
+      holder.kill();
+    }
+    // The holder is gone: its lock is stale, and what it left half-written is removed.
+    await new Promise((r) => holder.once('exit', r));
+    writeFileSync(join(out, 'seed.txt.json.12345.0a1b2c3d.tmp'), '{"half":');
+    const resumed = await precis(['extract', SEED, '--out', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/took over the lock/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f === '.precis.lock')).toEqual([]);
+  });
+
+  test('a pipe given as a path is an INPUT_NOT_A_FILE error, not a hang', async () => {
+    const fifo = join(tmp, 'pipe.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) {
+      console.warn('mkfifo is not available here: the FIFO case did not run');
+      return;
+    }
+    const r = await precis(['extract', fifo, SEED, '--format', 'jsonl']);
+    expect(r.code).toBe(1);
+    const records = jsonl(r.stdout);
+    expect(records.find((x) => x.id === 'pipe.txt')?.error?.code).toBe('INPUT_NOT_A_FILE');
+    expect(records.filter((x) => !x.error)).toHaveLength(1);
   });
 
   test('--format md with --out also writes Markdown briefs', async () => {
