@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { Diagnostic } from '../document.js';
 import { InputError } from '../errors.js';
+import { flattenHtml, htmlDepth } from './flatten-html.js';
 
 export interface ExtractedHtml {
   title: string | null;
@@ -8,6 +10,8 @@ export interface ExtractedHtml {
   date: string | null;
   /** Article body, one paragraph per line. */
   text: string;
+  /** How the page had to be read, when not by reader mode. */
+  warnings?: Diagnostic[];
 }
 
 /** Finds the charset an HTML page declares, so its bytes can be decoded before parsing. */
@@ -19,12 +23,31 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
 const MIN_BODY_CHARS = 80;
+/** Real pages nest a few dozen elements deep; past this, reader mode is not attempted. */
+const MAX_HTML_DEPTH = 400;
 
 /**
  * Extracts the article the way browsers' reader modes do (Mozilla Readability), then turns its
  * blocks into one paragraph per line, so sentence splitting never runs across a heading.
  */
 export function extractHtml(html: string, path?: string): ExtractedHtml {
+  // Deeper than any real page: a DOM and Readability would recurse past the stack (or take
+  // minutes), so the text is read in one linear pass instead.
+  if (htmlDepth(html) > MAX_HTML_DEPTH) {
+    const flat = flattenHtml(html);
+    return {
+      title: flat.title,
+      date: null,
+      text: flat.text,
+      warnings: [
+        {
+          code: 'HTML_TOO_DEEP',
+          stage: 'ingest',
+          message: `The HTML page nests its elements more than ${MAX_HTML_DEPTH} deep, so it was read as plain text without reader mode: page chrome may remain in the text. Save the article page itself, or pass its text.`,
+        },
+      ],
+    };
+  }
   const { document } = parseHTML(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   // Read before Readability, which rewrites the DOM.

@@ -93,6 +93,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
       title = html.title;
       date = html.date;
       text = html.text;
+      warnings.push(...(html.warnings ?? []));
       break;
     }
     case 'json': {
