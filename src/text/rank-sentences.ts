@@ -20,6 +20,8 @@ const LONG_WORDS = 45;
 // News briefs are read for their figures: a sentence that states one is worth a little more.
 const FIGURE_BONUS = 1.25;
 const NEAR_DUPLICATE = 0.6;
+/** Most sentences ranked by TextRank, which is quadratic in them; longer texts are ranked linearly. */
+export const MAX_TEXTRANK = 400;
 
 /**
  * Picks the sentences that best stand for the article: TextRank centrality plus closeness to the
@@ -55,14 +57,16 @@ export function rankSentences(
 
   const vectors = tfidf(bags);
   const n = sentences.length;
-  const sim: number[][] = vectors.map((a) => vectors.map((b) => cosine(a, b)));
-  const centrality = textRank(sim);
   const centroid = new Map<string, number>();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const closeness = vectors.map((v) => cosine(v, centroid));
-
-  const centralityN = normalise(centrality);
+  // TextRank compares every pair of sentences: past MAX_TEXTRANK sentences (a long report, a
+  // pathological page) closeness to the centroid alone ranks them, in linear time.
+  const full = n <= MAX_TEXTRANK;
+  const sim: number[][] | null = full ? vectors.map((a) => vectors.map((b) => cosine(a, b))) : null;
+  const similarity = (i: number, j: number): number => (sim ? sim[i]![j]! : cosine(vectors[i]!, vectors[j]!));
   const closenessN = normalise(closeness);
+  const centralityN = sim ? normalise(textRank(sim)) : closenessN;
   const relevance = sentences.map((_, i) => {
     const words = wordCounts[i]!;
     // Very long sentences dominate similarity by sheer vocabulary; short ones say too little.
@@ -79,7 +83,7 @@ export function rankSentences(
     const left = n - exclude.size - chosen.length;
     for (let i = 0; i < n; i++) {
       if (chosen.includes(i) || exclude.has(i)) continue;
-      const overlap = chosen.length ? Math.max(...chosen.map((c) => sim[i]![c]!)) : 0;
+      const overlap = chosen.length ? Math.max(...chosen.map((c) => similarity(i, c))) : 0;
       // A near-repeat of a chosen sentence adds nothing, unless nothing else is left to choose.
       if (overlap >= NEAR_DUPLICATE && left > count - chosen.length) continue;
       const score = lambda * relevance[i]! - (1 - lambda) * overlap;

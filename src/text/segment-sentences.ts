@@ -18,6 +18,34 @@ const ABBREVIATION_END =
   /(?:^|[\s(«"“'’\-])(?:M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|Sts|Cie|Ets|av|apr|J\.-C|c\.-à-d|p\.\s?ex|env|art|al|éd|vol|chap|fig|pp?|cf|gén|col|cdt|lt|sgt|adj|Jr|Sr|Mr|Mrs|Ms|Prof|Inc|Ltd|Corp|Co|vs|ca|approx|n°|no|nos|tél|[A-ZÀ-Ý])\.$/;
 const CLOSERS = /^[»”"’)\]]+/;
 
+/** Longest run without white space wink-nlp is given; its e-mail pattern is quadratic in a run's length. */
+const MAX_RUN = 64;
+
+/**
+ * The paragraph with a space put every MAX_RUN characters into runs without white space
+ * ("Kim-Kim-Kim-…", a 60 KB "word"): the same length, so every offset still holds, and no
+ * pattern of the tokenizer sees a run longer than MAX_RUN. Ordinary words are untouched.
+ */
+function boundRuns(slice: string): string {
+  let run = 0;
+  let chars: string[] | null = null;
+  for (let i = 0; i < slice.length; i++) {
+    const c = slice.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x202f) {
+      run = 0;
+      continue;
+    }
+    run++;
+    // Never between the two halves of a surrogate pair.
+    if (run > MAX_RUN && !(c >= 0xdc00 && c <= 0xdfff)) {
+      chars ??= slice.split('');
+      chars[i] = ' ';
+      run = 0;
+    }
+  }
+  return chars ? chars.join('') : slice;
+}
+
 interface RawToken {
   value: string;
   type: string;
@@ -33,7 +61,7 @@ export function segmentSentences(nlp: Nlp, text: string, paragraphs: Span[]): Se
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const slice = text.slice(paragraph.start, paragraph.end);
+    const slice = boundRuns(text.slice(paragraph.start, paragraph.end));
     const doc = nlp.readDoc(slice);
     const its = nlp.its;
     const values = doc.tokens().out() as string[];

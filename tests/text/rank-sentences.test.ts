@@ -46,3 +46,16 @@ describe('rankSentences', () => {
     expect(rank('Une seule phrase ici, assez longue pour compter.', 4)).toHaveLength(1);
   });
 });
+
+describe('long documents', () => {
+  test('past the pairwise limit, sentences are ranked linearly and the record says so', async () => {
+    const { createPipeline } = await import('../../src/index.js');
+    const pipeline = createPipeline({ summarise: false });
+    let text = '';
+    for (let i = 0; i < 600; i++) text += `La phrase ${i} parle du budget de la Corée et des exportations de puces. `;
+    const record = await pipeline.extract({ id: 'long', text });
+    expect(record.keySentences).toHaveLength(4);
+    expect(record.warnings.map((w) => w.code)).toContain('RANKING_SIMPLIFIED');
+    await pipeline.close();
+  });
+});

@@ -60,3 +60,18 @@ describe('the shared sentence splitter', () => {
     }
   });
 });
+
+describe('runs without white space', () => {
+  test('a 60 KB "word" and a long run of elisions are split for the tokenizer, offsets unchanged', async () => {
+    const { createPipeline } = await import('../../src/index.js');
+    const pipeline = createPipeline({ summarise: false });
+    for (const run of ['a'.repeat(60_000), "d'".repeat(20_000)]) {
+      const text = `Le gouvernement a présenté son budget. ${run} Le ministre a parlé.`;
+      const record = await pipeline.extract({ id: 'x', text });
+      expect(record.error).toBeUndefined();
+      const last = record.keySentences.at(-1)!;
+      expect(text.slice(last.start, last.end)).toBe(last.text);
+    }
+    await pipeline.close();
+  });
+});
