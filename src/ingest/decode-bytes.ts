@@ -13,6 +13,11 @@ export interface DecodedText {
 export interface DecodeOptions {
   /** Charset the container declares (an HTML `<meta charset>`), tried before statistical guessing. */
   declaredCharset?: string | null;
+  /**
+   * Charset the transport declares (an HTTP `Content-Type: …; charset=`): it names how the bytes
+   * were sent, so it is trusted over sniffing (UTF-16 without a byte-order mark included).
+   */
+  transportCharset?: string | null;
   path?: string;
 }
 
@@ -33,6 +38,12 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings };
+  }
+
+  const transport = normaliseLabel(options.transportCharset);
+  if (transport && transport !== 'utf-8') {
+    if (/^utf-16(?:le|be)?$/.test(transport)) return { text: new TextDecoder(transport).decode(bytes), encoding: transport, warnings };
+    if (iconv.encodingExists(transport)) return { text: iconv.decode(Buffer.from(bytes), transport), encoding: transport, warnings };
   }
 
   assertNotBinary(bytes, options.path);

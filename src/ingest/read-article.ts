@@ -72,6 +72,8 @@ export interface BytesToArticleOptions {
   path: string | null;
   /** Format from the file name; sniffed from the content when null. */
   format: InputFormat | null;
+  /** Charset the transport declares (HTTP Content-Type), trusted over sniffing. */
+  charset?: string | null;
 }
 
 export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions): ArticleInput {
@@ -81,7 +83,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
     throw new InputError('INPUT_EMPTY', path ? 'The file is empty (0 bytes). Check that it was saved completely.' : 'The article is empty (0 bytes). Send its text.', { path });
   }
   const sniffedCharset = sniffHtmlCharset(bytes);
-  const decoded = decodeBytes(bytes, { declaredCharset: sniffedCharset, path });
+  const decoded = decodeBytes(bytes, { declaredCharset: sniffedCharset, transportCharset: options.charset ?? null, path });
   const format = options.format ?? sniffFormat(decoded.text);
   const warnings: Diagnostic[] = [...decoded.warnings];
   let title: string | null = null;

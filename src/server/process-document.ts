@@ -17,10 +17,17 @@ export interface DocumentJob {
 }
 
 /** The body of a request, read the way the CLI reads a file of that format. */
-export function toJob(body: Uint8Array, format: InputFormat, id: string | undefined, overrides: ArticleOptions | undefined, pipelineVersion: string): DocumentJob {
+export function toJob(
+  body: Uint8Array,
+  format: InputFormat,
+  id: string | undefined,
+  overrides: ArticleOptions | undefined,
+  pipelineVersion: string,
+  charset: string | null = null,
+): DocumentJob {
   const articleId = id ?? sha256(body).slice(0, 12);
   try {
-    return { input: bytesToArticle(body, { id: articleId, path: null, format }), overrides };
+    return { input: bytesToArticle(body, { id: articleId, path: null, format, charset }), overrides };
   } catch (error) {
     const source = { path: null, sha256: sha256(body), bytes: body.length, encoding: '', format };
     return {

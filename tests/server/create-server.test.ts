@@ -42,6 +42,19 @@ describe('precis HTTP service (fixture models)', () => {
     expect(body.models.every((m) => m.status === 'loaded')).toBe(true);
   });
 
+  test("a body in the charset its content type declares is read in it (UTF-16 without a byte-order mark too)", async () => {
+    const text = 'Le gouvernement a annoncé un budget de 728 000 milliards de wons (506 milliards $ US) pour 2026, en hausse de 8,1 %.';
+    for (const [charset, bytes] of [
+      ['utf-16le', Buffer.from(text, 'utf16le')],
+      ['windows-1252', Buffer.from(text, 'latin1')],
+    ] as const) {
+      const record = (await (await post(`${s.url}/v1/extract`, bytes, `text/plain; charset=${charset}`)).json()) as PrecisRecord;
+      expect(record.error).toBeUndefined();
+      expect(record.source.encoding).toBe(charset);
+      expect(record.amounts.map((a) => a.text)).toEqual(['728 000 milliards de wons', '506 milliards $ US']);
+    }
+  });
+
   test('/v1/extract on the seed article returns the record the CLI writes for that file', async () => {
     const response = await post(`${s.url}/v1/extract?id=kr-budget-ai-fr.txt`, seed, 'text/plain');
     expect(response.status).toBe(200);

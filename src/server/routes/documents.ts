@@ -53,7 +53,9 @@ function jobFromRequest(ctx: ServerContext, request: FastifyRequest<{ Querystrin
   const body = request.body;
   if (Buffer.isBuffer(body)) {
     const implied = TEXT_TYPES[request.mediaType as keyof typeof TEXT_TYPES] ?? 'text';
-    return toJob(body, format ?? implied, id, nonEmpty(queryOptions), ctx.pipeline.version);
+    // "text/plain; charset=utf-16le": the bytes are read as the request says they were sent.
+    const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(String(request.headers['content-type'] ?? ''))?.[1] ?? null;
+    return toJob(body, format ?? implied, id, nonEmpty(queryOptions), ctx.pipeline.version, charset);
   }
   if (typeof body !== 'object' || body === null) {
     throw new HttpError(400, 'BAD_REQUEST', 'The request has no body. Send the article as text/plain, or JSON {"text": "..."}.');
