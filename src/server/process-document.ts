@@ -37,6 +37,22 @@ export function toJob(
   }
 }
 
+/** The fields of a JSON document that the API itself defines; any other makes it a JSON article. */
+const API_FIELDS = new Set(['id', 'text', 'format', 'options']);
+
+/**
+ * A JSON document of a request: `{text, id?, format?}` is the text in that format; an object
+ * with other fields (`{title, date, url, body, …}`) is a JSON article, read as the CLI reads a
+ * `.json` file (title and date kept, `body`/`content`/`article` taken as the text).
+ */
+export function jsonDocumentToJob(document: Record<string, unknown>, overrides: ArticleOptions | undefined, pipelineVersion: string): DocumentJob {
+  const id = typeof document.id === 'string' ? document.id : undefined;
+  const article = typeof document.text !== 'string' || Object.keys(document).some((k) => !API_FIELDS.has(k));
+  if (!article) return toJob(Buffer.from(document.text as string, 'utf8'), (document.format as InputFormat | undefined) ?? 'text', id, overrides, pipelineVersion);
+  const fields = Object.fromEntries(Object.entries(document).filter(([k]) => !API_FIELDS.has(k) || k === 'text'));
+  return toJob(Buffer.from(JSON.stringify(fields), 'utf8'), 'json', id, overrides, pipelineVersion);
+}
+
 export function isRecord(input: ArticleInput | PrecisRecord): input is PrecisRecord {
   return 'pipelineVersion' in input;
 }

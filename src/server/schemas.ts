@@ -31,15 +31,22 @@ export const articleOptionsSchema = {
 
 export const FORMATS = ['text', 'markdown', 'html'] as const;
 
+/**
+ * One document: `{text, id?, format?, options?}`, or a JSON article as news APIs and scrapers emit
+ * it and as the CLI reads `.json` files (`{title, date, url, author, body, …}`): fields beyond the
+ * API's are the article's. A record option at the top level is refused (it belongs in `options`).
+ */
 export const documentSchema = {
   type: 'object',
-  required: ['text'],
-  additionalProperties: false,
+  anyOf: [{ required: ['text'] }, { required: ['body'] }, { required: ['content'] }, { required: ['article'] }],
+  additionalProperties: true,
   properties: {
     id: { type: 'string', minLength: 1, maxLength: 256, description: "The record's id (default: the first 12 hex digits of the text's sha256)." },
     text: { type: 'string', description: 'The article.' },
     format: { type: 'string', enum: [...FORMATS], default: 'text', description: 'How `text` is written; html is reduced to its article body.' },
     options: articleOptionsSchema,
+    // ("date" is also the article's own field: a JSON article names its publication date so.)
+    ...Object.fromEntries(Object.keys(articleOptionsSchema.properties).filter((name) => name !== 'date').map((name) => [name, { not: {}, description: `Put "${name}" in "options".` }])),
   },
 } as const;
 

@@ -129,12 +129,24 @@ describe('precis HTTP service (fixture models)', () => {
   test('400: invalid JSON, a missing or unknown field, a bad option, a bad query parameter', async () => {
     await expectError(await post(`${s.url}/v1/extract`, '{"text": ', 'application/json'), 400, 'INVALID_JSON');
     expect(await expectError(await post(`${s.url}/v1/extract`, json({ txt: 'x' }), 'application/json'), 400, 'BAD_REQUEST')).toContain("'text'");
-    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', sentences: 3 }), 'application/json'), 400, 'BAD_REQUEST')).toContain('additional');
+    // A record option belongs in "options", not beside the text.
+    expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', sentences: 3 }), 'application/json'), 400, 'BAD_REQUEST')).toContain('sentences');
     expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', options: { sentences: '3' } }), 'application/json'), 400, 'BAD_REQUEST')).toContain('sentences');
     expect(await expectError(await post(`${s.url}/v1/extract`, json({ text: 'x', options: { strategy: 'magic' } }), 'application/json'), 400, 'BAD_REQUEST')).toContain('strategy');
     expect(await expectError(await post(`${s.url}/v1/extract?sentences=many`, 'x', 'text/plain'), 400, 'BAD_REQUEST')).toContain('sentences');
     expect(await expectError(await post(`${s.url}/v1/extract?file=/etc/passwd`, 'x', 'text/plain'), 400, 'BAD_REQUEST')).toContain('additional');
     await expectError(await fetch(`${s.url}/v1/extract`, { method: 'POST' }), 400, 'BAD_REQUEST');
+  });
+
+  test('a JSON article as the CLI reads it (title, date, url, author, body) is accepted, title and date kept', async () => {
+    const file = readFileSync(join(ROOT, 'corpus', 'kr-semiconductor-fund-fr.json'), 'utf8');
+    const response = await post(`${s.url}/v1/extract`, file, 'application/json');
+    expect(response.status).toBe(200);
+    const record = (await response.json()) as PrecisRecord;
+    const article = JSON.parse(file) as { title: string; date: string };
+    expect(record.title).toBe(article.title);
+    expect(record.date).toBe(article.date);
+    expect(record.amounts.length).toBeGreaterThan(0);
   });
 
   test('query options apply to text bodies', async () => {

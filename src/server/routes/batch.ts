@@ -5,7 +5,7 @@ import { toErrorInfo } from '../../errors.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { failedRecord } from '../../record.js';
 import { HttpError } from '../http-error.js';
-import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, runJob, toJob } from '../process-document.js';
+import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, runJob, jsonDocumentToJob, toJob } from '../process-document.js';
 import { batchSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 import { queueFull } from './documents.js';
@@ -31,9 +31,7 @@ export function batchRoute(app: FastifyInstance, ctx: ServerContext): void {
         throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'A batch is JSON: send content-type application/json with {"documents": [{"text": "..."}]}.');
       }
       const mode = body.mode ?? 'summarise';
-      const jobs: DocumentJob[] = body.documents.map((d) =>
-        toJob(Buffer.from(d.text, 'utf8'), d.format ?? 'text', d.id, merge(body.options, d.options), ctx.pipeline.version),
-      );
+      const jobs: DocumentJob[] = body.documents.map((d) => jsonDocumentToJob(d as Record<string, unknown>, merge(body.options, d.options), ctx.pipeline.version));
       const runnable = jobs.filter((j) => !isRecord(j.input)).length;
       if (!ctx.queue.tryAdmit(runnable)) throw queueFull(ctx, runnable);
 

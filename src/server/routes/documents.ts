@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { InputFormat, PrecisRecord } from '../../document.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { HttpError } from '../http-error.js';
-import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, runJob, toJob } from '../process-document.js';
+import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, jsonDocumentToJob, runJob, toJob } from '../process-document.js';
 import { FORMATS, TEXT_TYPES, documentQuerySchema, documentSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -61,7 +61,7 @@ function jobFromRequest(ctx: ServerContext, request: FastifyRequest<{ Querystrin
     throw new HttpError(400, 'BAD_REQUEST', 'The request has no body. Send the article as text/plain, or JSON {"text": "..."}.');
   }
   const overrides = nonEmpty({ ...queryOptions, ...body.options });
-  return toJob(Buffer.from(body.text, 'utf8'), (body.format ?? format ?? 'text') as InputFormat, body.id ?? id, overrides, ctx.pipeline.version);
+  return jsonDocumentToJob({ ...body, id: body.id ?? id, format: body.format ?? format }, overrides, ctx.pipeline.version);
 }
 
 function sendRecord(ctx: ServerContext, mode: Mode, reply: FastifyReply, record: PrecisRecord): PrecisRecord {
