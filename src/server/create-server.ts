@@ -48,8 +48,14 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
     // Draining is answered by our own hook, with the API's error body.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // A client that sends its headers or its body slowly does not hold a connection for long.
+    requestTimeout: resolved.requestTimeoutMs,
+    // Node checks those timeouts every connectionsCheckingInterval (30 s by default): often
+    // enough that a slow client is closed close to its deadline.
+    http: { connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(resolved.headersTimeoutMs / 4))) },
     schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((e) => `${dataVar}${e.instancePath.replaceAll('/', '.')} ${e.message ?? 'is not valid'}`).join('; ')),
   });
+  app.server.headersTimeout = resolved.headersTimeoutMs;
   // Bodies are checked strictly (an unknown field is an error, not silently dropped); query
   // strings are text, so their numbers and booleans are coerced.
   const bodyAjv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, coerceTypes: false, strict: false });

@@ -22,6 +22,10 @@ export interface ServerOptions {
   warmUp?: boolean;
   /** Milliseconds shutdown waits for requests in flight before cancelling them. @default timeoutMs + 5000 */
   shutdownTimeoutMs?: number;
+  /** Milliseconds a client has to send a request's headers; a slower connection is closed. @default 10000 */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client has to send a whole request, body included; then 408. @default 30000 */
+  requestTimeoutMs?: number;
   /** Fastify's (pino) logger: `false` for none, or pino options such as `{ level: 'info' }`. @default false */
   logger?: boolean | { level: string };
 }
@@ -43,8 +47,13 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
       `Expected \`maxBatch\` (${maxBatch}) to be at most concurrency + maxQueued (${concurrency + maxQueued}): a larger batch could never be admitted.`,
     );
   }
+  const headersTimeoutMs = int('headersTimeoutMs', options.headersTimeoutMs, 10_000);
+  const requestTimeoutMs = int('requestTimeoutMs', options.requestTimeoutMs, Math.max(30_000, headersTimeoutMs));
+  if (requestTimeoutMs < headersTimeoutMs) throw new TypeError(`Expected \`requestTimeoutMs\` (${requestTimeoutMs}) to be at least \`headersTimeoutMs\` (${headersTimeoutMs}).`);
   return {
     pipelineOptions: options.pipelineOptions,
+    headersTimeoutMs,
+    requestTimeoutMs,
     pipeline: options.pipeline,
     concurrency,
     maxQueued,

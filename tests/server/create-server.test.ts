@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PrecisRecord } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import { CLI, ROOT, SEED } from '../helpers.js';
 import { MODELS, type Running, gatedPipeline, startServer, until } from './serve-helpers.js';
 
@@ -354,5 +356,28 @@ describe('precis HTTP service under pressure', () => {
     } finally {
       await s.server.close();
     }
+  });
+});
+
+describe('slow clients', () => {
+  test('a connection that never finishes its headers is answered 408 and closed near its deadline, not kept for a minute', async () => {
+    const s = await startServer({ pipelineOptions: { summarise: false }, warmUp: false, headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+    try {
+      const port = Number(new URL(s.url).port);
+      const answer = await new Promise<string>((resolve, reject) => {
+        let data = '';
+        const socket = connect(port, '127.0.0.1', () => socket.write('POST /v1/extract HTTP/1.1\r\nHost: precis\r\n'));
+        socket.on('data', (d) => (data += String(d)));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    } finally {
+      await s.server.close();
+    }
+  });
+
+  test('header and request timeouts are checked', () => {
+    expect(() => createServer({ headersTimeoutMs: 2000, requestTimeoutMs: 1000 })).toThrow(/requestTimeoutMs/);
   });
 });
