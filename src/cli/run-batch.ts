@@ -68,6 +68,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const removed = await removeStaleTemps(options.out);
     if (lock?.stale && !options.quiet) options.stderr.write(`precis: warning: took over the lock a run that no longer exists left in ${options.out}.\n`);
     if (removed > 0 && !options.quiet) options.stderr.write(`precis: removed ${removed} temporary file(s) a stopped run left in ${options.out}.\n`);
+    // Records of a run with other options would sit beside this run's without a word.
+    const previous = await readFile(join(options.out, RUN_SUMMARY), 'utf8').then((t) => JSON.parse(t) as { pipelineVersion?: string }, () => null);
+    if (previous?.pipelineVersion && previous.pipelineVersion !== options.pipeline.version && !options.resume) {
+      options.stderr.write(
+        `precis: warning: ${options.out} holds records of an earlier run with other options (pipeline ${previous.pipelineVersion}, now ${options.pipeline.version}); those this run does not rewrite stay as they were. Use --resume to redo them all with these options, or another --out folder.\n`,
+      );
+    }
   }
   try {
     return await runLocked(options, { started, counts, failures, emptyDirectories, progress, sink, meta });

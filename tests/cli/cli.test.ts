@@ -240,6 +240,14 @@ describe('--out, run.json and --resume', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f === '.precis.lock')).toEqual([]);
   });
 
+  test('a run over a folder written with other options says so', async () => {
+    const out = join(tmp, 'mixed-out');
+    expect((await precis(['extract', SEED, '--out', out])).code).toBe(0);
+    const second = await precis(['extract', SEED, '--out', out, '--sentences', '2']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/records of an earlier run with other options/);
+  });
+
   test('a pipe given as a path is an INPUT_NOT_A_FILE error, not a hang', async () => {
     const fifo = join(tmp, 'pipe.txt');
     const made = spawnSync('mkfifo', [fifo]);
