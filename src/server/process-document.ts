@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { InputFormat, PrecisRecord } from '../document.js';
+import type { InputFormat, PrecisRecord, SourceInfo } from '../document.js';
 import { toErrorInfo } from '../errors.js';
 import { bytesToArticle } from '../ingest/read-article.js';
 import type { ArticleInput, ArticleOptions } from '../pipeline.js';
@@ -11,12 +11,19 @@ import type { ServerContext } from './server-context.js';
 export type Mode = 'summarise' | 'extract';
 
 export interface DocumentJob {
-  /** The article, or the record of why it could not be read. */
-  input: ArticleInput | PrecisRecord;
+  /** The record's id: the one asked for, or the body's hash. */
+  id: string;
+  /** What is known of the body before it is read, for a record of a failure. */
+  source: SourceInfo;
+  /**
+   * Reads the body as an article (decoding, HTML or JSON parsing), or says why it cannot be read.
+   * Called inside the admitted, timed work: parsing counts against the queue and the deadline.
+   */
+  read(): ArticleInput | PrecisRecord;
   overrides: ArticleOptions | undefined;
 }
 
-/** The body of a request, read the way the CLI reads a file of that format. */
+/** The body of a request, to be read the way the CLI reads a file of that format. */
 export function toJob(
   body: Uint8Array,
   format: InputFormat,
@@ -25,16 +32,21 @@ export function toJob(
   pipelineVersion: string,
   charset: string | null = null,
 ): DocumentJob {
-  const articleId = id ?? sha256(body).slice(0, 12);
-  try {
-    return { input: bytesToArticle(body, { id: articleId, path: null, format, charset }), overrides };
-  } catch (error) {
-    const source = { path: null, sha256: sha256(body), bytes: body.length, encoding: '', format };
-    return {
-      input: failedRecord({ id: articleId, source }, toErrorInfo(error), { includeText: false, pipelineVersion, ms: 0 }),
-      overrides,
-    };
-  }
+  const hash = sha256(body);
+  const articleId = id ?? hash.slice(0, 12);
+  const source: SourceInfo = { path: null, sha256: hash, bytes: body.length, encoding: '', format };
+  return {
+    id: articleId,
+    source,
+    overrides,
+    read() {
+      try {
+        return bytesToArticle(body, { id: articleId, path: null, format, charset });
+      } catch (error) {
+        return failedRecord({ id: articleId, source }, toErrorInfo(error), { includeText: false, pipelineVersion, ms: 0 });
+      }
+    },
+  };
 }
 
 /** The fields of a JSON document that the API itself defines; any other makes it a JSON article. */
@@ -62,10 +74,12 @@ export function isRecord(input: ArticleInput | PrecisRecord): input is PrecisRec
  * when `signal` aborts (timeout, client gone, shutdown), whichever is first; on abort the work
  * itself stops at its next stage boundary and only then frees its slot.
  */
-export function runJob(ctx: ServerContext, job: DocumentJob & { input: ArticleInput }, mode: Mode, signal: AbortSignal): Promise<PrecisRecord> {
-  const work = ctx.queue.run((s) => {
+export function runJob(ctx: ServerContext, job: DocumentJob, mode: Mode, signal: AbortSignal): Promise<PrecisRecord> {
+  const work = ctx.queue.run(async (s) => {
+    const input = job.read();
+    if (isRecord(input)) return input;
     const options = { signal: s, overrides: job.overrides };
-    return mode === 'extract' ? ctx.pipeline.extract(job.input, options) : ctx.pipeline.process(job.input, options);
+    return mode === 'extract' ? ctx.pipeline.extract(input, options) : ctx.pipeline.process(input, options);
   }, signal);
   return untilAborted(work, signal);
 }

@@ -243,6 +243,25 @@ describe('precis HTTP service under pressure', () => {
     }
   });
 
+  test('a body is read inside the admitted work: when the queue is full, even a page that cannot be read is refused up front', async () => {
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 1, maxQueued: 0, maxBatch: 1, warmUp: false });
+    try {
+      const running = post(`${s.url}/v1/extract`, 'Le gouvernement a présenté le budget mardi.', 'text/plain');
+      await until(() => gated.signals.length === 1);
+      // Reading this page would have run before admission, outside the queue and the timeout.
+      const deep = `<html><body>${'<div>'.repeat(5000)}<p>texte</p>${'</div>'.repeat(5000)}</body></html>`;
+      await expectError(await post(`${s.url}/v1/extract`, deep, 'text/html'), 429, 'QUEUE_FULL');
+      gated.release();
+      expect((await running).status).toBe(200);
+      // Admitted, an unreadable body still gets its record.
+      const empty = await (await post(`${s.url}/v1/extract`, json({ text: '' }), 'application/json')).json();
+      expect((empty as PrecisRecord).error?.code).toBe('INPUT_EMPTY');
+    } finally {
+      await s.server.close();
+    }
+  });
+
   test('synchronous extraction still queues: a burst beyond capacity gets 429s, not hidden latency', async () => {
     const s = await startServer({ concurrency: 1, maxQueued: 1, maxBatch: 1, warmUp: false, pipelineOptions: { summarise: false } });
     try {

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { InputFormat, SourceInfo } from '../../document.js';
+import type { InputFormat } from '../../document.js';
 import { toErrorInfo } from '../../errors.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { failedRecord } from '../../record.js';
 import { HttpError } from '../http-error.js';
-import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, runJob, jsonDocumentToJob, toJob } from '../process-document.js';
+import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, jsonDocumentToJob, runJob } from '../process-document.js';
 import { batchSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 import { queueFull } from './documents.js';
@@ -32,21 +32,18 @@ export function batchRoute(app: FastifyInstance, ctx: ServerContext): void {
       }
       const mode = body.mode ?? 'summarise';
       const jobs: DocumentJob[] = body.documents.map((d) => jsonDocumentToJob(d as Record<string, unknown>, merge(body.options, d.options), ctx.pipeline.version));
-      const runnable = jobs.filter((j) => !isRecord(j.input)).length;
-      if (!ctx.queue.tryAdmit(runnable)) throw queueFull(ctx, runnable);
+      // Every document is admitted before it is read: parsing counts as work.
+      if (!ctx.queue.tryAdmit(jobs.length)) throw queueFull(ctx, jobs.length);
 
       const clientGone = clientGoneSignal(reply);
       // Every document starts now (they are admitted); results are written in order.
       const pending = jobs.map((job) => {
-        const input = job.input;
-        if (isRecord(input)) return Promise.resolve(input);
         const started = performance.now();
         const { signal, dispose } = documentSignal(ctx, clientGone);
-        return runJob(ctx, { ...job, input }, mode, signal)
+        return runJob(ctx, job, mode, signal)
           .catch((error: unknown) => {
             const info = error instanceof HttpError ? { code: error.code, message: error.message } : toErrorInfo(error);
-            // Read by bytesToArticle, so id and source are complete.
-            return failedRecord({ id: input.id!, source: input.source as SourceInfo }, info, {
+            return failedRecord({ id: job.id, source: job.source }, info, {
               includeText: false,
               pipelineVersion: ctx.pipeline.version,
               ms: Math.round(performance.now() - started),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { InputFormat, PrecisRecord } from '../../document.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { HttpError } from '../http-error.js';
-import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, isRecord, jsonDocumentToJob, runJob, toJob } from '../process-document.js';
+import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, jsonDocumentToJob, runJob, toJob } from '../process-document.js';
 import { FORMATS, TEXT_TYPES, documentQuerySchema, documentSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -34,14 +34,14 @@ async function handleDocument(
   reply: FastifyReply,
 ): Promise<PrecisRecord> {
   const job = jobFromRequest(ctx, request);
-  if (isRecord(job.input)) return sendRecord(ctx, mode, reply, job.input);
+  // Admitted before it is read: parsing a hostile page is work like any other.
   if (!ctx.queue.tryAdmit(1)) throw queueFull(ctx, 1);
   const clientGone = clientGoneSignal(reply);
   const { signal, dispose } = documentSignal(ctx, clientGone);
   try {
     // A rejection carries the HttpError its signal aborted with (504, 503, or 499 for a client
     // that hung up, which is written to a closed socket and only counted).
-    return sendRecord(ctx, mode, reply, await runJob(ctx, { ...job, input: job.input }, mode, signal));
+    return sendRecord(ctx, mode, reply, await runJob(ctx, job, mode, signal));
   } finally {
     dispose();
   }
