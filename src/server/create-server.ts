@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -66,6 +67,9 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
   const pipeline = resolved.pipeline ?? createPipeline({ ...resolved.pipelineOptions, logger: resolved.pipelineOptions?.logger ?? pinoAdapter(app) });
   const queue = new WorkQueue({ concurrency: resolved.concurrency, maxQueued: resolved.maxQueued });
   const stopAll = new AbortController();
+  // Every document in flight listens to it (and removes its listener when done): under load that
+  // is more than Node's default of ten, which is no leak.
+  setMaxListeners(0, stopAll.signal);
   const state: ServerContext['state'] = { draining: false, models: null };
   const metrics = createMetrics(queue, () => state.models?.filter((m) => m.status === 'loaded').length ?? 0);
   const ctx: ServerContext = { options: resolved, pipeline, queue, metrics, state, stopAll: stopAll.signal };

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import type { InputFormat, PrecisRecord, SourceInfo } from '../document.js';
 import { toErrorInfo } from '../errors.js';
@@ -87,6 +88,8 @@ export function runJob(ctx: ServerContext, job: DocumentJob, mode: Mode, signal:
 /** Aborts when the client closes its connection before the response is complete. */
 export function clientGoneSignal(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
+  // Each document of a batch listens to it.
+  setMaxListeners(0, controller.signal);
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) controller.abort();
   });

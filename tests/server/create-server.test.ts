@@ -262,6 +262,26 @@ describe('precis HTTP service under pressure', () => {
     }
   });
 
+  test('many documents in flight raise no MaxListenersExceededWarning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const gated = gatedPipeline();
+    const s = await startServer({ pipeline: gated.pipeline, concurrency: 2, maxQueued: 20, maxBatch: 16, warmUp: false });
+    try {
+      const single = Array.from({ length: 12 }, (_, i) => post(`${s.url}/v1/extract`, `Le budget numéro ${i} a été présenté.`, 'text/plain'));
+      const batch = post(`${s.url}/v1/batch`, json({ mode: 'extract', documents: Array.from({ length: 8 }, (_, i) => ({ text: `Le budget ${i} a été voté.` })) }), 'application/json');
+      await until(() => gated.signals.length === 2);
+      gated.release();
+      await Promise.all([...single, batch].map(async (r) => (await r).text()));
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await s.server.close();
+    }
+  });
+
   test('synchronous extraction still queues: a burst beyond capacity gets 429s, not hidden latency', async () => {
     const s = await startServer({ concurrency: 1, maxQueued: 1, maxBatch: 1, warmUp: false, pipelineOptions: { summarise: false } });
     try {
