@@ -185,6 +185,24 @@ async function inProcessBench() {
   });
 }
 
+/**
+ * The whole extract pipeline on one ordinary article at sizes from 6 KB to 1 MB (the seed article
+ * repeated): linear work keeps the time per KB flat.
+ */
+async function sizeCurve() {
+  const { createPipeline } = (await import(join(dist, 'index.js'))) as typeof import('../src/index.js');
+  const seed = readFileSync(join(root, '..', 'shared', 'seed', 'article-fr.txt'), 'utf8');
+  const pipeline = createPipeline({ summarise: false });
+  console.log('Extract pipeline on one ordinary article by size (the seed repeated; linear work keeps ms per KB flat):');
+  for (const copies of [1, 10, 40, 160]) {
+    const text = Array.from({ length: copies }, () => seed).join('\n');
+    const kb = Buffer.byteLength(text) / 1024;
+    const ms = await timeIt(async () => void (await pipeline.extract({ id: 'size', text })));
+    console.log(`  ${kb.toFixed(0).padStart(6)} KB: ${ms.toFixed(0).padStart(6)} ms (${(ms / kb).toFixed(2)} ms per KB)`);
+  }
+  await pipeline.close();
+}
+
 function coldStart() {
   const script = `
     const t0 = performance.now();
@@ -208,6 +226,7 @@ function coldStart() {
 console.log(`precis bench — node ${process.version}, ${runs} runs each`);
 if (!values.only || values.only === 'cli') await cliBench();
 if (!values.only || values.only === 'inprocess') await inProcessBench();
+if (!values.only || values.only === 'size') await sizeCurve();
 if (!values.only || values.only === 'cold') coldStart();
 if (!values.only || values.only === 'summarise') {
   const { benchSummarise } = await import('./bench-summarise.js');
