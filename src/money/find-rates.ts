@@ -269,7 +269,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const last = countBelow(amounts, sentence.end, (a) => a.start);
     // The currencies named here and in the sentence before, and those it quoted (a text about
     // the won-dollar rate may name only the won: "il est monté à plus de 1 374 wons").
-    const quotedThere = previous ? rates.filter((r) => r.start >= previous.start && r.end <= previous.end).flatMap((r) => [r.base, r.quote]) : [];
+    const quotedThere = previous ? quotedIn(rates, previous) : [];
     const named = new Set([...mentions(g, sentence), ...(previous ? mentions(g, previous) : [])].map((m) => m.code).concat(quotedThere));
     const pricesSomething = amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).some((a) => a.scale === null && !couldBeRate(ctx, g, a, named));
     const rate =
@@ -282,6 +282,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     (rate ? rateSentences : otherSentences).add(sentence.start);
     return rate;
   };
+  const quotedCache = new Map<number, string[]>();
   for (const f of figures) {
     if (taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
     const g = grammarAt(ctx.segments, f.start);
@@ -324,7 +325,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const byDistance = currenciesByDistance(mentions(g, sentence), f);
     const before = currenciesByDistance(mentions(g, sentence).filter((m) => m.end <= f.start), f);
     const previous = previousSentence(ctx.sentences, sentence);
-    const quotedBefore = previous ? rates.filter((r) => r.start >= previous.start && r.end <= previous.end).flatMap((r) => [r.base, r.quote]) : [];
+    // Read once per sentence: its figures come in order, so the sentence before is done.
+    let quotedBefore: string[] = [];
+    if (previous) {
+      quotedBefore = quotedCache.get(previous.start) ?? quotedIn(rates, previous);
+      quotedCache.set(previous.start, quotedBefore);
+    }
     // A name right after the figure ("927.6원(100엔당)") still comes before the sentence before.
     const right = mentions(g, sentence).filter((m) => m.start >= f.end && m.start - f.end <= ADJACENT_NAME).map((m) => m.code);
     const named = [...new Set([...before, ...right, ...quotedBefore, ...byDistance])].filter((c) => c !== quote);
@@ -509,8 +515,7 @@ function nearestReading(base: string, units: number, value: number, pool: readon
     ];
     for (const [inSubject, b, q, v] of readings) {
       if (!plausibleFor(b, q, v)) continue;
-      const usual = typicalRate(b, q);
-      const distance = usual === null ? Infinity : Math.abs(Math.log(v / usual));
+      const distance = offUsual(b, q, v);
       if (!best || distance < best.distance) best = { other: c, inSubject, distance };
     }
   }
@@ -543,15 +548,12 @@ function nearestUsual(candidates: readonly string[], quote: string, value: numbe
   for (const c of new Set(candidates)) {
     const readings = [value, ...(c === 'JPY' ? [value / 100] : [])];
     for (const v of readings) {
-      const [b] = marketOrder(c, quote);
-      const usual = typicalRate(c, quote);
-      if (usual === null || !plausibleFor(c, quote, v)) continue;
-      const distance = Math.abs(Math.log((b === c ? v : 1 / v) / (b === c ? usual : 1 / usual)));
+      if (typicalRate(c, quote) === null || !plausibleFor(c, quote, v)) continue;
+      const distance = offUsual(c, quote, v);
       if (!best || distance < best.distance) best = { code: c, distance };
     }
     if (bare && plausibleFor(quote, c, value)) {
-      const usual = typicalRate(quote, c);
-      const distance = usual === null ? Infinity : Math.abs(Math.log(value / usual));
+      const distance = offUsual(quote, c, value);
       if (!best || distance < best.distance) best = { code: c, distance };
     }
   }
@@ -589,10 +591,7 @@ function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[])
     if (!rule || figure === null) continue;
     const other = r.base === figure ? r.quote : r.base;
     const perOther = r.quote === figure ? r.value : divide(one, r.value, 8);
-    const distance = (code: string): number => {
-      const usual = typicalRate(other, code);
-      return usual === null ? Infinity : Math.abs(Math.log(toNumber(perOther) / usual));
-    };
+    const distance = (code: string): number => offUsual(other, code, toNumber(perOther));
     let best = figure;
     for (const code of [rule.default, ...rule.alternatives.map((a) => a.code)]) {
       if (code !== other && distance(code) < distance(best)) best = code;
@@ -882,6 +881,17 @@ function isListGap(forms: TextForms, g: Grammar, from: number, to: number): bool
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */
+/** The currencies of the quotes found in a sentence. */
+function quotedIn(rates: readonly RateSpan[], sentence: Span): string[] {
+  return rates.filter((r) => r.start >= sentence.start && r.end <= sentence.end).flatMap((r) => [r.base, r.quote]);
+}
+
+/** How far (a natural log) units of `quote` per `base` are from their usual level; Infinity when unknown. */
+function offUsual(base: string, quote: string, value: number): number {
+  const usual = typicalRate(base, quote);
+  return usual === null ? Infinity : Math.abs(Math.log(value / usual));
+}
+
 function plausibleFor(base: string, quote: string, value: number, factor = 2): boolean {
   const [b, q] = marketOrder(base, quote);
   return plausibleRate(b, q, b === base ? value : 1 / value, factor);
