@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   INPUT_EMPTY: 'The article has no text.',
   INPUT_BINARY: 'The file is binary, not text.',
   INPUT_NOT_ARTICLE: 'The file does not hold an article.',
+  INPUT_TOO_COMPLEX: 'The article needs more work (words, memory) than one document is allowed.',
   NO_ARTICLE_BODY: 'No article body was found in the HTML page.',
   NO_ARTICLES: 'A directory held no article files.',
   UNSUPPORTED_LANGUAGE: 'The language has no translation model.',
@@ -30,7 +31,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 'The HTTP request has a content type the endpoint does not take.',
   NOT_FOUND: 'No HTTP endpoint at this method and path.',
   QUEUE_FULL: 'The service has as much work queued as it admits; retry later.',
-  TIMEOUT: 'The request took longer than the per-request time limit.',
+  TIMEOUT: 'The article (or the request) took longer than its deadline; its work was stopped.',
   SHUTTING_DOWN: 'The service is shutting down and accepts no new work.',
   NOT_READY: 'The service is still loading its models.',
   REFERENCE_RATES_NOT_FOUND: 'The reference-rates file could not be read.',
@@ -96,6 +97,14 @@ export class AbortError extends PrecisError {
   constructor(message = 'The operation was aborted.') {
     super('ABORTED', message);
     this.name = 'AbortError';
+  }
+}
+
+/** An article that took longer than its deadline; its work was stopped. */
+export class TimeoutError extends PrecisError {
+  constructor(message: string) {
+    super('TIMEOUT', message);
+    this.name = 'TimeoutError';
   }
 }
 

@@ -1,6 +1,5 @@
-import type { Diagnostic, PrecisRecord, SourceInfo } from './document.js';
-import { createDocument } from './document.js';
-import { AbortError, PipelineClosedError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
+import type { Document, PrecisRecord, SourceInfo } from './document.js';
+import { AbortError, PipelineClosedError, TimeoutError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
 import {
   BUNDLED_MODELS_DIR,
   type Manifest,
@@ -17,14 +16,11 @@ import { defaultEntitiesMode, ENTITY_MODES, type EntitiesMode } from './entities
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
 import { failedRecord, sha256, toRecord } from './record.js';
-import { cleanText } from './stages/clean-text.js';
-import { detectLanguageStage } from './stages/detect-language.js';
-import { extractAmountsStage } from './stages/extract-amounts.js';
-import { extractEntitiesStage } from './stages/extract-entities.js';
-import { rankSentencesStage } from './stages/rank-sentences.js';
-import { segmentSentencesStage } from './stages/segment-sentences.js';
+import { acquireExecutor, DEFAULT_THREADS, DEFAULT_WORKER_MEMORY_MB, EXTRACTION_STAGE_NAMES } from './execute/executor.js';
+import type { ExtractionShape } from './execute/extraction.js';
+import { type AnyArticle, type ArticleBytes, type ArticleInput, articleId, checkArticle, sourceOf } from './execute/open-document.js';
+import { modelEntitiesStage } from './stages/model-entities.js';
 import type { Stage, StageContext } from './stages/stage.js';
-import { createNlp, type Nlp } from './text/wink.js';
 import { mapOrdered } from './util/map-ordered.js';
 import { type Logger, silentLogger } from './util/logger.js';
 import { untilAborted } from './util/until-aborted.js';
@@ -117,19 +113,22 @@ export interface PipelineOptions {
    * @default none
    */
   date?: string;
+  /**
+   * Worker threads that read and extract articles. An article past its deadline is stopped by
+   * terminating its thread. 0 runs the extraction in the calling thread: no thread is started,
+   * and a deadline is only checked between stages.
+   * @default the number of CPU cores
+   */
+  threads?: number;
+  /**
+   * Milliseconds one article may take, from when a thread takes it to its record (summary
+   * included); past it the article's work is stopped and its record is a `TIMEOUT` error.
+   * @default 60000
+   */
+  timeoutMs?: number;
 }
 
-/** An article given to the pipeline: its text and whatever is known of where it came from. */
-export interface ArticleInput {
-  text: string;
-  id?: string;
-  title?: string | null;
-  source?: Partial<SourceInfo>;
-  /** Diagnostics found before the pipeline (while reading the file). */
-  warnings?: Diagnostic[];
-  /** Publication date, YYYY-MM-DD (or an ISO date-time). */
-  date?: string | null;
-}
+export type { AnyArticle, ArticleBytes, ArticleInput };
 
 /**
  * Options one call may change without a new pipeline: they shape the record, not the resources
@@ -177,15 +176,15 @@ export interface Pipeline {
    * problems come back as `record.error`, never as a rejection; it rejects only for misuse
    * (bad `overrides`: `USAGE`) and after `close()` (`PIPELINE_CLOSED`).
    */
-  process(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
+  process(input: AnyArticle, options?: ProcessOptions): Promise<PrecisRecord>;
   /**
    * Like `process`, without the summary stage: language, amounts, pairs, entities, key sentences.
    * No summarisation model is used; the NER model is, when `entities` asks for it.
    */
-  extract(input: string | ArticleInput, options?: ProcessOptions): Promise<PrecisRecord>;
+  extract(input: AnyArticle, options?: ProcessOptions): Promise<PrecisRecord>;
   /** Many articles, `concurrency` at a time, yielded in input order. */
   processAll(
-    inputs: Iterable<string | ArticleInput> | AsyncIterable<string | ArticleInput>,
+    inputs: Iterable<AnyArticle> | AsyncIterable<AnyArticle>,
     options?: ProcessAllOptions,
   ): AsyncGenerator<PrecisRecord>;
   /**
@@ -193,6 +192,11 @@ export interface Pipeline {
    * which could not be. Never rejects for a missing model; rejects with `ABORTED` if `signal` aborts.
    */
   load(options?: LoadOptions): Promise<ModelStatus[]>;
+  /**
+   * Starts the worker threads that read and extract articles, and resolves when they are ready
+   * (otherwise they start with the first article). `load()` does this too.
+   */
+  warm(): Promise<void>;
   /** Refuses new work, waits for calls in flight, then frees the models. Idempotent. */
   close(): Promise<void>;
 }
@@ -215,12 +219,18 @@ interface ResolvedOptions {
   includeText: boolean;
   referenceRates: ReferenceTable | null;
   date: string | null;
+  threads: number;
+  timeoutMs: number;
 }
 
 /** The stages and version of one combination of options; built once, reused by every call. */
 interface Variant {
   options: ResolvedOptions;
-  stages: Stage[];
+  /** What the extraction in a worker thread needs to know. */
+  shape: ExtractionShape;
+  /** Stages after the extraction, in this thread: those that use the models. */
+  finishing: Stage[];
+  stages: readonly string[];
   version: string;
 }
 
@@ -239,7 +249,7 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
   const variants = new Map<string, Variant>();
   const baseVariant = buildVariant(base, store, manifest);
   const extractVariant = buildVariant({ ...base, summarise: false }, store, manifest);
-  let nlp: Nlp | undefined;
+  const { executor, release } = acquireExecutor({ threads: base.threads, referenceRates: base.referenceRates, memoryMb: DEFAULT_WORKER_MEMORY_MB, logger });
   let closed = false;
   let closing: Promise<void> | undefined;
   const inFlight = new Set<Promise<unknown>>();
@@ -272,36 +282,47 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
     return variant;
   }
 
-  async function run(variant: Variant, input: string | ArticleInput, signal: AbortSignal | undefined): Promise<PrecisRecord> {
-    const article = toArticleInput(input);
+  async function run(variant: Variant, input: AnyArticle, signal: AbortSignal | undefined): Promise<PrecisRecord> {
+    checkArticle(input);
     const started = performance.now();
-    const date = articleDate(article.date);
-    const doc = createDocument({
-      id: article.id ?? sha256(article.text).slice(0, 12),
-      raw: article.text,
-      title: article.title ?? null,
-      date: date.value,
-      source: completeSource(article),
-      warnings: [...(article.warnings ?? []), ...date.warnings],
-    });
-    const ctx: StageContext = {
-      signal,
-      nlp: () => (nlp ??= createNlp()),
-      scratch: {},
-    };
+    const { timeoutMs } = variant.options;
     const meta = () => ({ includeText: variant.options.includeText, pipelineVersion: variant.version, ms: Math.round(performance.now() - started) });
+    const failed = (error: unknown, doc?: Document | null, base?: { id: string; source: SourceInfo }) => {
+      if (!isPrecisError(error) && !isAbortError(error)) logger.error?.('unexpected failure', { id: base?.id ?? articleId(input), error: (error as Error)?.stack ?? String(error) });
+      return failedRecord({ ...(base ?? { id: articleId(input), source: sourceOf(input) }), ...(doc ? { doc } : {}) }, toErrorInfo(error), meta());
+    };
+    let extracted;
     try {
-      for (const stage of variant.stages) {
-        // Stages are mostly synchronous: yielding between them lets the host's timers, sockets
-        // and signals run, so a service sees its backlog and a deadline can cut an article short.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      extracted = await executor.run({ article: input, shape: variant.shape }, { signal, timeoutMs });
+    } catch (error) {
+      return failed(error);
+    }
+    if (!extracted.ok) {
+      if (extracted.unexpected) logger.error?.('unexpected failure', { id: extracted.id, error: extracted.unexpected });
+      return failedRecord({ id: extracted.id, source: extracted.source, ...(extracted.doc ? { doc: extracted.doc } : {}) }, extracted.error, meta());
+    }
+    const { doc } = extracted;
+    if (variant.finishing.length === 0) return toRecord(doc, meta());
+    // The rest of the deadline, for the stages that wait on the model thread.
+    const deadline = deadlineSignal(signal, timeoutMs - (performance.now() - started));
+    const ctx: StageContext = {
+      signal: deadline.signal,
+      nlp: () => {
+        throw new Error('The NLP stack runs in the extraction threads, not in the finishing stages.');
+      },
+      scratch: { workingLanguage: extracted.workingLanguage },
+    };
+    try {
+      for (const stage of variant.finishing) {
         throwIfAborted(ctx.signal);
-        await stage.run(doc, ctx);
+        // A model call finishes its batch in the model thread; the article stops waiting at once.
+        await untilAborted(Promise.resolve(stage.run(doc, ctx)), ctx.signal, () => new AbortError());
       }
       return toRecord(doc, meta());
     } catch (error) {
-      if (!isPrecisError(error)) logger.error?.('unexpected failure', { id: doc.id, error: (error as Error)?.stack ?? String(error) });
-      return failedRecord({ id: doc.id, source: doc.source, doc }, toErrorInfo(error), meta());
+      return failed(deadline.expired() ? deadlineError(timeoutMs) : error, doc, doc);
+    } finally {
+      deadline.dispose();
     }
   }
 
@@ -316,14 +337,14 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
   }
 
   function call(summarise: boolean) {
-    return (input: string | ArticleInput, processOptions: ProcessOptions = {}): Promise<PrecisRecord> =>
+    return (input: AnyArticle, processOptions: ProcessOptions = {}): Promise<PrecisRecord> =>
       track(async () => run(variantFor(processOptions.overrides, summarise), input, processOptions.signal));
   }
   const process = call(true);
 
   return {
     version: baseVariant.version,
-    stages: baseVariant.stages.map((s) => s.name),
+    stages: baseVariant.stages,
     process,
     extract: call(false),
     processAll(inputs, allOptions = {}) {
@@ -347,6 +368,9 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
     load(loadOptions = {}) {
       return track(async () => {
         const { signal } = loadOptions;
+        // The extraction threads load their NLP stack while the models load.
+        const threadsReady = executor.warm();
+        threadsReady.catch(() => undefined);
         const statuses: ModelStatus[] = [];
         for (const { model, language } of modelsNeeded(base, manifest)) {
           throwIfAborted(signal);
@@ -362,15 +386,19 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
             statuses.push({ id: model.id, role: model.role, language, status: code === 'MODEL_NOT_FOUND' ? 'missing' : 'invalid', message });
           }
         }
+        await untilAborted(threadsReady, signal, () => new AbortError());
         return statuses;
       });
+    },
+    warm() {
+      return track(() => executor.warm());
     },
     close() {
       closed = true;
       closing ??= (async () => {
         await Promise.allSettled([...inFlight]);
-        nlp = undefined;
         variants.clear();
+        await release();
         await store.close();
       })();
       return closing;
@@ -379,26 +407,62 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
 }
 
 function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Manifest): Variant {
-  const stages: Stage[] = [
-    cleanText(),
-    detectLanguageStage({ candidates: resolved.languages, translatable: new Set(resolved.translationLanguages) }),
-    segmentSentencesStage(),
-    extractAmountsStage({ defaultDollar: resolved.defaultDollar, tolerance: resolved.tolerance, referenceRates: resolved.referenceRates, date: resolved.date }),
-    extractEntitiesStage({ mode: resolved.entities, store, manifest }),
-    rankSentencesStage({ count: resolved.sentences }),
+  const shape: ExtractionShape = {
+    languages: resolved.languages,
+    translationLanguages: resolved.translationLanguages,
+    defaultDollar: resolved.defaultDollar,
+    tolerance: resolved.tolerance,
+    date: resolved.date,
+    sentences: resolved.sentences,
+  };
+  const finishing: Stage[] = [
+    ...(resolved.entities === 'rules' ? [] : [modelEntitiesStage({ mode: resolved.entities, store, manifest })]),
     ...(resolved.summarise ? [summariseStage(store, manifest, resolved)] : []),
   ];
-  checkStageOrder(stages);
-  // Everything that shapes a record, and nothing that does not (where models live, text echo).
+  // Everything that shapes a record, and nothing that does not (where models live, text echo,
+  // threads and deadlines).
   const table = resolved.referenceRates;
   const shaping = {
     ...resolved,
     includeText: undefined,
     modelsDir: undefined,
     allowRemoteModels: undefined,
+    threads: undefined,
+    timeoutMs: undefined,
     referenceRates: table ? { source: table.source, days: table.dates.length, last: table.dates[table.dates.length - 1] } : null,
   };
-  return { options: resolved, stages, version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}` };
+  return {
+    options: resolved,
+    shape,
+    finishing,
+    stages: [...EXTRACTION_STAGE_NAMES, ...finishing.map((s) => s.name)],
+    version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}`,
+  };
+}
+
+function deadlineError(timeoutMs: number): TimeoutError {
+  return new TimeoutError(`The article took longer than its ${timeoutMs} ms deadline, so its work was stopped. Raise the deadline (--timeout, \`timeoutMs\`) for long summaries.`);
+}
+
+/** Aborts when `signal` does or when `ms` have passed, and says which. */
+function deadlineSignal(signal: AbortSignal | undefined, ms: number): { signal: AbortSignal; expired(): boolean; dispose(): void } {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, Math.max(0, ms));
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** The models a pipeline's records use (summaries, entities), each once. */
@@ -451,6 +515,11 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
     if (!Number.isInteger(v) || v < 1) throw new TypeError(`Expected \`${name}\` to be an integer from 1 and up, got \`${String(v)}\` (${typeof v})`);
     return v;
   };
+  const nonNegative = (name: string, value: number | undefined, fallback: number) => {
+    const v = value ?? fallback;
+    if (!Number.isInteger(v) || v < 0) throw new TypeError(`Expected \`${name}\` to be an integer from 0 and up, got \`${String(v)}\` (${typeof v})`);
+    return v;
+  };
   return {
     summarise: options.summarise ?? true,
     strategy,
@@ -466,6 +535,8 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
     tolerance,
     languages: options.languages,
     translationLanguages: options.translationLanguages ?? translatableLanguages(manifest),
+    threads: nonNegative('threads', options.threads, DEFAULT_THREADS),
+    timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
     includeText: options.includeText ?? false,
     referenceRates: resolveReferenceRates(options.referenceRates),
     date: resolveDate(options.date),
@@ -488,49 +559,3 @@ function resolveDate(value: string | undefined): string | null {
   return date;
 }
 
-/** An article's own date as YYYY-MM-DD; a date that cannot be read is a warning, not a failure. */
-function articleDate(value: string | null | undefined): { value: string | null; warnings: Diagnostic[] } {
-  if (value === undefined || value === null || value === '') return { value: null, warnings: [] };
-  const parsed = typeof value === 'string' ? (parseDate(value.trim()) ?? fromTimestamp(value)) : null;
-  if (parsed) return { value: parsed, warnings: [] };
-  return {
-    value: null,
-    warnings: [{ code: 'INVALID_DATE', stage: 'read', message: `The article's date "${String(value).slice(0, 40)}" could not be read; it is ignored. Give dates as YYYY-MM-DD.` }],
-  };
-}
-
-function fromTimestamp(value: string): string | null {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
-}
-
-function toArticleInput(input: string | ArticleInput): ArticleInput {
-  if (typeof input === 'string') return { text: input };
-  if (typeof input !== 'object' || input === null || typeof input.text !== 'string') {
-    throw new TypeError(`Expected an article: a string or an object with a string \`text\`, got \`${typeof input}\``);
-  }
-  return input;
-}
-
-function completeSource(article: ArticleInput): SourceInfo {
-  return {
-    path: article.source?.path ?? null,
-    sha256: article.source?.sha256 ?? sha256(article.text),
-    bytes: article.source?.bytes ?? Buffer.byteLength(article.text, 'utf8'),
-    encoding: article.source?.encoding ?? 'utf-8',
-    format: article.source?.format ?? 'text',
-  };
-}
-
-function checkStageOrder(stages: Stage[]): void {
-  const available = new Set(['raw', 'id', 'source', 'title']);
-  for (const stage of stages) {
-    const missing = stage.requires.filter((r) => !available.has(r));
-    if (missing.length > 0) {
-      throw new Error(
-        `Stage "${stage.name}" requires ${missing.join(', ')}, which no earlier stage assigns. Available: ${[...available].join(', ')}.`,
-      );
-    }
-    for (const a of stage.assigns) available.add(a);
-  }
-}

@@ -88,6 +88,7 @@ describe('createPipeline', () => {
     const b = createPipeline({ sentences: 3 });
     const text = readFileSync(SEED, 'utf8');
     const [ra, rb] = await Promise.all([a.process(text), b.process(text)]);
+    expect(ra.error).toBeUndefined();
     expect(ra.keySentences).toHaveLength(1);
     expect(rb.keySentences).toHaveLength(3);
     await a.close();

@@ -6,7 +6,7 @@ let interrupts = 0;
 const onInterrupt = () => {
   interrupts++;
   if (interrupts > 1) process.exit(130);
-  process.stderr.write('\nprecis: stopping — finishing the articles in progress (Ctrl-C again to quit at once)\n');
+  process.stderr.write('\nprecis: stopping — the articles in progress are cancelled; --resume with --out finishes the run later\n');
   controller.abort();
 };
 process.on('SIGINT', onInterrupt);

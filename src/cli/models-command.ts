@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { isPrecisError, UsageError } from '../errors.js';
 import { BUNDLED_MODELS_DIR, type ModelDeclaration, readManifest } from '../models/manifest.js';
 import { pullModel, verifyModel } from '../models/pull-model.js';
-import { formatBytes } from '../ingest/read-article.js';
+import { formatBytes } from '../ingest/limits.js';
 import type { CliIO } from './program.js';
 
 export interface ModelsFlags {

@@ -26,12 +26,17 @@ interface RecordFlags {
   entities?: EntitiesMode;
 }
 
-export interface ServeFlags extends RecordFlags, SummariseFlags {
+/** Where and how long the work of one article runs. */
+interface ExecutionFlags {
+  threads?: number;
+  timeout: number;
+}
+
+export interface ServeFlags extends RecordFlags, SummariseFlags, ExecutionFlags {
   host: string;
   port: number;
   concurrency?: number;
   maxQueued?: number;
-  timeout: number;
   bodyLimit: number;
   batchBodyLimit: number;
   maxBatch?: number;
@@ -40,7 +45,7 @@ export interface ServeFlags extends RecordFlags, SummariseFlags {
   logLevel: string;
 }
 
-interface BatchFlags extends SummariseFlags, RecordFlags {
+interface BatchFlags extends SummariseFlags, RecordFlags, ExecutionFlags {
   format?: OutputFormat;
   out?: string;
   concurrency: number;
@@ -80,7 +85,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB', parseSize('--max-bytes'), DEFAULT_MAX_BYTES)
       .option('--include <glob...>', 'in directories, read only files matching these globs (default: *.txt *.md *.html *.htm *.json)')
       .option('--exclude <glob...>', 'in directories, skip files matching these globs')
-      .option('-q, --quiet', 'no progress bar and no summary line on stderr');
+      .option('-q, --quiet', 'no progress bar and no summary line on stderr')
+      .option('--timeout <ms>', "milliseconds one article may take; past it, its work is stopped and its record is a TIMEOUT error", parsePositiveInt('--timeout'), 60_000);
+    addThreadsOption(cmd);
     addRecordOptions(cmd);
     if (name === 'summarise') addModelOptions(cmd);
     else cmd.option('--models-dir <dir>', 'where models are read from, for --entities (default: $PRECIS_MODELS_DIR, else the package models/)');
@@ -106,6 +113,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--no-warm-up', 'load models on the first request instead of at start')
     .option('--no-summarise', 'serve records without summaries (no model is loaded; /v1/summarise answers like /v1/extract)')
     .addOption(new Option('--log-level <level>', 'request log on stdout (JSON lines)').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'));
+  addThreadsOption(serve);
   addRecordOptions(serve);
   addModelOptions(serve);
   serve.action(async (flags: ServeFlags) => {
@@ -193,6 +201,10 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   }
 }
 
+function addThreadsOption(cmd: Command): void {
+  cmd.option('--threads <n>', 'worker threads that read and extract articles; 0 works in the main thread, without hard deadlines (default: the number of CPU cores)', parseNonNegativeInt('--threads'));
+}
+
 /** Options that shape records, shared by every command that makes them. */
 function addRecordOptions(cmd: Command): void {
   cmd
@@ -223,8 +235,10 @@ function addModelOptions(cmd: Command): void {
 }
 
 /** The pipeline options the record and model flags stand for. */
-export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & { summarise: boolean }): PipelineOptions {
+export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & ExecutionFlags & { summarise: boolean }): PipelineOptions {
   return {
+    timeoutMs: flags.timeout,
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
     summarise: flags.summarise,
     strategy: flags.strategy,
     modelsDir: flags.modelsDir,

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { PrecisRecord, SourceInfo } from '../document.js';
 import { InputError, isAbortError, toErrorInfo } from '../errors.js';
 import { listArticles, type ArticleEntry, type ListOptions } from '../ingest/list-articles.js';
-import { bytesToArticle, formatBytes, readArticleFile } from '../ingest/read-article.js';
-import type { ArticleInput, Pipeline } from '../pipeline.js';
-import { failedRecord } from '../record.js';
+import { formatBytes } from '../ingest/limits.js';
+import { readArticleBytes } from '../ingest/read-file-bytes.js';
+import type { ArticleBytes, Pipeline } from '../pipeline.js';
+import { failedRecord, sha256 } from '../record.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { mapOrdered } from '../util/map-ordered.js';
 import { VERSION } from '../version.js';
@@ -105,7 +106,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
   const task = async (entry: ArticleEntry, _i: number, signal: AbortSignal | undefined): Promise<Outcome> => {
     if (entry.kind === 'empty-directory') return { kind: 'empty-directory', path: entry.path };
     const started = performance.now();
-    let input: ArticleInput;
+    let input: ArticleBytes;
     try {
       input = await readEntry(entry, options);
     } catch (error) {
@@ -119,7 +120,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
       const ms = Math.round(performance.now() - started);
       return { kind: 'record', record: failedRecord({ id: entry.id, source }, toErrorInfo(error), { ...meta, ms }) };
     }
-    if (options.resume && options.out && input.id && (await alreadyDone(options.out, input, options.pipeline.version))) {
+    if (options.resume && options.out && (await alreadyDone(options.out, input, options.pipeline.version))) {
       return { kind: 'skipped', id: input.id };
     }
     return { kind: 'record', record: await options.pipeline.process(input, { signal }) };
@@ -210,7 +211,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
   return { exitCode, counts, interrupted };
 }
 
-async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleInput> {
+async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleBytes> {
   switch (entry.kind) {
     case 'missing':
       throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
@@ -219,11 +220,10 @@ async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' 
         path: entry.path,
       });
     case 'stdin': {
-      const bytes = await readStream(options.stdin, options.maxBytes);
-      return bytesToArticle(bytes, { id: entry.id, path: null, format: null });
+      return { bytes: await readStream(options.stdin, options.maxBytes), id: entry.id, path: null, format: null };
     }
     case 'file':
-      return readArticleFile(entry.path, entry.id, { maxBytes: options.maxBytes });
+      return readArticleBytes(entry.path, entry.id, { maxBytes: options.maxBytes });
   }
 }
 
@@ -241,10 +241,10 @@ async function readStream(stream: Readable, maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function alreadyDone(outDir: string, input: ArticleInput, pipelineVersion: string): Promise<boolean> {
+async function alreadyDone(outDir: string, input: ArticleBytes, pipelineVersion: string): Promise<boolean> {
   try {
-    const previous = JSON.parse(await readFile(recordPath(outDir, input.id!), 'utf8')) as Partial<PrecisRecord>;
-    return !previous.error && previous.pipelineVersion === pipelineVersion && previous.source?.sha256 === input.source?.sha256;
+    const previous = JSON.parse(await readFile(recordPath(outDir, input.id), 'utf8')) as Partial<PrecisRecord>;
+    return !previous.error && previous.pipelineVersion === pipelineVersion && previous.source?.sha256 === sha256(input.bytes);
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { ARTICLE_EXTENSIONS } from './read-article.js';
+import { ARTICLE_EXTENSIONS } from './read-file-bytes.js';
 
 export type ArticleEntry =
   | { kind: 'file'; path: string; id: string }

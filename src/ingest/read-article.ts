@@ -1,69 +1,21 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Diagnostic, InputFormat } from '../document.js';
 import { InputError } from '../errors.js';
-import type { ArticleInput } from '../pipeline.js';
+import type { ArticleInput } from '../execute/open-document.js';
 import { sha256 } from '../record.js';
 import { decodeBytes } from './decode-bytes.js';
 import { extractHtml, sniffHtmlCharset } from './extract-html.js';
 import { parseJsonArticle } from './parse-json.js';
 import { parseMarkdown } from './parse-markdown.js';
 
-import { DEFAULT_MAX_BYTES } from './limits.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
+import { formatFromPath, readArticleBytes, type ReadArticleOptions } from './read-file-bytes.js';
 
-export { DEFAULT_MAX_BYTES };
+export { ARTICLE_EXTENSIONS, formatFromPath, readArticleBytes, type ReadArticleOptions } from './read-file-bytes.js';
+export { DEFAULT_MAX_BYTES, formatBytes };
 
-const EXTENSION_FORMATS: Record<string, InputFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.json': 'json',
-};
-
-export const ARTICLE_EXTENSIONS = Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1));
-
-export function formatFromPath(path: string): InputFormat | null {
-  return EXTENSION_FORMATS[extname(path).toLowerCase()] ?? null;
-}
-
-export interface ReadArticleOptions {
-  maxBytes?: number;
-}
-
-/** Reads one article file into pipeline input. Every problem is an InputError with a stable code. */
+/** Reads and parses one article file into pipeline input. Every problem is an InputError with a stable code. */
 export async function readArticleFile(path: string, id: string, options: ReadArticleOptions = {}): Promise<ArticleInput> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      throw new InputError('INPUT_UNREADABLE', `${path} is a directory, not a file.`, { path });
-    }
-    size = info.size;
-  } catch (error) {
-    throw fsError(error, path);
-  }
-  if (size > maxBytes) {
-    throw new InputError(
-      'INPUT_TOO_LARGE',
-      `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`,
-      { path },
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw fsError(error, path);
-  }
-  // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) {
-    throw new InputError('INPUT_TOO_LARGE', `${path} is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`, { path });
-  }
+  const { bytes } = await readArticleBytes(path, id, options);
   return bytesToArticle(bytes, { id, path, format: formatFromPath(path) });
 }
 
@@ -133,22 +85,4 @@ function sniffFormat(text: string): InputFormat {
   if (head.startsWith('{')) return 'json';
   if (/^<(!doctype html|html|head|body|article|div|p)[\s>]/i.test(head)) return 'html';
   return 'text';
-}
-
-function fsError(error: unknown, path: string): InputError {
-  if (error instanceof InputError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return new InputError('INPUT_NOT_FOUND', `${path} does not exist. Check the path.`, { path, cause: error });
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new InputError('INPUT_UNREADABLE', `${path} cannot be read: permission denied. Check the file's permissions.`, { path, cause: error });
-  }
-  return new InputError('INPUT_UNREADABLE', `${path} cannot be read (${code ?? (error as Error).message}).`, { path, cause: error });
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -65,7 +65,7 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
 
   const ownsPipeline = resolved.pipeline === undefined;
   const pipeline = resolved.pipeline ?? createPipeline({ ...resolved.pipelineOptions, logger: resolved.pipelineOptions?.logger ?? pinoAdapter(app) });
-  const queue = new WorkQueue({ concurrency: resolved.concurrency, maxQueued: resolved.maxQueued });
+  const queue = new WorkQueue({ concurrency: resolved.concurrency, maxQueued: resolved.maxQueued, deadlineMs: resolved.timeoutMs });
   const stopAll = new AbortController();
   // Every document in flight listens to it (and removes its listener when done): under load that
   // is more than Node's default of ten, which is no leak.
@@ -112,12 +112,15 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
   const openapi = buildOpenApi(resolved);
   app.get('/openapi.json', async () => openapi);
 
+  // The extraction threads start at once either way, so the first request's deadline does not
+  // pay for loading them; models load now only with warm-up.
+  const threadsReady = (pipeline.warm?.() ?? Promise.resolve()).catch((error: unknown) => app.log.error({ err: error }, 'extraction threads failed to start'));
   const ready = resolved.warmUp
     ? pipeline.load({ signal: stopAll.signal }).catch((error: unknown) => {
         app.log.error({ err: error }, 'model warm-up failed');
         return [] as ModelStatus[];
       })
-    : Promise.resolve([] as ModelStatus[]);
+    : threadsReady.then(() => [] as ModelStatus[]);
   void ready.then((models) => {
     state.models = models;
   });

@@ -1,10 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import type { InputFormat, PrecisRecord, SourceInfo } from '../document.js';
-import { toErrorInfo } from '../errors.js';
-import { bytesToArticle } from '../ingest/read-article.js';
-import type { ArticleInput, ArticleOptions } from '../pipeline.js';
-import { failedRecord, sha256 } from '../record.js';
+import type { ArticleBytes, ArticleOptions } from '../pipeline.js';
+import { sha256 } from '../record.js';
 import { untilAborted } from '../util/until-aborted.js';
 import { HttpError } from './http-error.js';
 import type { ServerContext } from './server-context.js';
@@ -17,10 +15,10 @@ export interface DocumentJob {
   /** What is known of the body before it is read, for a record of a failure. */
   source: SourceInfo;
   /**
-   * Reads the body as an article (decoding, HTML or JSON parsing), or says why it cannot be read.
-   * Called inside the admitted, timed work: parsing counts against the queue and the deadline.
+   * The body, decoded and parsed (HTML, JSON, Markdown) by the pipeline in its worker threads:
+   * inside the admitted, timed work, never on the event loop.
    */
-  read(): ArticleInput | PrecisRecord;
+  article: ArticleBytes;
   overrides: ArticleOptions | undefined;
 }
 
@@ -30,7 +28,6 @@ export function toJob(
   format: InputFormat,
   id: string | undefined,
   overrides: ArticleOptions | undefined,
-  pipelineVersion: string,
   charset: string | null = null,
 ): DocumentJob {
   const hash = sha256(body);
@@ -40,13 +37,7 @@ export function toJob(
     id: articleId,
     source,
     overrides,
-    read() {
-      try {
-        return bytesToArticle(body, { id: articleId, path: null, format, charset });
-      } catch (error) {
-        return failedRecord({ id: articleId, source }, toErrorInfo(error), { includeText: false, pipelineVersion, ms: 0 });
-      }
-    },
+    article: { bytes: body, id: articleId, path: null, format, charset },
   };
 }
 
@@ -58,16 +49,12 @@ const API_FIELDS = new Set(['id', 'text', 'format', 'options']);
  * with other fields (`{title, date, url, body, …}`) is a JSON article, read as the CLI reads a
  * `.json` file (title and date kept, `body`/`content`/`article` taken as the text).
  */
-export function jsonDocumentToJob(document: Record<string, unknown>, overrides: ArticleOptions | undefined, pipelineVersion: string): DocumentJob {
+export function jsonDocumentToJob(document: Record<string, unknown>, overrides: ArticleOptions | undefined): DocumentJob {
   const id = typeof document.id === 'string' ? document.id : undefined;
   const article = typeof document.text !== 'string' || Object.keys(document).some((k) => !API_FIELDS.has(k));
-  if (!article) return toJob(Buffer.from(document.text as string, 'utf8'), (document.format as InputFormat | undefined) ?? 'text', id, overrides, pipelineVersion);
+  if (!article) return toJob(Buffer.from(document.text as string, 'utf8'), (document.format as InputFormat | undefined) ?? 'text', id, overrides);
   const fields = Object.fromEntries(Object.entries(document).filter(([k]) => !API_FIELDS.has(k) || k === 'text'));
-  return toJob(Buffer.from(JSON.stringify(fields), 'utf8'), 'json', id, overrides, pipelineVersion);
-}
-
-export function isRecord(input: ArticleInput | PrecisRecord): input is PrecisRecord {
-  return 'pipelineVersion' in input;
+  return toJob(Buffer.from(JSON.stringify(fields), 'utf8'), 'json', id, overrides);
 }
 
 /**
@@ -77,11 +64,9 @@ export function isRecord(input: ArticleInput | PrecisRecord): input is PrecisRec
  */
 export function runJob(ctx: ServerContext, job: DocumentJob, mode: Mode, signal: AbortSignal): Promise<PrecisRecord> {
   const work = ctx.queue.run(async (s) => {
-    const input = job.read();
-    if (isRecord(input)) return input;
     const options = { signal: s, overrides: job.overrides };
-    return mode === 'extract' ? ctx.pipeline.extract(input, options) : ctx.pipeline.process(input, options);
-  }, signal);
+    return mode === 'extract' ? ctx.pipeline.extract(job.article, options) : ctx.pipeline.process(job.article, options);
+  }, signal, job.article.bytes.length);
   return untilAborted(work, signal);
 }
 

@@ -3,7 +3,14 @@ import { languageName } from '../language/detect-language.js';
 import { languagePack, packLanguages } from '../lang/registry.js';
 import { extractMoney, type LanguageRegion } from '../money/extract-money.js';
 import type { ReferenceTable } from '../money/reference-rates.js';
+import { InputError } from '../errors.js';
 import type { Stage } from './stage.js';
+
+/**
+ * Amounts one document may hold: far above any article (a long budget report has hundreds), and
+ * a bound on the size of its record, which a service serialises for the client.
+ */
+export const MAX_AMOUNTS = 5_000;
 
 export interface ExtractAmountsOptions {
   defaultDollar: string;
@@ -52,6 +59,12 @@ export function extractAmountsStage(options: ExtractAmountsOptions): Stage {
         tolerance: options.tolerance,
         reference,
       });
+      if (amounts.length > MAX_AMOUNTS) {
+        throw new InputError(
+          'INPUT_TOO_COMPLEX',
+          `The article holds ${amounts.length.toLocaleString('en')} amounts of money, more than the ${MAX_AMOUNTS.toLocaleString('en')} one document may hold, so its record was not made. Is it a table or a data dump? Split it into articles.`,
+        );
+      }
       doc.amounts = amounts;
       doc.pairs = pairs;
       doc.rates = rates;

@@ -373,6 +373,49 @@ describe('interruption', () => {
     expect(run.counts.total).toBeLessThan(3000);
     for (const f of written.slice(-5)) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
   });
+
+  test('Ctrl-C in the middle of one long article stops it: exit 130, no record for it', async () => {
+    // Seconds of extraction in one stage: the signal must not wait for the stage to end.
+    const dir = join(tmp, 'one-long');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'long.txt'), `${readFileSync(SEED, 'utf8')}\n\n`.repeat(900));
+    const out = join(tmp, 'one-long-out');
+    const child = spawn(process.execPath, [CLI, 'extract', dir, '--out', out, '--timeout', '600000'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // The lock file says the run has started; the article is then in a thread.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(join(out, '.precis.lock'))) {
+          clearInterval(poll);
+          setTimeout(resolve, 500);
+        }
+      }, 20);
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping/);
+    expect(readdirSync(out).sort()).toEqual(['run.json']);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ interrupted: true });
+  }, 60_000);
+});
+
+describe('deadlines', () => {
+  test('--timeout: an article past it is a TIMEOUT record, the others are read, exit 1', async () => {
+    const dir = join(tmp, 'deadline');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-long.txt'), `${readFileSync(SEED, 'utf8')}\n\n`.repeat(900));
+    cpSync(SEED, join(dir, 'b-seed.txt'));
+    const r = await precis(['extract', dir, '--timeout', '1500', '--concurrency', '1', '-q']);
+    expect(r.code).toBe(1);
+    const records = jsonl(r.stdout);
+    expect(records.map((x) => [x.id, x.error?.code])).toEqual([
+      ['a-long.txt', 'TIMEOUT'],
+      ['b-seed.txt', undefined],
+    ]);
+    records.forEach(expectValid);
+  }, 60_000);
 });
 
 describe('progress', () => {

@@ -282,6 +282,44 @@ describe('precis HTTP service under pressure', () => {
     }
   });
 
+  test('the event loop stays free: /healthz answers while 8 pathological documents are in flight', async () => {
+    const s = await startServer({ concurrency: 2, maxQueued: 8, timeoutMs: 120_000, bodyLimit: 4 * 1024 * 1024, warmUp: false, pipelineOptions: { summarise: false } });
+    try {
+      await s.server.ready;
+      const text = seed.toString('utf8');
+      const bodies = [
+        `${text}\n\n`.repeat(150),
+        `Le texte. ${'Kim-'.repeat(200_000)} fin.`,
+        `Le budget. ${'45 k$ '.repeat(150_000)}`,
+        `<html><body>${'<div>'.repeat(50_000)}<p>${text}</p>${'</div>'.repeat(50_000)}</body></html>`,
+        `${"d'".repeat(300_000)} fin.`,
+        `${'le dollar valait 1 432,5 wons, '.repeat(20_000)}.`,
+        `${text}\n\n`.repeat(150),
+        'Le gouvernement a annoncé 728 000 milliards de wons (506 milliards $ US). '.repeat(5_000),
+      ];
+      let settled = 0;
+      const inFlight = bodies.map((body, i) =>
+        post(`${s.url}/v1/extract?id=hostile-${i}`, body, i === 3 ? 'text/html' : 'text/plain').then(async (r) => {
+          settled++;
+          return [r.status, ((await r.json()) as PrecisRecord).id] as const;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const health = await fetch(`${s.url}/healthz`);
+      const pendingAtHealth = bodies.length - settled;
+      expect(health.status).toBe(200);
+      // The answer came while the hostile documents were still being read, not after them.
+      expect(pendingAtHealth).toBeGreaterThan(0);
+      // Each ends with its record: read (200) or refused as an article (422), never a 5xx.
+      for (const [i, [status, id]] of (await Promise.all(inFlight)).entries()) {
+        expect([200, 422]).toContain(status);
+        expect(id).toBe(`hostile-${i}`);
+      }
+    } finally {
+      await s.server.close();
+    }
+  }, 120_000);
+
   test('synchronous extraction still queues: a burst beyond capacity gets 429s, not hidden latency', async () => {
     const s = await startServer({ concurrency: 1, maxQueued: 1, maxBatch: 1, warmUp: false, pipelineOptions: { summarise: false } });
     try {

@@ -11,10 +11,10 @@ test('admits up to concurrency + maxQueued documents, all or nothing', () => {
   const queue = new WorkQueue({ concurrency: 2, maxQueued: 3 });
   expect(queue.capacity).toBe(5);
   expect(queue.tryAdmit(4)).toBe(true);
-  expect(queue.tryAdmit(2)).toBe(false);
+  expect(queue.tryAdmit(2)).toBe("slots");
   expect(queue.free).toBe(1);
   expect(queue.tryAdmit(1)).toBe(true);
-  expect(queue.tryAdmit(1)).toBe(false);
+  expect(queue.tryAdmit(1)).toBe("slots");
 });
 
 test('a slot is freed when its work stops, not when its caller gives up', async () => {
@@ -42,4 +42,23 @@ test('Retry-After grows with the work ahead', async () => {
   queue.tryAdmit(100);
   expect(idle).toBeGreaterThanOrEqual(1);
   expect(queue.retryAfterSeconds()).toBeGreaterThan(idle);
+});
+
+test('admits bytes only while the work ahead can be done within the deadline; never refuses when idle', async () => {
+  const queue = new WorkQueue({ concurrency: 2, maxQueued: 100, deadlineMs: 10_000 });
+  const mb = 1024 * 1024;
+  // Idle, even a document expected to miss the deadline is tried (refusing it helps no one).
+  expect(queue.tryAdmit(1, 64 * mb)).toBe(true);
+  expect(queue.tryAdmit(1, mb)).toBe('work');
+  expect(queue.bytes).toBe(64 * mb);
+  const small = new WorkQueue({ concurrency: 2, maxQueued: 100, deadlineMs: 10_000 });
+  // About a second per megabyte on one worker before anything is measured: 8 MB ahead on two
+  // workers leave room for one more megabyte, not for eight.
+  expect(small.tryAdmit(4, 8 * mb)).toBe(true);
+  expect(small.tryAdmit(1, mb)).toBe(true);
+  expect(small.tryAdmit(1, 8 * mb)).toBe('work');
+  expect(small.retryAfterSeconds(1, 8 * mb)).toBeGreaterThan(1);
+  // Bytes are released with their slot.
+  await small.run(async () => undefined, undefined, mb);
+  expect(small.bytes).toBe(8 * mb);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createPipeline, type PrecisRecord } from '../../src/index.js';
 import { createDocument } from '../../src/document.js';
-import { extractEntitiesStage } from '../../src/stages/extract-entities.js';
+import { ruleEntitiesStage } from '../../src/stages/extract-entities.js';
 import { CORPUS, SEED, fixture } from '../helpers.js';
 
 const MODELS = fixture('models');
@@ -98,7 +98,7 @@ describe('the entities option: rules, model or both', () => {
     const doc = createDocument({ id: 'x', raw: 'M. Macron à Paris.', title: null, date: null, source: { path: null, sha256: '', bytes: 0, encoding: 'utf-8', format: 'text' }, warnings: [] });
     doc.text = doc.raw;
     doc.sentences = [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
-    const result = extractEntitiesStage().run(doc, { signal: undefined, nlp: () => { throw new Error('unused'); }, scratch: {} });
+    const result = ruleEntitiesStage().run(doc, { signal: undefined, nlp: () => { throw new Error('unused'); }, scratch: {} });
     expect(result).toBeUndefined();
     expect(doc.entities.map((e) => e.text)).toContain('Paris');
   });

@@ -31,9 +31,11 @@ export function batchRoute(app: FastifyInstance, ctx: ServerContext): void {
         throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'A batch is JSON: send content-type application/json with {"documents": [{"text": "..."}]}.');
       }
       const mode = body.mode ?? 'summarise';
-      const jobs: DocumentJob[] = body.documents.map((d) => jsonDocumentToJob(d as Record<string, unknown>, merge(body.options, d.options), ctx.pipeline.version));
+      const jobs: DocumentJob[] = body.documents.map((d) => jsonDocumentToJob(d as Record<string, unknown>, merge(body.options, d.options)));
       // Every document is admitted before it is read: parsing counts as work.
-      if (!ctx.queue.tryAdmit(jobs.length)) throw queueFull(ctx, jobs.length);
+      const bytes = jobs.reduce((sum, job) => sum + job.article.bytes.length, 0);
+      const admitted = ctx.queue.tryAdmit(jobs.length, bytes);
+      if (admitted !== true) throw queueFull(ctx, jobs.length, bytes, admitted);
 
       const clientGone = clientGoneSignal(reply);
       // Every document starts now (they are admitted); results are written in order.

@@ -5,6 +5,8 @@ import { HttpError } from '../http-error.js';
 import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, jsonDocumentToJob, runJob, toJob } from '../process-document.js';
 import { FORMATS, TEXT_TYPES, documentQuerySchema, documentSchema } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
+import type { Refusal } from '../work-queue.js';
+import { formatBytes } from '../../ingest/limits.js';
 
 type DocumentQuery = { id?: string; format?: (typeof FORMATS)[number]; languages?: string } & Omit<ArticleOptions, 'languages'>;
 type DocumentBody = Buffer | { id?: string; text: string; format?: (typeof FORMATS)[number]; options?: ArticleOptions };
@@ -35,7 +37,9 @@ async function handleDocument(
 ): Promise<PrecisRecord> {
   const job = jobFromRequest(ctx, request);
   // Admitted before it is read: parsing a hostile page is work like any other.
-  if (!ctx.queue.tryAdmit(1)) throw queueFull(ctx, 1);
+  const bytes = job.article.bytes.length;
+  const admitted = ctx.queue.tryAdmit(1, bytes);
+  if (admitted !== true) throw queueFull(ctx, 1, bytes, admitted);
   const clientGone = clientGoneSignal(reply);
   const { signal, dispose } = documentSignal(ctx, clientGone);
   try {
@@ -55,13 +59,13 @@ function jobFromRequest(ctx: ServerContext, request: FastifyRequest<{ Querystrin
     const implied = TEXT_TYPES[request.mediaType as keyof typeof TEXT_TYPES] ?? 'text';
     // "text/plain; charset=utf-16le": the bytes are read as the request says they were sent.
     const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(String(request.headers['content-type'] ?? ''))?.[1] ?? null;
-    return toJob(body, format ?? implied, id, nonEmpty(queryOptions), ctx.pipeline.version, charset);
+    return toJob(body, format ?? implied, id, nonEmpty(queryOptions), charset);
   }
   if (typeof body !== 'object' || body === null) {
     throw new HttpError(400, 'BAD_REQUEST', 'The request has no body. Send the article as text/plain, or JSON {"text": "..."}.');
   }
   const overrides = nonEmpty({ ...queryOptions, ...body.options });
-  return jsonDocumentToJob({ ...body, id: body.id ?? id, format: body.format ?? format }, overrides, ctx.pipeline.version);
+  return jsonDocumentToJob({ ...body, id: body.id ?? id, format: body.format ?? format }, overrides);
 }
 
 function sendRecord(ctx: ServerContext, mode: Mode, reply: FastifyReply, record: PrecisRecord): PrecisRecord {
@@ -74,14 +78,13 @@ function sendRecord(ctx: ServerContext, mode: Mode, reply: FastifyReply, record:
   return record;
 }
 
-export function queueFull(ctx: ServerContext, documents: number): HttpError {
-  const seconds = ctx.queue.retryAfterSeconds(documents);
-  return new HttpError(
-    429,
-    'QUEUE_FULL',
-    `The service is at capacity (${ctx.queue.capacity} documents running or waiting, ${ctx.queue.free} free; this request needs ${documents}). Retry after ${seconds} s.`,
-    { 'retry-after': String(seconds) },
-  );
+export function queueFull(ctx: ServerContext, documents: number, bytes: number, why: Refusal): HttpError {
+  const seconds = ctx.queue.retryAfterSeconds(documents, why === 'work' ? bytes : 0);
+  const state =
+    why === 'slots'
+      ? `${ctx.queue.capacity} documents running or waiting, ${ctx.queue.free} free; this request needs ${documents}`
+      : `${formatBytes(ctx.queue.bytes)} of articles ahead; this request's ${formatBytes(bytes)} would not be done within the ${ctx.options.timeoutMs} ms deadline`;
+  return new HttpError(429, 'QUEUE_FULL', `The service is at capacity (${state}). Retry after ${seconds} s.`, { 'retry-after': String(seconds) });
 }
 
 function nonEmpty(options: ArticleOptions): ArticleOptions | undefined {

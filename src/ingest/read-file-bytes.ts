@@ -1,0 +1,75 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { InputFormat } from '../document.js';
+import { InputError } from '../errors.js';
+import type { ArticleBytes } from '../execute/open-document.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
+
+const EXTENSION_FORMATS: Record<string, InputFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.json': 'json',
+};
+
+export const ARTICLE_EXTENSIONS = Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1));
+
+export function formatFromPath(path: string): InputFormat | null {
+  return EXTENSION_FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+export interface ReadArticleOptions {
+  maxBytes?: number;
+}
+
+/**
+ * Reads one article file's bytes, within the size limit; decoding and parsing come later, in the
+ * pipeline's threads. Every problem is an InputError with a stable code.
+ */
+export async function readArticleBytes(path: string, id: string, options: ReadArticleOptions = {}): Promise<ArticleBytes> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new InputError('INPUT_UNREADABLE', `${path} is a directory, not a file.`, { path });
+    }
+    size = info.size;
+  } catch (error) {
+    throw fsError(error, path);
+  }
+  if (size > maxBytes) {
+    throw new InputError(
+      'INPUT_TOO_LARGE',
+      `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`,
+      { path },
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw fsError(error, path);
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) {
+    throw new InputError('INPUT_TOO_LARGE', `${path} is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`, { path });
+  }
+  return { bytes, id, path, format: formatFromPath(path) };
+}
+
+function fsError(error: unknown, path: string): InputError {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new InputError('INPUT_NOT_FOUND', `${path} does not exist. Check the path.`, { path, cause: error });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputError('INPUT_UNREADABLE', `${path} cannot be read: permission denied. Check the file's permissions.`, { path, cause: error });
+  }
+  return new InputError('INPUT_UNREADABLE', `${path} cannot be read (${code ?? (error as Error).message}).`, { path, cause: error });
+}
