@@ -118,10 +118,13 @@ function inWorkerThreads(options: ExecutorOptions): Executor {
     const workerData: ExtractionWorkerData = { referenceRates: options.referenceRates };
     pool = new Tinypool({
       filename: workerFile(),
-      minThreads: threads,
+      // Threads start as work needs them (one article starts one), or all at once with warm(),
+      // and stay until close(): idle threads hold no event loop open.
+      minThreads: 0,
       maxThreads: threads,
-      idleTimeout: 60_000,
+      idleTimeout: 2 ** 31 - 1,
       workerData,
+      execArgv: workerExecArgv(process.execArgv),
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     });
     // A thread that dies between tasks is replaced by the pool; it is only worth a log line.
@@ -146,11 +149,11 @@ function inWorkerThreads(options: ExecutorOptions): Executor {
   return {
     threads,
     warm() {
-      return closed ? Promise.resolve() : warm();
+      return closed ? Promise.resolve() : holdOpen(warm());
     },
     run(task, { signal, timeoutMs }) {
       if (closed) return Promise.reject(new AbortError('The executor was closed.'));
-      return slots.add(
+      return holdOpen(slots.add(
         async () => {
           throwIfAborted(signal);
           await untilAborted(warm(), signal, () => new AbortError());
@@ -180,7 +183,7 @@ function inWorkerThreads(options: ExecutorOptions): Executor {
           }
         },
         { throwOnTimeout: true },
-      ) as Promise<ExtractionResult>;
+      ) as Promise<ExtractionResult>);
     },
     async close() {
       closed = true;
@@ -188,6 +191,16 @@ function inWorkerThreads(options: ExecutorOptions): Executor {
       await pool?.destroy();
     },
   };
+}
+
+/**
+ * Keeps the process alive while `promise` is pending. Idle threads hold nothing open (a host that
+ * forgets close() still exits), and a thread that is starting holds nothing either: without this,
+ * a script awaiting its first article could end with the article unfinished.
+ */
+function holdOpen<T>(promise: Promise<T>): Promise<T> {
+  const handle = setInterval(() => undefined, 1 << 30);
+  return promise.finally(() => clearInterval(handle));
 }
 
 /**
@@ -225,6 +238,24 @@ function inCallingThread(options: ExecutorOptions): Executor {
     },
     async close() {},
   };
+}
+
+/**
+ * The host's Node flags a worker thread may take: threads inherit them, and those that only make
+ * sense for a main script (`node --input-type=module -e …`) stop a thread from starting.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (flag === '-e' || flag === '--eval' || flag === '-p' || flag === '--print') {
+      i++;
+      continue;
+    }
+    if (flag.startsWith('--input-type') || flag.startsWith('--eval=') || flag.startsWith('--print=')) continue;
+    kept.push(flag);
+  }
+  return kept;
 }
 
 function workerFile(): string {

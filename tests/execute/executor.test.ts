@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createPipeline, type PrecisRecord } from '../../src/index.js';
 import { acquireExecutor, createExecutor, EXTRACTION_STAGE_NAMES } from '../../src/execute/executor.js';
 import { extractionStages, type ExtractionShape } from '../../src/execute/extraction.js';
-import { CORPUS, SEED, fixture } from '../helpers.js';
+import { CORPUS, ROOT, SEED, fixture } from '../helpers.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const shape: ExtractionShape = { languages: undefined, translationLanguages: [], defaultDollar: 'USD', tolerance: 5, date: null, sentences: 2 };
@@ -92,4 +93,14 @@ describe('the executor', () => {
     expect(c.executor).not.toBe(a.executor);
     await c.release();
   });
+});
+
+test('a host started with `node --input-type=module -e` gets records: its flags are not given to the threads', () => {
+  const script = `import { createPipeline } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+    const p = createPipeline({ summarise: false });
+    const r = await p.extract('Le gouvernement a annoncé un budget de 728 000 milliards de wons pour 2026.');
+    console.log(JSON.stringify(r.error ?? null));
+    await p.close();`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(out.stdout.trim()).toBe('null');
 });
