@@ -226,6 +226,12 @@ export interface RatePhrasing {
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**
+   * Phrases right before a figure that make it an exchange rate, however the rest of the sentence
+   * reads: "(876 milliards de wons au cours de 1 390 wons)", "converted at", "al cambio de". Kept
+   * apart from `cues` because alone they are often something else ("au cours de l'année").
+   */
+  figureCues?: string[];
+  /**
    * Between a currency named as a subject and a figure, a word that prices it without a verb:
    * "l'hypothèse d'un dollar à 1 350 wons", "the dollar at 1,350 won".
    */

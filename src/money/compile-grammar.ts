@@ -83,6 +83,7 @@ export interface Grammar {
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
   rateCues: PhraseTrie<true>;
+  rateFigureCues: PhraseTrie<true>;
   /** Words after which a bare figure may still be a rate: clause words, level nouns, "per". */
   bareFigureFollowers: PhraseTrie<true>;
   clauseWords: PhraseTrie<true>;
@@ -283,6 +284,7 @@ function compile(pack: LanguagePack): Grammar {
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),
     rateCues: trie(pack.rates.cues, () => true as const),
+    rateFigureCues: trie(pack.rates.figureCues ?? [], () => true as const),
     bareFigureFollowers: trie([...pack.clauseWords, ...pack.rates.levelNouns, ...pack.rates.perBase], () => true as const),
     clauseWords: trie(pack.clauseWords, () => true as const),
     rateAtLevel: trie(pack.rates.atLevel, () => true as const),

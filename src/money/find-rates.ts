@@ -69,6 +69,9 @@ function clauseEnd(forms: TextForms, from: number, reach: number): number {
   return limit;
 }
 
+/** How far before its figure a subject may stand ("L'euro, porté par …, à 1,1712 dollar, et s'achetait 1 604,3 wons"). */
+const NAMED_SUBJECT_REACH = 160;
+
 /** How far before a subject its verb may stand ("kostete ein Dollar …"). */
 const VERB_BEFORE_SUBJECT = 30;
 /** A figure under this share of the usual rate, in a sentence about the rate, is a change of it. */
@@ -180,7 +183,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
     const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
-    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd) ?? listed;
+    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd, rates) ?? listed;
     if (!base) continue;
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.
@@ -255,6 +258,19 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   // sentence that quoted one: "Il s'échangeait contre 1 461 wons"): changes ("en hausse de 18,40
   // wons", "-3,10 wons", "5.3원 오른", or a figure far under the rate) are neither money nor
   // rates; plausible levels are rates.
+  const changeIn = (sentence: Span, g: Grammar): boolean => {
+    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
+      if (isChange(ctx.forms, g, figures[i]!)) return true;
+    }
+    return false;
+  };
+  // "… au cours de 1 390 wons": a phrase right before one of its figures says so.
+  const figureCueIn = (sentence: Span, g: Grammar): boolean => {
+    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
+      if (phraseEndsAt(ctx.forms, g.rateFigureCues, figures[i]!.start)) return true;
+    }
+    return false;
+  };
   // Each sentence is judged once (a long one holds many figures).
   const otherSentences = new Set<number>();
   const isRateSentence = (g: Grammar, sentence: Span): boolean => {
@@ -274,11 +290,13 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const pricesSomething = amounts.slice(first, Math.min(last, first + MAX_SENTENCE_AMOUNTS)).some((a) => a.scale === null && !couldBeRate(ctx, g, a, named));
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
+      figureCueIn(sentence, g) ||
       (previous !== null &&
         rateSentences.has(previous.start) &&
         !pricesSomething &&
-        // "1년 전(1,395원 안팎)과 비교하면": a rate verb or an earlier level goes on about the rate.
-        (containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true) || containsPhrase(ctx.forms, g.earlierBefore, sentence.start, sentence.end, false)));
+        // "1년 전(1,395원 안팎)과 비교하면": a rate verb or an earlier level goes on about the rate,
+        // and so does a move ("un mouvement de plus de 10 wons en une séance appelle une réaction").
+        (containsPhrase(ctx.forms, g.rateVerbs, sentence.start, sentence.end, true) || containsPhrase(ctx.forms, g.earlierBefore, sentence.start, sentence.end, false) || changeIn(sentence, g)));
     (rate ? rateSentences : otherSentences).add(sentence.start);
     return rate;
   };
@@ -452,8 +470,10 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   const g = grammarAt(ctx.segments, b.start);
   if (g && g.percentWords.longest(key, fold, next)) return false;
   // "912,7 wones por cada 100 unidades": the number of units a quote is for is not a figure.
+  // A number the clause goes on after ("contre 1 300 dans le budget") is a figure, though.
   const g0 = grammarAt(ctx.segments, b.start);
-  if (g0) {
+  const clauseGoesOn = !isWordUnit(key.charCodeAt(next)) || (g0 !== null && g0.clauseWords.longest(key, fold, next) !== null);
+  if (g0 && !clauseGoesOn) {
     const before = key.slice(Math.max(0, b.start - 16), b.start).trimEnd();
     const articles = new Set([...g0.pack.rates.subjects, ...g0.pack.numbers.articles].map(matchKey));
     if (g0.pack.rates.perBase.some((p) => !articles.has(matchKey(p)) && before.endsWith(' ' + matchKey(p)))) return false;
@@ -529,12 +549,23 @@ function nearestReading(base: string, units: number, value: number, pool: readon
 function nearPrevious(rates: readonly RateSpan[], from: Span, f: Figure, quote: string): string | undefined {
   const value = toNumber(f.value);
   let found: string | undefined;
-  for (const r of rates) {
-    if (r.start < from.start || r.end > f.start || r.figureCurrency !== quote) continue;
-    if (Math.abs(toNumber(r.figure) / value - 1) <= NEAR_PREVIOUS) found = r.base === quote ? r.quote : r.base;
+  // "le seuil des 1 470 wons" after a sentence that quoted the euro at 1 584,6 wons: the same level
+  // quoted before for another pair ("le dollar frôle les 1 470 wons") says the pair better.
+  let nearest: { code: string; distance: number } | undefined;
+  const from0 = Math.max(0, rates.length - LOOKBACK);
+  for (let i = from0; i < rates.length; i++) {
+    const r = rates[i]!;
+    if (r.end > f.start || r.figureCurrency !== quote) continue;
+    const distance = Math.abs(toNumber(r.figure) / value - 1);
+    const code = r.base === quote ? r.quote : r.base;
+    if (r.start >= from.start && distance <= NEAR_PREVIOUS) found = code;
+    if (!r.earlier && distance <= NEAR_QUOTED && (!nearest || distance < nearest.distance)) nearest = { code, distance };
   }
-  return found;
+  return nearest?.code ?? found;
 }
+
+/** A figure equal to a level the article quoted (within rounding) prices that quote's pair. */
+const NEAR_QUOTED = 1e-9;
 
 /** How near the figure of a quote before a figure must be for the two to price the same pair. */
 const NEAR_PREVIOUS = 0.15;
@@ -756,22 +787,32 @@ function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly A
 }
 
 /** "un dollar valait 1 431,30 wons", "100 yens valaient 926,2 wons", "the dollar closed at 1,430 won". */
-function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, amounts: readonly AmountSpan[], byEnd: Map<number, number>): { code: string; units: number; amount?: number } | null {
+function subjectBefore(
+  ctx: RateContext,
+  g: Grammar,
+  f: Figure,
+  sentence: Span,
+  amounts: readonly AmountSpan[],
+  byEnd: Map<number, number>,
+  rates: readonly RateSpan[] = [],
+): { code: string; units: number; amount?: number } | null {
   const { key, fold } = ctx.forms;
-  const from = Math.max(sentence.start, f.start - 100);
+  const from = Math.max(sentence.start, f.start - NAMED_SUBJECT_REACH);
   for (let s = f.start - 1; s >= from; s--) {
     const c = key.charCodeAt(s);
     if (c === 0x2e || c === 0x3b || c === 0x3f || c === 0x21) return null;
     if (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && isWordUnit(c)) continue;
     const mention = g.mentions.longest(key, fold, s, { hangulAttach: true });
     if (!mention || mention.value.subunit) continue;
-    // Between the subject and the figure no other figure; a rate verb there, or just before the
-    // subject (German puts the verb first: "kostete ein Dollar 1.335,2 Won").
+    // Between the subject and the figure no other figure, but for quotes of the same subject
+    // ("L'euro … à 1,1712 dollar, et s'achetait 1 604,3 wons"); a rate verb there, or just before
+    // the subject (German puts the verb first: "kostete ein Dollar 1.335,2 Won").
     const gap = key.slice(mention.end, f.start);
-    if (/\d/.test(gap)) continue;
+    if (/\d/.test(gap) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
     const verbFrom = Math.max(sentence.start, s - VERB_BEFORE_SUBJECT);
-    // "un dollar à 1 350 wons": a word that prices the subject stands for the verb.
-    const at = g.rateAtLevel.longest(key, fold, mention.end + (fold[mention.end] === ' ' ? 1 : 0));
+    // "un dollar à 1 350 wons": a word that prices the subject stands for the verb, one word after
+    // the subject at most ("un dollar durablement au-dessus de 1 400 wons").
+    const at = levelAfterSubject(ctx.forms, g, mention.end);
     const priced = at !== null && key.slice(at.end, f.start).trim() === '';
     // German puts the participle last: "Ein Yuan wurde am Donnerstag zu 198,9 Won gehandelt".
     const verbTo = clauseEnd(ctx.forms, f.end, VERB_AFTER_FIGURE);
@@ -791,6 +832,67 @@ function subjectBefore(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, 
     if (subject) return { code: ctx.resolve(mention.value.code), units: 1 };
   }
   return null;
+}
+
+/** How far before a figure a phrase that ends at it may begin. */
+const FIGURE_CUE_REACH = 40;
+
+/** Whether a phrase of `trie` ends right before `at` (white space between them allowed). */
+function phraseEndsAt(forms: TextForms, trie: Grammar['rateCues'], at: number): boolean {
+  const { key, fold } = forms;
+  let end = at;
+  while (end > 0 && fold[end - 1] === ' ') end--;
+  for (let s = end - 1; s >= Math.max(0, end - FIGURE_CUE_REACH); s--) {
+    if (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && isWordUnit(key.charCodeAt(s))) continue;
+    if (trie.longest(key, fold, s, { accept: (e) => e === end })) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether every digit between two offsets belongs to a quote of one unit of `base`, found or
+ * possible: an amount without a scale that would be a plausible price of `base` in its currency.
+ */
+function onlyQuotesOf(ctx: RateContext, rates: readonly RateSpan[], amounts: readonly AmountSpan[], from: number, to: number, base: string): boolean {
+  const { key } = ctx.forms;
+  const spans: Span[] = rates.slice(Math.max(0, rates.length - LOOKBACK)).filter((r) => r.base === base && r.end > from && r.start < to);
+  for (let i = countBelow(amounts, from, (a) => a.start); i < amounts.length && amounts[i]!.start < to; i++) {
+    const a = amounts[i]!;
+    const currency = ctx.resolve(a.currency);
+    if (a.scale === null && currency !== base && plausibleFor(base, currency, toNumber(a.decimal))) spans.push(a);
+  }
+  if (spans.length === 0) return false;
+  for (let i = from; i < to; i++) {
+    if (isDigit(key.charCodeAt(i)) && !spans.some((r) => r.start <= i && i < r.end)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a currency is named between two offsets other than as an amount's: the subject of a
+ * clause whose verb is left out ("… s'échangeait contre 1 561,7 wons et le dollar contre 1 369,4").
+ */
+function namesAnother(ctx: RateContext, g: Grammar, byEnd: ReadonlyMap<number, number>, from: number, to: number): boolean {
+  const { key, fold } = ctx.forms;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
+    if (m && m.end <= to && !byEnd.has(m.end)) return true;
+  }
+  return false;
+}
+
+/** A phrase that prices a subject ("à", "au-dessus de") right after it, or after one word. */
+function levelAfterSubject(forms: TextForms, g: Grammar, end: number): { end: number } | null {
+  const { key, fold } = forms;
+  let at = end + (fold[end] === ' ' ? 1 : 0);
+  const direct = g.rateAtLevel.longest(key, fold, at);
+  if (direct) return direct;
+  let word = at;
+  while (word < key.length && isWordUnit(key.charCodeAt(word)) && !isDigit(key.charCodeAt(word))) word++;
+  if (word === at || fold[word] !== ' ') return null;
+  at = word + 1;
+  return g.rateAtLevel.longest(key, fold, at);
 }
 
 /** A phrase (or, with `stems`, a word beginning with one) at a word start between two offsets. */

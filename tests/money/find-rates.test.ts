@@ -75,3 +75,65 @@ describe('money near the exchange rate stays money', () => {
     expect(english.rates.map((r) => r.text)).toEqual(['908.46 won']);
   });
 });
+
+describe('more ways wire copy quotes a rate', () => {
+  const quotes = (text: string, language = 'fra') => {
+    const { rates, amounts } = money(text, language);
+    return { rates: rates.map((r) => `${r.base}/${r.quote} ${r.text}`), amounts: amounts.map((a) => a.text) };
+  };
+
+  test('a conversion rate right after a converted amount: "au cours de", "converted at"', () => {
+    expect(quotes("Le contrat prévoit 410 millions de dollars (570 milliards de wons au cours de 1 390 wons) d'ici à mars.")).toEqual({
+      rates: ['USD/KRW 1 390 wons'],
+      amounts: ['410 millions de dollars', '570 milliards de wons'],
+    });
+    expect(quotes('The order is worth $410 million (570 billion won, converted at 1,390 won).', 'eng').rates).toEqual(['USD/KRW 1,390 won']);
+    expect(quotes('El pedido vale 410 millones de dólares (570.000 millones de wones al cambio de 1.390 wones).', 'spa').rates).toEqual(['USD/KRW 1.390 wones']);
+  });
+
+  test('"au cours de" as a time phrase makes nothing a rate', () => {
+    expect(quotes("Au cours de l'année, le prix du ticket de bus est passé à 1 400 wons.").amounts).toEqual(['1 400 wons']);
+  });
+
+  test('a subject priced after one word: "un dollar durablement au-dessus de 1 400 wons"', () => {
+    expect(quotes("Le ministre a jugé qu'un dollar durablement au-dessus de 1 450 wons pèserait sur les importateurs.")).toEqual({ rates: ['USD/KRW 1 450 wons'], amounts: [] });
+  });
+
+  test('a level compared after a quote: "…, contre 1 300 l\'an passé"', () => {
+    expect(quotes("Le plan retient 1 350 wons pour un dollar en 2026, contre 1 300 dans le plan de l'an passé.").rates).toEqual(['USD/KRW 1 350 wons', 'USD/KRW 1 300']);
+  });
+
+  test('a forecast range of the rate: "une fourchette de 1 350 à 1 430 wons"', () => {
+    expect(quotes('Le dollar a terminé à 1 402 wons. Les cambistes retiennent une fourchette de 1 350 à 1 430 wons pour le trimestre.')).toEqual({
+      rates: ['USD/KRW 1 402 wons', 'USD/KRW 1 350', 'USD/KRW 1 430 wons'],
+      amounts: [],
+    });
+  });
+
+  test('a move of the rate after a sentence about it is neither money nor a rate', () => {
+    expect(quotes("Le won a fini à 1 455 pour un dollar. « Un mouvement de plus de 15 wons dans la journée nous ferait intervenir », a dit un responsable.")).toEqual({
+      rates: ['USD/KRW 1 455'],
+      amounts: [],
+    });
+    expect(quotes("Le dollar cotait 1 420 wons. Un écart de 30 wons sur le cours du billet vert changerait le résultat de 8 milliards de wons.")).toEqual({
+      rates: ['USD/KRW 1 420 wons'],
+      amounts: ['8 milliards de wons'],
+    });
+  });
+
+  test('one subject, several quotes: "L\'euro … à 1,09 dollar, et s\'achetait 1 560 wons"', () => {
+    expect(quotes("L'euro, soutenu par de bons chiffres allemands, tenait au-dessus de 1,09 dollar, à 1,0932 dollar, et s'achetait 1 562,5 wons à Séoul.").rates).toEqual([
+      'EUR/USD 1,09 dollar',
+      'EUR/USD 1,0932 dollar',
+      'EUR/KRW 1 562,5 wons',
+    ]);
+    // A clause whose verb is left out has its own subject.
+    expect(quotes("L'euro s'échangeait contre 1 580,2 wons et le dollar contre 1 402,6 wons.").rates).toEqual(['EUR/KRW 1 580,2 wons', 'USD/KRW 1 402,6 wons']);
+  });
+
+  test('a level the article quoted for one pair stays that pair after a sentence quoting another', () => {
+    expect(
+      quotes("Le dollar frôle les 1 475 wons. Le dollar a fini à 1 471,2 wons. L'euro valait 1 590,4 wons. Un passage au-dessus du seuil des 1 475 wons inquiète les importateurs.").rates,
+    ).toEqual(['USD/KRW 1 475 wons', 'USD/KRW 1 471,2 wons', 'EUR/KRW 1 590,4 wons', 'USD/KRW 1 475 wons']);
+  });
+});
