@@ -228,6 +228,10 @@ if (!values.only || values.only === 'cli') await cliBench();
 if (!values.only || values.only === 'inprocess') await inProcessBench();
 if (!values.only || values.only === 'size') await sizeCurve();
 if (!values.only || values.only === 'cold') coldStart();
+if (values.only === 'translate') {
+  const { benchTranslate } = await import('./bench-translate.js');
+  await benchTranslate(root);
+}
 if (!values.only || values.only === 'summarise') {
   const { benchSummarise } = await import('./bench-summarise.js');
   await benchSummarise(root, Number(values.sentences ?? 16));

@@ -11,7 +11,7 @@ import {
   translatableLanguages,
   translationModelFor,
 } from './models/manifest.js';
-import { ModelStore } from './summarise/model-store.js';
+import { type BatchStats, GENERATION_ENGINES, type GenerationEngine, ModelStore } from './summarise/model-store.js';
 import { defaultEntitiesMode, ENTITY_MODES, type EntitiesMode } from './entities/entities-mode.js';
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
@@ -93,8 +93,18 @@ export interface PipelineOptions {
   beams?: number;
   /** Upper bound on generated tokens per sentence. @default 256 */
   maxNewTokens?: number;
-  /** Sentences translated per model call. @default 8 */
+  /**
+   * Most sentences in one model call. The sentences of every article in flight are pooled into
+   * shared calls, so a larger batch helps most with several articles at once.
+   * @default 16
+   */
   batchSize?: number;
+  /**
+   * Who generates text: `precis` (its batched engine over onnxruntime-node) or `transformers`
+   * (the transformers.js pipeline, the reference; also used for models it must download).
+   * @default 'precis'
+   */
+  engine?: GenerationEngine;
   /** Words in a `translate-summarise` summary. @default 120 */
   maxWords?: number;
   /** Receives model loading events and unexpected failures; the library never writes to the console. */
@@ -197,6 +207,8 @@ export interface Pipeline {
    * (otherwise they start with the first article). `load()` does this too.
    */
   warm(): Promise<void>;
+  /** Model calls of the summaries so far and the sentences they held (the mean batch is inputs / calls). */
+  stats(): { generation: BatchStats };
   /** Refuses new work, waits for calls in flight, then frees the models. Idempotent. */
   close(): Promise<void>;
 }
@@ -210,6 +222,7 @@ interface ResolvedOptions {
   beams: number;
   maxNewTokens: number;
   batchSize: number;
+  engine: GenerationEngine;
   maxWords: number;
   sentences: number;
   defaultDollar: string;
@@ -245,7 +258,7 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
   const manifest = readManifest();
   const base = resolveOptions(options, manifest);
   const logger = options.logger ?? silentLogger;
-  const store = new ModelStore({ modelsDir: base.modelsDir, allowRemote: base.allowRemoteModels, logger });
+  const store = new ModelStore({ modelsDir: base.modelsDir, allowRemote: base.allowRemoteModels, logger, engine: base.engine, batchSize: base.batchSize });
   const variants = new Map<string, Variant>();
   const baseVariant = buildVariant(base, store, manifest);
   const extractVariant = buildVariant({ ...base, summarise: false }, store, manifest);
@@ -393,6 +406,9 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
     warm() {
       return track(() => executor.warm());
     },
+    stats() {
+      return { generation: store.stats() };
+    },
     close() {
       closed = true;
       closing ??= (async () => {
@@ -429,6 +445,7 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
     allowRemoteModels: undefined,
     threads: undefined,
     timeoutMs: undefined,
+    batchSize: undefined,
     referenceRates: table ? { source: table.source, days: table.dates.length, last: table.dates[table.dates.length - 1] } : null,
   };
   return {
@@ -515,6 +532,11 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
     if (!Number.isInteger(v) || v < 1) throw new TypeError(`Expected \`${name}\` to be an integer from 1 and up, got \`${String(v)}\` (${typeof v})`);
     return v;
   };
+  const oneOf = <T extends string>(name: string, value: T | undefined, allowed: readonly T[], fallback: T): T => {
+    const v = value ?? fallback;
+    if (!allowed.includes(v)) throw new TypeError(`Expected \`${name}\` to be one of ${allowed.map((x) => `\`${x}\``).join(', ')}, got \`${String(v)}\``);
+    return v;
+  };
   const nonNegative = (name: string, value: number | undefined, fallback: number) => {
     const v = value ?? fallback;
     if (!Number.isInteger(v) || v < 0) throw new TypeError(`Expected \`${name}\` to be an integer from 0 and up, got \`${String(v)}\` (${typeof v})`);
@@ -528,7 +550,8 @@ function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedO
     allowRemoteModels: options.allowRemoteModels ?? false,
     beams: positive('beams', options.beams, 1),
     maxNewTokens: positive('maxNewTokens', options.maxNewTokens, 256),
-    batchSize: positive('batchSize', options.batchSize, 8),
+    batchSize: positive('batchSize', options.batchSize, 16),
+    engine: oneOf('engine', options.engine, GENERATION_ENGINES, 'precis'),
     maxWords: positive('maxWords', options.maxWords, 120),
     sentences,
     defaultDollar,

@@ -225,8 +225,8 @@ export function buildMergedDecoder(weights: Weights): GraphProto {
     const selfAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, q, k, v, causal)), linear(g, weights, `${p}.self_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.self_attn_layer_norm`, g.o('Add', [h, selfAttn]));
 
-    const crossK = g.o('Identity', [cross[2 * l]!], {}, `present.${l}.encoder.key`);
-    const crossV = g.o('Identity', [cross[2 * l + 1]!], {}, `present.${l}.encoder.value`);
+    const crossK = cross[2 * l]!;
+    const crossV = cross[2 * l + 1]!;
     const cq = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.encoder_attn.q`, spec.dModel, spec.dModel)));
     const crossAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, cq, crossK, crossV, crossMask)), linear(g, weights, `${p}.encoder_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.encoder_attn_layer_norm`, g.o('Add', [h, crossAttn]));
@@ -242,6 +242,22 @@ export function buildMergedDecoder(weights: Weights): GraphProto {
   weights.tensor('final_logits_bias', [spec.vocab], 'zeros');
   g.o('Add', [g.o('MatMul', [h, use(g, weights, 'lm_head.weight')]), use(g, weights, 'final_logits_bias')], {}, 'logits');
   g.output('logits', FLOAT, ['batch_size', 'decoder_sequence_length', spec.vocab]);
+  // The cross-attention cache is an output of the first step only: on cached steps Optimum's
+  // export returns placeholders (callers keep the first step's), not a copy of the cache.
+  const placeholders = new Graph('cached_placeholders', 'ph_');
+  const computed = new Graph('first_step_cross', 'fs_');
+  const presentNames: string[] = [];
+  for (let l = 0; l < spec.decoderLayers; l++) {
+    for (const [i, kind] of (['key', 'value'] as const).entries()) {
+      presentNames.push(`present.${l}.encoder.${kind}`);
+      // One position of the cache: a placeholder of the right rank, a few bytes to copy.
+      placeholders.o('Slice', [`past_key_values.${l}.encoder.${kind}`, placeholders.int([0]), placeholders.int([1]), placeholders.int([2])], {}, `ph_present.${l}.encoder.${kind}`);
+      placeholders.output(`ph_present.${l}.encoder.${kind}`, FLOAT);
+      computed.o('Identity', [cross[2 * l + i]!], {}, `fs_present.${l}.encoder.${kind}`);
+      computed.output(`fs_present.${l}.encoder.${kind}`, FLOAT);
+    }
+  }
+  g.op('If', [useCache], { then_branch: placeholders.build(), else_branch: computed.build() }, presentNames);
   for (let l = 0; l < spec.decoderLayers; l++) {
     for (const side of ['decoder', 'encoder'] as const) {
       for (const kind of ['key', 'value'] as const) {

@@ -228,3 +228,19 @@ export function writeBertNerModel(dir: string, size: ModelSize, seed = 7): void 
     writeFileSync(join(tmp, 'onnx', 'model_quantized.onnx'), serializeModel(quantizeGraph(graph)));
   });
 }
+
+/**
+ * A Marian-shaped model with a vocabulary of a few tokens and no tokenizer, for checking the
+ * engine's beam search against an exhaustive search (token ids in, token ids out). fp32 only.
+ * Ids: 0 is the end token, `vocab - 1` the start and padding token (never generated).
+ */
+export function writeTinyVocabModel(dir: string, vocab: number, seed = 7): void {
+  const spec: Seq2SeqSpec = { family: 'marian', dModel: 8, encoderLayers: 1, decoderLayers: 1, heads: 2, ffn: 16, vocab, maxPositions: 32, seed };
+  atomicDirectory(dir, (tmp) => {
+    writeJson(join(tmp, 'config.json'), { model_type: 'marian', ...architecture(spec), max_position_embeddings: spec.maxPositions, scale_embedding: true, is_encoder_decoder: true });
+    writeJson(join(tmp, 'generation_config.json'), { decoder_start_token_id: vocab - 1, eos_token_id: 0, pad_token_id: vocab - 1, bad_words_ids: [[vocab - 1]] });
+    const { encoder, decoder } = buildSeq2Seq(spec);
+    writeFileSync(join(tmp, 'onnx', 'encoder_model.onnx'), serializeModel(encoder));
+    writeFileSync(join(tmp, 'onnx', 'decoder_model_merged.onnx'), serializeModel(decoder));
+  });
+}

@@ -57,7 +57,7 @@ interface BatchFlags extends SummariseFlags, RecordFlags, ExecutionFlags {
 }
 
 /** `summarise` flags map one to one onto the pipeline's options of the same names. */
-type SummariseFlags = Pick<PipelineOptions, 'strategy' | 'modelsDir' | 'allowRemoteModels' | 'beams' | 'maxNewTokens' | 'batchSize' | 'maxWords'>;
+type SummariseFlags = Pick<PipelineOptions, 'strategy' | 'modelsDir' | 'allowRemoteModels' | 'beams' | 'maxNewTokens' | 'batchSize' | 'maxWords' | 'engine'>;
 
 /** Runs the command line and returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -230,7 +230,8 @@ function addModelOptions(cmd: Command): void {
     .option('--allow-remote-models', 'let missing model files be downloaded from the Hugging Face Hub while running')
     .option('--beams <n>', 'beam search width (1 = greedy)', parsePositiveInt('--beams'), 1)
     .option('--max-new-tokens <n>', 'longest generated text per sentence, in tokens', parsePositiveInt('--max-new-tokens'), 256)
-    .option('--batch-size <n>', 'sentences per model call', parsePositiveInt('--batch-size'), 8)
+    .option('--batch-size <n>', 'most sentences per model call; the sentences of all articles in flight are pooled', parsePositiveInt('--batch-size'), 16)
+    .addOption(new Option('--engine <name>', "who generates text: precis (batched, over onnxruntime-node) or transformers (the transformers.js pipeline, the reference)").choices(['precis', 'transformers']).default('precis'))
     .option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
 }
 
@@ -246,6 +247,7 @@ export function pipelineOptionsFromFlags(flags: RecordFlags & SummariseFlags & E
     beams: flags.beams,
     maxNewTokens: flags.maxNewTokens,
     batchSize: flags.batchSize,
+    engine: flags.engine,
     maxWords: flags.maxWords,
     sentences: flags.sentences,
     languages: flags.languages,

@@ -191,6 +191,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
           seconds,
           articlesPerSecond: seconds > 0 ? round((counts.total - counts.skipped) / seconds) : null,
           counts,
+          generation: generationSummary(options.pipeline),
           interrupted,
           emptyDirectories,
           failures,
@@ -254,6 +255,12 @@ async function countArticles(options: ListOptions & { paths: string[] }): Promis
   let n = 0;
   for await (const entry of listArticles(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
   return n;
+}
+
+/** Model calls of the summaries and their mean batch (sentences per call), for run.json. */
+function generationSummary(pipeline: Pipeline): { calls: number; sentences: number; meanBatch: number | null } {
+  const { batches, inputs } = pipeline.stats?.().generation ?? { batches: 0, inputs: 0 };
+  return { calls: batches, sentences: inputs, meanBatch: batches > 0 ? round(inputs / batches) : null };
 }
 
 function round(x: number): number {

@@ -71,7 +71,11 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
   // is more than Node's default of ten, which is no leak.
   setMaxListeners(0, stopAll.signal);
   const state: ServerContext['state'] = { draining: false, models: null };
-  const metrics = createMetrics(queue, () => state.models?.filter((m) => m.status === 'loaded').length ?? 0);
+  const metrics = createMetrics(
+    queue,
+    () => state.models?.filter((m) => m.status === 'loaded').length ?? 0,
+    () => pipeline.stats?.().generation ?? { batches: 0, inputs: 0 },
+  );
   const ctx: ServerContext = { options: resolved, pipeline, queue, metrics, state, stopAll: stopAll.signal };
 
   app.removeContentTypeParser('text/plain');

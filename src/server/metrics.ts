@@ -12,7 +12,7 @@ export interface ServerMetrics {
  * Prometheus metrics of one server. Each server has its own registry, so two servers in one
  * process (tests, embedding) never mix their counts.
  */
-export function createMetrics(queue: WorkQueue, modelsLoaded: () => number): ServerMetrics {
+export function createMetrics(queue: WorkQueue, modelsLoaded: () => number, generation: () => { batches: number; inputs: number } = () => ({ batches: 0, inputs: 0 })): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -46,6 +46,12 @@ export function createMetrics(queue: WorkQueue, modelsLoaded: () => number): Ser
     ['precis_in_flight', 'Documents being processed now.', () => queue.running],
     ['precis_queue_capacity', 'Documents the service admits at once (running plus waiting); beyond it requests get 429.', () => queue.capacity],
     ['precis_models_loaded', 'Models loaded and ready.', modelsLoaded],
+    ['precis_generation_calls', 'Model calls of the summaries since start (sentences of all documents in flight are pooled into shared calls).', () => generation().batches],
+    ['precis_generation_sentences', 'Sentences translated or summarised since start.', () => generation().inputs],
+    ['precis_generation_mean_batch', 'Mean sentences per model call since start (0 before the first).', () => {
+      const { batches, inputs } = generation();
+      return batches > 0 ? inputs / batches : 0;
+    }],
   ];
   for (const [name, help, read] of gauges) {
     new Gauge({

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { PipelineClosedError, PrecisError } from '../errors.js';
 import type { ModelDeclaration } from '../models/manifest.js';
 import { type Logger, silentLogger } from '../util/logger.js';
+import { BatchScheduler, type BatchStats } from './batch-scheduler.js';
 import { type ModelThread, modelThread } from './model-thread-client.js';
+import type { GenerationEngine } from './model-thread-protocol.js';
+
+export type { BatchStats, GenerationEngine };
+export const GENERATION_ENGINES: readonly GenerationEngine[] = ['precis', 'transformers'];
 
 export interface GenerationSettings {
   /** Beams for beam search; 1 is greedy. */
@@ -14,7 +19,11 @@ export interface GenerationSettings {
 /** A loaded text-to-text model: a batch of inputs to a batch of outputs. */
 export interface TextGenerator {
   readonly declaration: ModelDeclaration;
-  generate(inputs: string[], settings: GenerationSettings & { minLength?: number }): Promise<string[]>;
+  /**
+   * Inputs to outputs, in order. Inputs of every caller are pooled into shared model calls; a
+   * signal that aborts drops those not yet sent.
+   */
+  generate(inputs: string[], settings: GenerationSettings & { minLength?: number }, signal?: AbortSignal): Promise<string[]>;
 }
 
 /** The sub-word tokens of some words: each word's token strings and ids, in order. */
@@ -42,6 +51,10 @@ export interface ModelStoreOptions {
   /** Let transformers.js fetch missing files from the Hub. Off: precis is offline-first. */
   allowRemote: boolean;
   logger?: Logger;
+  /** Who generates text. @default 'precis' */
+  engine?: GenerationEngine;
+  /** Most inputs in one model call. @default 16 */
+  batchSize?: number;
 }
 
 /** Files of a declaration missing from the models directory. */
@@ -71,6 +84,7 @@ export class ModelStore {
   private stopListening: (() => void) | undefined;
   private closed = false;
   private readonly storeId = nextStoreId++;
+  private readonly schedulers: Array<BatchScheduler<unknown>> = [];
 
   constructor(private readonly options: ModelStoreOptions) {
     this.log = options.logger ?? silentLogger;
@@ -78,6 +92,16 @@ export class ModelStore {
 
   get modelsDir(): string {
     return this.options.modelsDir;
+  }
+
+  /** Model calls and inputs of the text models so far: their mean batch is inputs / batches. */
+  stats(): BatchStats {
+    const total: BatchStats = { batches: 0, inputs: 0 };
+    for (const s of this.schedulers) {
+      total.batches += s.stats.batches;
+      total.inputs += s.stats.inputs;
+    }
+    return total;
   }
 
   /** A translation or summarisation model. */
@@ -144,6 +168,9 @@ export class ModelStore {
           task: model.role === 'translation' ? 'translation' : model.role === 'ner' ? 'token-classification' : 'summarization',
           quantized: model.dtype === 'quantized',
           revision: model.revision,
+          // precis's engine reads the files from the models directory; files it would have to
+          // fetch first are transformers.js' to fetch.
+          engine: (this.options.engine ?? 'precis') === 'precis' && missing.length === 0 ? 'precis' : 'transformers',
         },
         'loaded',
         this.log,
@@ -174,32 +201,17 @@ export class ModelStore {
     this.disposers.push(dispose);
     this.log.info?.('model loaded', { model: model.id, ms: Math.round(performance.now() - started) });
     if (model.role === 'ner') return tokenClassifier(model, thread, handle, sizes, this.log);
-    const key = model.role === 'translation' ? 'translation_text' : 'summary_text';
     const log = this.log;
+    const batchSize = this.options.batchSize ?? 16;
+    const scheduler = new BatchScheduler<GenerationSettings & { minLength?: number }>(
+      async (inputs, settings) => (await thread.call({ type: 'generate', handle, inputs, settings: { ...settings, batchSize } }, 'generated', log)).outputs,
+      () => batchSize,
+    );
+    this.schedulers.push(scheduler as BatchScheduler<unknown>);
     return {
       declaration: model,
-      async generate(inputs, settings) {
-        if (inputs.length === 0) return [];
-        const reply = await thread.call(
-          {
-            type: 'generate',
-            handle,
-            key,
-            inputs,
-            options: {
-              // Longer inputs than the model's positions are cut, not an error.
-              truncation: true,
-              num_beams: settings.beams,
-              max_new_tokens: settings.maxNewTokens,
-              do_sample: false,
-              ...(settings.minLength !== undefined ? { min_length: settings.minLength } : {}),
-            },
-          },
-          'generated',
-          log,
-        );
-        return reply.outputs;
-      },
+      generate: (inputs, settings, signal) =>
+        scheduler.submit(inputs, { beams: settings.beams, maxNewTokens: settings.maxNewTokens, ...(settings.minLength !== undefined ? { minLength: settings.minLength } : {}) }, signal),
     };
   }
 

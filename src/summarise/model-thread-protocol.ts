@@ -1,5 +1,16 @@
 /** Messages between a ModelStore and its model thread. */
 
+export type GenerationEngine = 'precis' | 'transformers';
+
+/** One generation call: settings shared by its inputs. */
+export interface GenerateCall {
+  beams: number;
+  maxNewTokens: number;
+  minLength?: number;
+  /** Inputs run together by the engine (sorted by length first). */
+  batchSize: number;
+}
+
 export type ThreadRequest =
   | {
       type: 'load';
@@ -12,8 +23,10 @@ export type ThreadRequest =
       task: 'translation' | 'summarization' | 'token-classification';
       quantized: boolean;
       revision: string;
+      /** Who generates text: precis's batched engine, or the transformers.js pipeline (the reference). */
+      engine: GenerationEngine;
     }
-  | { type: 'generate'; requestId: number; handle: string; key: string; inputs: string[]; options: Record<string, unknown> }
+  | { type: 'generate'; requestId: number; handle: string; inputs: string[]; settings: GenerateCall }
   /** Token classification, step 1: each word's sub-word tokens (strings and ids), no special tokens. */
   | { type: 'tokenize'; requestId: number; handle: string; words: string[] }
   /** Token classification, step 2: one label per token of each window (ids from `tokenize`); the thread adds the special tokens. */

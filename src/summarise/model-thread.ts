@@ -5,7 +5,9 @@
  * thread per process because onnxruntime-node can be loaded by one thread only, once.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ThreadReply, ThreadRequest } from './model-thread-protocol.js';
+import { join } from 'node:path';
+import type { GenerateCall, ThreadReply, ThreadRequest } from './model-thread-protocol.js';
+import type { Seq2SeqEngine } from './seq2seq-engine.js';
 
 interface Tokenizer {
   model?: { vocab?: unknown[]; convert_ids_to_tokens?(ids: number[]): string[] };
@@ -28,6 +30,15 @@ type Generator = ((inputs: string[], options: Record<string, unknown>) => Promis
 
 const port = parentPort!;
 const pipes = new Map<string, Generator>();
+/** Models that precis's engine runs (the tokenizer is transformers.js'); others run in `pipes`. */
+const engines = new Map<string, { engine: Seq2SeqEngine; tokenizer: TextTokenizer; key: string }>();
+
+interface TextTokenizer {
+  (texts: string[], options: Record<string, unknown>): { input_ids: { data: BigInt64Array; dims: number[] }; attention_mask: { data: BigInt64Array } };
+  batch_decode(ids: number[][], options: { skip_special_tokens: boolean }): string[];
+  model_max_length?: number;
+  model?: { vocab?: unknown[] };
+}
 let inLoad: { model: string; requestId: number } | undefined;
 // transformers.js reads its settings from one global `env`: loads run one at a time so each
 // reads the directory and remote policy of the store that asked.
@@ -54,6 +65,21 @@ port.on('message', (request: ThreadRequest) => {
 async function handle(request: ThreadRequest): Promise<void> {
   switch (request.type) {
     case 'load': {
+      if (request.engine === 'precis' && request.task !== 'token-classification') {
+        const run = () => loadEngine(request);
+        const loading = loads.then(run, run);
+        loads = loading.catch(() => undefined);
+        const { engine, tokenizer } = await loading;
+        post({
+          type: 'loaded',
+          requestId: request.requestId,
+          tokens: tokenizer.model?.vocab?.length ?? null,
+          vocabSize: engine.vocabSize,
+          maxLength: Math.min(engine.config.maxPositions, tokenizer.model_max_length ?? Infinity),
+          specialTokens: 0,
+        });
+        return;
+      }
       const run = () => load(request);
       const loading = loads.then(run, run);
       loads = loading.catch(() => undefined);
@@ -82,14 +108,13 @@ async function handle(request: ThreadRequest): Promise<void> {
       return;
     }
     case 'generate': {
-      const pipe = loaded(request.handle);
-      const outputs = await pipe(request.inputs, request.options);
-      post({ type: 'generated', requestId: request.requestId, outputs: outputs.map((o) => o[request.key] ?? '') });
+      post({ type: 'generated', requestId: request.requestId, outputs: await generate(request.handle, request.inputs, request.settings) });
       return;
     }
     case 'dispose': {
       const pipe = pipes.get(request.handle);
       pipes.delete(request.handle);
+      engines.delete(request.handle);
       await pipe?.dispose?.();
       post({ type: 'disposed', requestId: request.requestId });
       return;
@@ -114,6 +139,49 @@ async function load(request: Extract<ThreadRequest, { type: 'load' }>): Promise<
   } finally {
     inLoad = undefined;
   }
+}
+
+/** A text model for precis's engine: its ONNX sessions and transformers.js' tokenizer. */
+async function loadEngine(request: Extract<ThreadRequest, { type: 'load' }>): Promise<{ engine: Seq2SeqEngine; tokenizer: TextTokenizer }> {
+  const [{ env, AutoTokenizer }, { Seq2SeqEngine }] = await Promise.all([transformers, import('./seq2seq-engine.js')]);
+  env.localModelPath = request.modelsDir.endsWith('/') ? request.modelsDir : `${request.modelsDir}/`;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = false;
+  inLoad = { model: request.model, requestId: request.requestId };
+  try {
+    const [tokenizer, engine] = await Promise.all([
+      AutoTokenizer.from_pretrained(request.model, { revision: request.revision, local_files_only: true }) as unknown as Promise<TextTokenizer>,
+      Seq2SeqEngine.load({ dir: join(request.modelsDir, request.model), quantized: request.quantized }),
+    ]);
+    const entry = { engine, tokenizer, key: request.task === 'translation' ? 'translation_text' : 'summary_text' };
+    engines.set(request.handle, entry);
+    return entry;
+  } finally {
+    inLoad = undefined;
+  }
+}
+
+/** Texts to generated texts, with whichever engine the model was loaded for. */
+async function generate(handle: string, inputs: string[], settings: GenerateCall): Promise<string[]> {
+  const entry = engines.get(handle);
+  if (!entry) {
+    const pipe = loaded(handle);
+    const key = (pipe as unknown as { task?: string }).task === 'translation' ? 'translation_text' : 'summary_text';
+    const outputs = await pipe(inputs, {
+      // Longer inputs than the model's positions are cut, not an error.
+      truncation: true,
+      num_beams: settings.beams,
+      max_new_tokens: settings.maxNewTokens,
+      do_sample: false,
+      ...(settings.minLength !== undefined ? { min_length: settings.minLength } : {}),
+    });
+    return outputs.map((o) => o[key] ?? o.translation_text ?? o.summary_text ?? '');
+  }
+  const { engine, tokenizer } = entry;
+  // Tokenized one by one, as the pipeline does at batch 1: the engine pads its own batches.
+  const ids = inputs.map((text) => Array.from(tokenizer([text], { truncation: true }).input_ids.data, Number));
+  const generated = await engine.generate(ids, { beams: settings.beams, maxNewTokens: settings.maxNewTokens, minLength: settings.minLength }, settings.batchSize);
+  return tokenizer.batch_decode(generated, { skip_special_tokens: true });
 }
 
 function loaded(handle: string): Generator {

@@ -103,7 +103,7 @@ export async function summariseArticle(
   const whole = translated.map((s) => s.text).join(' ');
   let raw: string;
   try {
-    [raw = ''] = await summariser.generate([whole], { beams: options.beams, maxNewTokens: Math.ceil(options.maxWords * 1.6), minLength: 0 });
+    [raw = ''] = await summariser.generate([whole], { beams: options.beams, maxNewTokens: Math.ceil(options.maxWords * 1.6), minLength: 0 }, signal);
   } catch (error) {
     rethrowAbort(error);
     warnings.push(modelWarning(error, summariser.declaration.id));
@@ -129,13 +129,13 @@ async function translate(
   signal: AbortSignal | undefined,
 ): Promise<Array<{ source: string; text: string }>> {
   const protectedSentences: ProtectedSentence[] = sentences.map((s) => protectSentence(doc.text, s, doc.amounts, doc.pairs, doc.entities, doc.rates));
-  const outputs: string[] = [];
-  for (let i = 0; i < protectedSentences.length; i += options.batchSize) {
-    // One model call cannot be interrupted; cancelling takes effect between calls.
-    throwIfAborted(signal);
-    const batch = protectedSentences.slice(i, i + options.batchSize);
-    outputs.push(...(await translator.generate(batch.map((p) => p.text), { beams: options.beams, maxNewTokens: options.maxNewTokens })));
-  }
+  // All at once: the model's scheduler pools them with other articles' into full batches.
+  throwIfAborted(signal);
+  const outputs = await translator.generate(
+    protectedSentences.map((p) => p.text),
+    { beams: options.beams, maxNewTokens: options.maxNewTokens },
+    signal,
+  );
   return protectedSentences.map((p, i) => {
     const restored = restoreSentence(outputs[i] ?? '', p);
     const where = `sentence ${sentences[i]!.index + 1}`;

@@ -538,6 +538,24 @@ describe('summaries', () => {
     }
   });
 
+  test('the sentences of articles in flight share model calls: run.json reports a mean batch above 4 at --concurrency 4', async () => {
+    const out = join(tmp, 'pooled');
+    const run = await precis(['summarise', 'corpus/', '--models-dir', fixture('models'), '--concurrency', '4', '--max-new-tokens', '8', '--out', out, '-q']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { generation: { calls: number; sentences: number; meanBatch: number } };
+    expect(summary.generation.sentences).toBeGreaterThan(0);
+    expect(summary.generation.meanBatch).toBeGreaterThan(4);
+  });
+
+  test('--engine transformers runs the transformers.js pipeline: the same kind of record', async () => {
+    const run = await precis(['summarise', SEED, '--format', 'jsonl', '--models-dir', fixture('models'), '--max-new-tokens', '8', '--engine', 'transformers']);
+    expect(run.code).toBe(0);
+    const [record] = jsonl(run.stdout);
+    expectValid(record!);
+    expect(record!.summary?.strategy).toBe('extract-translate');
+    expect((await precis(['summarise', SEED, '--engine', 'magic'])).code).toBe(2);
+  });
+
   test('extract adds no summary', async () => {
     const r = jsonl((await precis(['extract', SEED, '-q'])).stdout)[0]!;
     expect(r.summary).toBeNull();
