@@ -603,6 +603,8 @@ const FORWARD_REACH = 40;
 
 /** How far back in its sentence a scaled figure may take an amount's currency. */
 const ELLIPSIS_REACH = 160;
+/** How far back a scaled figure may take the currency of an amount with the same scale word. */
+const SAME_SCALE_REACH = 280;
 
 /**
  * The amount whose currency an elided scaled figure takes: the nearest before it in its sentence
@@ -621,7 +623,8 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
   const sameScaleAny: AmountSpan[] = [];
   for (let k = last, seen = 0; k >= 0 && seen < ELLIPSIS_LOOKBACK; k--, seen++) {
     const a = amounts[k]!;
-    if (a.start < segmentStart || number.start - a.end > ELLIPSIS_REACH) break;
+    if (a.start < segmentStart || number.start - a.end > SAME_SCALE_REACH) break;
+    const far = number.start - a.end > ELLIPSIS_REACH;
     if (k < last && /[.!?](?:\s|$)|\n/.test(forms.fold.slice(a.end, amounts[k + 1]!.start))) break;
     const before = amounts[k - 1];
     const strength = before !== undefined && before.currency !== a.currency && before.start >= segmentStart ? gapStrength(forms, g, before.end, a.start) : null;
@@ -631,7 +634,7 @@ function ellipsisSource(forms: TextForms, g: Grammar, amounts: readonly AmountSp
       // "8 900 milliards de wons sur les dernières 24 heures, soit un peu moins de 6,8 milliards de dollars"
       (before !== undefined && before.currency !== a.currency && before.start >= segmentStart && connectorAfterWords(forms, g, before.end, a.start) && plausiblePair(before, a));
     if (a.scale === number.scale) sameScaleAny.push(a);
-    if (equivalent) continue;
+    if (equivalent || (far && a.scale !== number.scale)) continue;
     main ??= a;
     if (a.scale === number.scale) {
       sameScale = a;
@@ -712,7 +715,9 @@ function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, prev
   // A colon or a semicolon goes on with the sentence: "33,9 miliardi di dollari: 3,8 miliardi in
   // più", "… fünf Billionen Won; 2023 waren es 3,5 Billionen".
   const between = forms.fold.slice(previous.end, number.start);
-  if (between.length > ELLIPSIS_REACH || between.includes('\n')) return null;
+  // The same scale word carries further: "… 9 200 milliards de wons (6,29 milliards de dollars)
+  // pour le trimestre, porté par … Le résultat dépasse le consensus de 8 300 milliards".
+  if (between.length > (previous.scale === number.scale ? SAME_SCALE_REACH : ELLIPSIS_REACH) || between.includes('\n')) return null;
   // Across one sentence end only with the same scale: "… avec 157,6 millions de dollars.
   // Viennent ensuite les États-Unis, avec 54,32 millions".
   const ends = between.match(/[.!?](?:\s|$)/g)?.length ?? 0;

@@ -169,7 +169,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
-      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence));
+      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -177,7 +177,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const explicit: { code: string; units: number; amount?: number } | null =
       found &&
       f.currency !== null &&
-      (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units, found.strong ? HISTORICAL_FACTOR : 2))
+      (f.currency === ctx.resolve(found.code) || !plausibleFor(ctx.resolve(found.code), f.currency, toNumber(f.value) / found.units, found.strong ? HISTORICAL_FACTOR : WEAK_BASE_FACTOR))
         ? null
         : found;
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
@@ -264,6 +264,13 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     return false;
   };
+  // "euro/dollar 1,1712 ; dollar/yen 146,35": a pair named before one of its figures.
+  const pairCueIn = (sentence: Span, g: Grammar): boolean => {
+    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
+      if (pairCueBefore(ctx, g, sentence, figures[i]!, pairCueCache)) return true;
+    }
+    return false;
+  };
   // "… au cours de 1 390 wons": a phrase right before one of its figures says so.
   const figureCueIn = (sentence: Span, g: Grammar): boolean => {
     for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
@@ -291,6 +298,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const rate =
       containsPhrase(ctx.forms, g.rateCues, sentence.start, sentence.end, false) ||
       figureCueIn(sentence, g) ||
+      pairCueIn(sentence, g) ||
       (previous !== null &&
         rateSentences.has(previous.start) &&
         !pricesSomething &&
@@ -328,6 +336,21 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       // "230 000 wons de plus que prévu" is money: a change of the rate is a fraction of it.
       if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);
       continue;
+    }
+    // "dollar/yen 146,35": a bare figure right after a pair is that pair's rate.
+    if (f.currency === null) {
+      const labelled = pairCueRightBefore(ctx, g, sentence, f, pairCueCache);
+      if (labelled) {
+        const value = toNumber(f.value);
+        const [b, q] = labelled;
+        // "X/Y v" is v units of Y for one X; "won/dollar 1 368" is written the other way round.
+        const asWritten = plausibleFor(b, q, value);
+        if (asWritten || plausibleFor(q, b, value)) {
+          const dated = earlier(ctx, g, f, sentence, previousEnd(f));
+          rates.push(asWritten ? toRate(b, q, f, 1, dated) : toRate(q, b, f, 1, dated));
+          continue;
+        }
+      }
     }
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
     if (!quote) continue;
@@ -379,6 +402,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       // ("기준가(941.2원)" after "100엔당 938.6원").
       const units = plausibleFor(counterpart, quote, value) ? 1 : counterpart === 'JPY' && plausibleFor(counterpart, quote, value / 100) ? 100 : 0;
       if (units === 0) continue;
+      // "3,20 $ CA la livre": after a marker that names no unit, a currency is a rate's base
+      // only near its usual level (a pound of syrup is not sterling).
+      const marker = baseAfter(ctx, g, f, byEnd, null);
+      if (marker && !marker.strong && marker.code === counterpart && !plausibleFor(counterpart, quote, value / units, WEAK_BASE_FACTOR)) continue;
       rates.push(toRate(counterpart, quote, f, units, earlier(ctx, g, f, sentence, previousEnd(f))));
     } else {
       // A bare figure ("the dollar … at 1,390") is read the way that makes a rate.
@@ -753,6 +780,39 @@ function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; uni
   return n > 0 ? leads[n - 1]! : null;
 }
 
+/**
+ * A level put first, its subject after the comma: "Horlogerie : à 1 739 wons, le franc freine
+ * les ventes", "At 1,450 won, the dollar…". The clause opens with a word that prices a subject.
+ */
+function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span): { code: string; units: number } | null {
+  if (f.currency === null) return null;
+  const { key, fold } = ctx.forms;
+  // The clause starts at the sentence or after a colon or a line break.
+  let open = f.start - 1;
+  while (open > sentence.start && fold[open - 1] !== ':' && fold[open - 1] !== '\n' && f.start - open < 40) open--;
+  if (open > sentence.start && fold[open - 1] !== ':' && fold[open - 1] !== '\n') return null;
+  while (open < f.start && fold[open] === ' ') open++;
+  const at = g.rateAtLevel.longest(key, fold, open);
+  if (!at || !(key.slice(at.end, f.start).trim() === '' || onlyQualifier(ctx.forms, g, at.end, f.start))) return null;
+  let after = f.end;
+  while (fold[after] === ' ') after++;
+  if (fold[after] !== ',') return null;
+  after++;
+  while (fold[after] === ' ') after++;
+  // A determiner ("le", "l'", "the"), then the currency.
+  let word = after;
+  while (word < key.length && word - after < 6 && isWordUnit(key.charCodeAt(word))) word++;
+  if (fold[word] === ' ') word++;
+  const start = g.mentions.longest(key, fold, word, { hangulAttach: true }) ? word : g.mentions.longest(key, fold, after + 2, { hangulAttach: true }) && fold[after + 1] === "'" ? after + 2 : -1;
+  if (start === -1) return null;
+  const mention = g.mentions.longest(key, fold, start, { hangulAttach: true })!;
+  let det = start;
+  while (det > 0 && fold[det - 1] === ' ') det--;
+  if (!g.rateSubjects.longest(key, fold, det) || mention.value.subunit) return null;
+  const code = ctx.resolve(mention.value.code);
+  return code === f.currency ? null : { code, units: 1 };
+}
+
 /** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */
 function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], byEnd: Map<number, number>): { code: string; units: number; amount?: number } | null {
   const { key, fold } = ctx.forms;
@@ -813,7 +873,7 @@ function subjectBefore(
     // "un dollar à 1 350 wons": a word that prices the subject stands for the verb, one word after
     // the subject at most ("un dollar durablement au-dessus de 1 400 wons").
     const at = levelAfterSubject(ctx.forms, g, mention.end);
-    const priced = at !== null && key.slice(at.end, f.start).trim() === '';
+    const priced = at !== null && (key.slice(at.end, f.start).trim() === '' || onlyQualifier(ctx.forms, g, at.end, f.start));
     // German puts the participle last: "Ein Yuan wurde am Donnerstag zu 198,9 Won gehandelt".
     const verbTo = clauseEnd(ctx.forms, f.end, VERB_AFTER_FIGURE);
     if (!priced && !containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, f.end, verbTo, true)) continue;
@@ -832,6 +892,15 @@ function subjectBefore(
     if (subject) return { code: ctx.resolve(mention.value.code), units: 1 };
   }
   return null;
+}
+
+/** Whether the text between two offsets is one qualifier ("un dollar à plus de 1 460 wons"). */
+function onlyQualifier(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const { key, fold } = forms;
+  let end = to;
+  while (end > from && fold[end - 1] === ' ') end--;
+  const q = g.qualifiersBefore.longest(key, fold, end);
+  return q !== null && key.slice(from, q.end).trim() === '';
 }
 
 /** How far before a figure a phrase that ends at it may begin. */
@@ -963,15 +1032,34 @@ function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, 
     for (let i = sentence.start; i < sentence.end; i++) {
       if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
       const found = g.pairCues.longest(key, fold, i, { hangulAttach: true });
-      if (!found) continue;
-      cues.push({ end: found.end, pair: found.value });
-      i = found.end - 1;
+      if (found) {
+        cues.push({ end: found.end, pair: found.value });
+        i = found.end - 1;
+        continue;
+      }
+      // Any two currencies joined by a slash: "euro/franc suisse 0,9342", "livre/dollar 1,3598".
+      const first = g.mentions.longest(key, fold, i, { hangulAttach: true });
+      if (!first || fold[first.end] !== '/') continue;
+      const second = g.mentions.longest(key, fold, first.end + 1, { hangulAttach: true });
+      if (!second) continue;
+      const pair = [ctx.resolve(first.value.code), ctx.resolve(second.value.code)] as const;
+      if (pair[0] !== pair[1]) cues.push({ end: second.end, pair });
+      i = second.end - 1;
     }
     cache.set(sentence.start, cues);
   }
   // The last cue ending before the figure: the cues are in order.
   const n = countBelow(cues, f.start + 1, (c) => c.end);
   return n > 0 ? cues[n - 1]!.pair : null;
+}
+
+/** The pair named right before a figure, with at most a colon between ("euro/dollar : 1,1712"). */
+function pairCueRightBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, cache: Map<number, PairCue[]>): readonly [string, string] | null {
+  const pair = pairCueBefore(ctx, g, sentence, f, cache);
+  if (!pair) return null;
+  const cues = cache.get(sentence.start)!;
+  const last = cues[countBelow(cues, f.start + 1, (c) => c.end) - 1]!;
+  return /^[\s:=]*$/.test(ctx.forms.fold.slice(last.end, f.start)) ? pair : null;
 }
 
 /** Only a list word between two figures: ",", "et", "and", "y", "und", "e". */
@@ -998,6 +1086,12 @@ function plausibleFor(base: string, quote: string, value: number, factor = 2): b
   const [b, q] = marketOrder(base, quote);
   return plausibleRate(b, q, b === base ? value : 1 / value, factor);
 }
+
+/**
+ * How far from its usual level a rate after a marker that names no unit ("3,25 $ la livre" is a
+ * price per pound of syrup; "1 900 wons la livre" is sterling) may be.
+ */
+const WEAK_BASE_FACTOR = 1.5;
 
 /** How far from its usual level a rate given with an explicit unit ("pour un dollar") may be. */
 const HISTORICAL_FACTOR = 20;

@@ -137,3 +137,35 @@ describe('more ways wire copy quotes a rate', () => {
     ).toEqual(['USD/KRW 1 475 wons', 'USD/KRW 1 471,2 wons', 'EUR/KRW 1 590,4 wons', 'USD/KRW 1 475 wons']);
   });
 });
+
+describe('headlines, market lists and prices by weight', () => {
+  const quotes = (text: string, language = 'fra') => {
+    const { rates, amounts } = money(text, language);
+    return { rates: rates.map((r) => `${r.base}/${r.quote} ${r.text}`), amounts: amounts.map((a) => `${a.currency} ${a.text}`) };
+  };
+
+  test('a qualifier between the level word and the figure: "un dollar à plus de 1 460 wons"', () => {
+    expect(quotes('Importateurs : un dollar à plus de 1 455 wons rogne les marges du trimestre.')).toEqual({ rates: ['USD/KRW 1 455 wons'], amounts: [] });
+  });
+
+  test('a level put first, its currency after the comma', () => {
+    expect(quotes('Montres : à 1 742 wons, le franc pèse sur les ventes à Séoul.').rates).toEqual(['CHF/KRW 1 742 wons']);
+    expect(quotes('At 1,455 won, the dollar squeezes importers.', 'eng').rates).toEqual(['USD/KRW 1,455 won']);
+    // A price put first is a price.
+    expect(quotes('À 4 500 wons, le café reste cher.').amounts).toEqual(['KRW 4 500 wons']);
+  });
+
+  test('a market list of pairs written with a slash', () => {
+    expect(quotes('Repères à la clôture : euro/dollar 1,1688 ; dollar/yen 147,02 ; livre/dollar 1,3511 ; won/dollar 1 371,5 ; Brent 69,10 dollars le baril.')).toEqual({
+      rates: ['EUR/USD 1,1688', 'USD/JPY 147,02', 'GBP/USD 1,3511', 'USD/KRW 1 371,5'],
+      amounts: ['USD 69,10 dollars'],
+    });
+  });
+
+  test('a price per pound of weight is a price, not sterling', () => {
+    const syrup = quotes("Le sirop d'érable en vrac se vend 3,20 $ CA la livre au Québec, où le huard vaut 0,72 $ US.");
+    expect(syrup.amounts).toEqual(['CAD 3,20 $ CA']);
+    expect(syrup.rates.some((r) => r.startsWith('GBP'))).toBe(false);
+    expect(quotes('À Londres, 1 905 wons la livre : la devise britannique reste chère.').rates).toEqual(['GBP/KRW 1 905 wons']);
+  });
+});

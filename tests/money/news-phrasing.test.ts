@@ -844,3 +844,17 @@ describe('equivalence verbs between a unit and its price', () => {
     expect(money('($1 = 1,438.5 won)', 'eng').rates.map((r) => r.text)).toEqual(['1,438.5 won']);
   });
 });
+
+describe('amounts whose currency is printed only in the sentence before', () => {
+  test('a figure with the same scale word takes that amount\'s currency, past an equivalent in another currency', () => {
+    const { amounts } = money(
+      "Le bénéfice d'exploitation a atteint 9,21 billions de wons (6,41 milliards de dollars) au deuxième trimestre, porté par la demande de puces mémoire destinées aux accélérateurs des centres de données américains. Le résultat dépasse nettement le consensus des analystes de 8,4 billions et se compare à 5,2 billions un an plus tôt.",
+    );
+    expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['KRW 9,21 billions de wons', 'USD 6,41 milliards de dollars', 'KRW 8,4 billions', 'KRW 5,2 billions']);
+  });
+
+  test('pesos in French take the country the article names', () => {
+    const { amounts } = money('Au Mexique, le salaire minimum passe à 8 400 pesos par mois.');
+    expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['MXN 8 400 pesos']);
+  });
+});
