@@ -1,13 +1,15 @@
 // Translation throughput of precis's engine beside the transformers.js 2.17 pipeline, in one
 // process, interleaved, on the full-size random opus-mt-fr-en (int8) that
-// `npm run fixtures -- --full` writes to .bench/models, and on the corpus' key sentences with
-// their real lengths. Random weights never emit the end token, so every sentence generates the
-// same number of tokens in both engines: 1.2 × its source tokens.
+// `npm run fixtures -- --full` writes to .bench/models, and on the corpus' key sentences at the
+// lengths opus-mt's real tokenizer gives them (about 1.3 tokens per word). Random weights never
+// emit the end token, so every sentence generates the same number of tokens in both engines:
+// 1.2 × the mean source length.
 // Prints one line per configuration:
 //   translate greedy|beams4 batch N: precis X tok/s, transformers.js Y tok/s, ratio R×, peak RSS M MB
 // Usage: npm run bench -- --only translate   (after npm run fixtures -- --full)
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function benchTranslate(root: string): Promise<void> {
@@ -37,7 +39,18 @@ export async function benchTranslate(root: string): Promise<void> {
   const warn = console.warn;
   console.warn = () => undefined; // transformers.js's "MarianTokenizer is not yet supported" notice
   const tokenizer = await AutoTokenizer.from_pretrained(model.id).finally(() => (console.warn = warn));
-  const lengths = sentences.map((s) => (tokenizer.encode(s) as number[]).length);
+  // The fixture's tokenizer has no real sub-word vocabulary, so it cuts French into far more
+  // tokens than opus-mt's SentencePiece (about 1.3 per word). Each sentence is cut to the prefix
+  // whose fixture tokens match that real length, so both engines run sequences of real length.
+  const tokens = (text: string) => (tokenizer.encode(text) as number[]).length;
+  for (let i = 0; i < sentences.length; i++) {
+    const words = sentences[i]!.split(/\s+/);
+    const real = Math.round(1.3 * words.length) + 1;
+    let n = words.length;
+    while (n > 1 && tokens(words.slice(0, n).join(' ')) > real) n--;
+    sentences[i] = words.slice(0, n).join(' ');
+  }
+  const lengths = sentences.map(tokens);
   const meanSource = lengths.reduce((a, b) => a + b, 0) / lengths.length;
   const newTokens = Math.round(1.2 * meanSource);
   const [load1] = loadavg();
@@ -70,4 +83,24 @@ export async function benchTranslate(root: string): Promise<void> {
       `translate ${beams === 1 ? 'greedy' : `beams${beams}`} batch ${batch}: precis ${rate.precis!.toFixed(0)} tok/s, transformers.js ${rate.transformers!.toFixed(0)} tok/s, ratio ${(rate.precis! / rate.transformers!).toFixed(1)}×, peak RSS ${peak.toFixed(0)} MB`,
     );
   }
+  // Memory with one model, precis's engine alone, in a process of its own (the lines above hold
+  // both engines' copies of the model).
+  const work = mkdtempSync(join(tmpdir(), 'precis-bench-'));
+  const script = join(work, 'memory.mjs');
+  writeFileSync(
+    script,
+    `import { ModelStore } from ${JSON.stringify(join(dist, 'summarise', 'model-store.js'))};
+     import { readManifest } from ${JSON.stringify(join(dist, 'models', 'manifest.js'))};
+     const model = readManifest().models.find((m) => m.id === 'Xenova/opus-mt-fr-en');
+     const store = new ModelStore({ modelsDir: ${JSON.stringify(modelsDir)}, allowRemote: false, engine: 'precis', batchSize: 32 });
+     const translator = await store.load(model);
+     const inputs = ${JSON.stringify(Array.from({ length: 32 }, (_, i) => sentences[i % sentences.length]))};
+     await translator.generate(inputs, { beams: 1, maxNewTokens: ${newTokens}, minLength: ${newTokens} });
+     console.log(JSON.stringify({ peak: process.resourceUsage().maxRSS / 1024 }));
+     await store.close();`,
+  );
+  const run = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  rmSync(work, { recursive: true, force: true });
+  const memory = /\{.*\}/.exec(run.stdout)?.[0];
+  console.log(memory ? `translate memory: one model, precis engine, greedy batch 32: peak RSS ${(JSON.parse(memory) as { peak: number }).peak.toFixed(0)} MB` : `translate memory: the measurement failed (${run.stderr.slice(0, 200)})`);
 }

@@ -25,6 +25,8 @@ interface Linear {
 class Weights {
   private readonly random: () => number;
   readonly tensors = new Map<string, { dims: number[]; data: Float32Array }>();
+  /** Where initialisers go while a subgraph is built: the model's main graph (outer scope). */
+  root: Graph | null = null;
 
   constructor(readonly spec: Seq2SeqSpec) {
     this.random = rng(spec.seed);
@@ -44,9 +46,10 @@ class Weights {
 
 /** Copies the named weights into a graph's initialisers (once per graph). */
 function use(graph: Graph, weights: Weights, name: string): string {
-  if (!graph.initializers.some((t) => t.name === name)) {
+  const target = weights.root ?? graph;
+  if (!target.initializers.some((t) => t.name === name)) {
     const t = weights.tensors.get(name)!;
-    graph.floats(name, t.dims, t.data);
+    target.floats(name, t.dims, t.data);
   }
   return name;
 }
@@ -167,19 +170,21 @@ export function buildEncoder(weights: Weights): GraphProto {
 }
 
 /**
- * The merged decoder of Optimum's export: one graph for the first step (no cache: the
- * cross-attention keys and values are computed from the encoder output) and the following steps
- * (they are read back from `past_key_values.*.encoder.*`), chosen by an `If` on
- * `use_cache_branch`, so the encoder projections run once per generation.
+ * The merged decoder of Optimum's export: an `If` on `use_cache_branch` between two whole
+ * decoders, the first step's (cross-attention keys and values computed from the encoder output,
+ * and returned) and the cached steps' (read from `past_key_values.*.encoder.*`, with a
+ * one-position placeholder returned in their place), so nothing copies the cross-attention cache
+ * on a cached step. The weights are the main graph's, shared by both branches.
  */
 export function buildMergedDecoder(weights: Weights): GraphProto {
   const { spec } = weights;
   const heads = spec.heads;
   const dh = spec.dModel / heads;
   const g = new Graph('decoder_merged');
-  const ids = g.input('input_ids', INT64, ['batch_size', 'decoder_sequence_length']);
-  const encMask = g.input('encoder_attention_mask', INT64, ['batch_size', 'encoder_sequence_length']);
-  const encStates = g.input('encoder_hidden_states', FLOAT, ['batch_size', 'encoder_sequence_length', spec.dModel]);
+  weights.root = g;
+  g.input('input_ids', INT64, ['batch_size', 'decoder_sequence_length']);
+  g.input('encoder_attention_mask', INT64, ['batch_size', 'encoder_sequence_length']);
+  g.input('encoder_hidden_states', FLOAT, ['batch_size', 'encoder_sequence_length', spec.dModel]);
   for (let l = 0; l < spec.decoderLayers; l++) {
     g.input(`past_key_values.${l}.decoder.key`, FLOAT, ['batch_size', heads, 'past_decoder_sequence_length', dh]);
     g.input(`past_key_values.${l}.decoder.value`, FLOAT, ['batch_size', heads, 'past_decoder_sequence_length', dh]);
@@ -187,24 +192,30 @@ export function buildMergedDecoder(weights: Weights): GraphProto {
     g.input(`past_key_values.${l}.encoder.value`, FLOAT, ['batch_size', heads, 'encoder_sequence_length_out', dh]);
   }
   const useCache = g.input('use_cache_branch', BOOL, [1]);
-
-  // Cross-attention keys and values: from the cache, or computed from the encoder output.
-  const withCache = new Graph('use_cache', 'then_');
-  const withoutCache = new Graph('compute_cross', 'else_');
-  const crossNames: string[] = [];
+  const outputs = ['logits'];
   for (let l = 0; l < spec.decoderLayers; l++) {
-    for (const kind of ['key', 'value'] as const) {
-      const out = `cross.${l}.${kind}`;
-      crossNames.push(out);
-      withCache.o('Identity', [`past_key_values.${l}.encoder.${kind}`], {}, `then_${out}`);
-      withCache.output(`then_${out}`, FLOAT);
-      const proj = linear(withoutCache, weights, `decoder.layers.${l}.encoder_attn.${kind === 'key' ? 'k' : 'v'}`, spec.dModel, spec.dModel);
-      withoutCache.o('Identity', [splitHeads(withoutCache, spec, applyLinear(withoutCache, encStates, proj))], {}, `else_${out}`);
-      withoutCache.output(`else_${out}`, FLOAT);
+    for (const side of ['decoder', 'encoder'] as const) for (const kind of ['key', 'value'] as const) outputs.push(`present.${l}.${side}.${kind}`);
+  }
+  const cached = decoderBranch(weights, 'with_past', 'then_', true);
+  const first = decoderBranch(weights, 'without_past', 'else_', false);
+  g.op('If', [useCache], { then_branch: cached, else_branch: first }, outputs);
+  weights.root = null;
+  g.output('logits', FLOAT, ['batch_size', 'decoder_sequence_length', spec.vocab]);
+  for (let l = 0; l < spec.decoderLayers; l++) {
+    for (const side of ['decoder', 'encoder'] as const) {
+      for (const kind of ['key', 'value'] as const) {
+        g.output(`present.${l}.${side}.${kind}`, FLOAT, ['batch_size', heads, side === 'decoder' ? 'past_decoder_sequence_length + 1' : 'encoder_sequence_length_out', dh]);
+      }
     }
   }
-  const cross = g.op('If', [useCache], { then_branch: withCache.build(), else_branch: withoutCache.build() }, crossNames.map((n) => `if_${n}`));
+  return g.build();
+}
 
+/** One whole decoder as an `If` branch: its outputs are logits then each layer's present keys and values. */
+function decoderBranch(weights: Weights, name: string, prefix: string, cached: boolean): GraphProto {
+  const { spec } = weights;
+  const g = new Graph(name, prefix);
+  const ids = 'input_ids';
   const pastLength = dim(g, 'past_key_values.0.decoder.key', 2);
   let h = embed(g, weights, ids, pastLength);
   // Causal mask over [past + new] keys for the new queries: key position ≤ query position.
@@ -213,20 +224,37 @@ export function buildMergedDecoder(weights: Weights): GraphProto {
   const keyPositions = g.o('Range', [g.intScalar(0), g.o('Add', [pastLength, newLength]), g.intScalar(1)]);
   const future = g.o('Greater', [g.o('Unsqueeze', [keyPositions, g.int([0])]), g.o('Unsqueeze', [queryPositions, g.int([1])])]);
   const causal = g.o('Mul', [g.o('Cast', [future], { to: FLOAT }), g.scalar(-1e9)]);
-  const crossMask = paddingMask(g, encMask);
-
+  const crossMask = paddingMask(g, 'encoder_attention_mask');
+  const presents: string[] = [];
   for (let l = 0; l < spec.decoderLayers; l++) {
     const p = `decoder.layers.${l}`;
     const q = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.self_attn.q`, spec.dModel, spec.dModel)));
     const kNew = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.self_attn.k`, spec.dModel, spec.dModel)));
     const vNew = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.self_attn.v`, spec.dModel, spec.dModel)));
-    const k = g.o('Concat', [`past_key_values.${l}.decoder.key`, kNew], { axis: 2 }, `present.${l}.decoder.key`);
-    const v = g.o('Concat', [`past_key_values.${l}.decoder.value`, vNew], { axis: 2 }, `present.${l}.decoder.value`);
+    const k = g.o('Concat', [`past_key_values.${l}.decoder.key`, kNew], { axis: 2 }, `${prefix}present.${l}.decoder.key`);
+    const v = g.o('Concat', [`past_key_values.${l}.decoder.value`, vNew], { axis: 2 }, `${prefix}present.${l}.decoder.value`);
     const selfAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, q, k, v, causal)), linear(g, weights, `${p}.self_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.self_attn_layer_norm`, g.o('Add', [h, selfAttn]));
 
-    const crossK = cross[2 * l]!;
-    const crossV = cross[2 * l + 1]!;
+    let crossK: string;
+    let crossV: string;
+    let presentK: string;
+    let presentV: string;
+    if (cached) {
+      crossK = `past_key_values.${l}.encoder.key`;
+      crossV = `past_key_values.${l}.encoder.value`;
+      // One position of the cache: a placeholder of the right rank, a few bytes to copy.
+      presentK = g.o('Slice', [crossK, g.int([0]), g.int([1]), g.int([2])], {}, `${prefix}present.${l}.encoder.key`);
+      presentV = g.o('Slice', [crossV, g.int([0]), g.int([1]), g.int([2])], {}, `${prefix}present.${l}.encoder.value`);
+    } else {
+      const kp = linear(g, weights, `${p}.encoder_attn.k`, spec.dModel, spec.dModel);
+      const vp = linear(g, weights, `${p}.encoder_attn.v`, spec.dModel, spec.dModel);
+      crossK = g.o('Identity', [splitHeads(g, spec, applyLinear(g, 'encoder_hidden_states', kp))], {}, `${prefix}present.${l}.encoder.key`);
+      crossV = g.o('Identity', [splitHeads(g, spec, applyLinear(g, 'encoder_hidden_states', vp))], {}, `${prefix}present.${l}.encoder.value`);
+      presentK = crossK;
+      presentV = crossV;
+    }
+    presents.push(k, v, presentK, presentV);
     const cq = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.encoder_attn.q`, spec.dModel, spec.dModel)));
     const crossAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, cq, crossK, crossV, crossMask)), linear(g, weights, `${p}.encoder_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.encoder_attn_layer_norm`, g.o('Add', [h, crossAttn]));
@@ -240,31 +268,9 @@ export function buildMergedDecoder(weights: Weights): GraphProto {
     weights.tensors.set('lm_head.weight', { dims: [spec.dModel, spec.vocab], data: t });
   }
   weights.tensor('final_logits_bias', [spec.vocab], 'zeros');
-  g.o('Add', [g.o('MatMul', [h, use(g, weights, 'lm_head.weight')]), use(g, weights, 'final_logits_bias')], {}, 'logits');
-  g.output('logits', FLOAT, ['batch_size', 'decoder_sequence_length', spec.vocab]);
-  // The cross-attention cache is an output of the first step only: on cached steps Optimum's
-  // export returns placeholders (callers keep the first step's), not a copy of the cache.
-  const placeholders = new Graph('cached_placeholders', 'ph_');
-  const computed = new Graph('first_step_cross', 'fs_');
-  const presentNames: string[] = [];
-  for (let l = 0; l < spec.decoderLayers; l++) {
-    for (const [i, kind] of (['key', 'value'] as const).entries()) {
-      presentNames.push(`present.${l}.encoder.${kind}`);
-      // One position of the cache: a placeholder of the right rank, a few bytes to copy.
-      placeholders.o('Slice', [`past_key_values.${l}.encoder.${kind}`, placeholders.int([0]), placeholders.int([1]), placeholders.int([2])], {}, `ph_present.${l}.encoder.${kind}`);
-      placeholders.output(`ph_present.${l}.encoder.${kind}`, FLOAT);
-      computed.o('Identity', [cross[2 * l + i]!], {}, `fs_present.${l}.encoder.${kind}`);
-      computed.output(`fs_present.${l}.encoder.${kind}`, FLOAT);
-    }
-  }
-  g.op('If', [useCache], { then_branch: placeholders.build(), else_branch: computed.build() }, presentNames);
-  for (let l = 0; l < spec.decoderLayers; l++) {
-    for (const side of ['decoder', 'encoder'] as const) {
-      for (const kind of ['key', 'value'] as const) {
-        g.output(`present.${l}.${side}.${kind}`, FLOAT, ['batch_size', heads, side === 'decoder' ? 'past_decoder_sequence_length + 1' : 'encoder_sequence_length_out', dh]);
-      }
-    }
-  }
+  const logits = g.o('Add', [g.o('MatMul', [h, use(g, weights, 'lm_head.weight')]), use(g, weights, 'final_logits_bias')], {}, `${prefix}logits`);
+  g.output(logits, FLOAT);
+  for (const name of presents) g.output(name, FLOAT);
   return g.build();
 }
 

@@ -5,6 +5,9 @@ import { AbortError, InputError, TimeoutError, isAbortError, throwIfAborted } fr
 import type { ReferenceTable } from '../money/reference-rates.js';
 import type { Logger } from '../util/logger.js';
 import { untilAborted } from '../util/until-aborted.js';
+import { workerExecArgv } from '../util/worker-exec-argv.js';
+
+export { workerExecArgv };
 import type { createExtractor, ExtractionResult, ExtractionTask } from './extraction.js';
 import type { ExtractionWorkerData } from './extraction-worker.js';
 
@@ -238,24 +241,6 @@ function inCallingThread(options: ExecutorOptions): Executor {
     },
     async close() {},
   };
-}
-
-/**
- * The host's Node flags a worker thread may take: threads inherit them, and those that only make
- * sense for a main script (`node --input-type=module -e …`) stop a thread from starting.
- */
-export function workerExecArgv(argv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '-e' || flag === '--eval' || flag === '-p' || flag === '--print') {
-      i++;
-      continue;
-    }
-    if (flag.startsWith('--input-type') || flag.startsWith('--eval=') || flag.startsWith('--print=')) continue;
-    kept.push(flag);
-  }
-  return kept;
 }
 
 function workerFile(): string {

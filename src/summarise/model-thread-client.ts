@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerExecArgv } from '../util/worker-exec-argv.js';
 import type { Logger } from '../util/logger.js';
 import type { ThreadCall, ThreadReply } from './model-thread-protocol.js';
 
@@ -94,7 +95,7 @@ function startWorker(): Worker {
   // the built package runs the compiled .js.
   if (import.meta.url.endsWith('.ts')) {
     const entry = new URL('./model-thread.ts', import.meta.url).href;
-    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, execArgv: workerExecArgv(process.execArgv) });
   }
-  return new Worker(new URL('./model-thread.js', import.meta.url));
+  return new Worker(new URL('./model-thread.js', import.meta.url), { execArgv: workerExecArgv(process.execArgv) });
 }

@@ -6,9 +6,12 @@
  * from the batch, and beam search with the beams folded into the batch. Token ids in, token ids
  * out: tokenizing stays with transformers.js. It runs in the model thread.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import onnxProto from 'onnx-proto';
 import ort from 'onnxruntime-node';
+
+const { onnx } = onnxProto;
 
 type Tensor = ort.Tensor;
 
@@ -66,11 +69,11 @@ export class Seq2SeqEngine {
 
   static async load(files: Seq2SeqFiles): Promise<Seq2SeqEngine> {
     const suffix = files.quantized ? '_quantized' : '';
-    const options: ort.InferenceSession.SessionOptions = { executionProviders: ['cpu'], intraOpNumThreads: files.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
-    const [encoder, decoder] = await Promise.all([
-      ort.InferenceSession.create(join(files.dir, 'onnx', `encoder_model${suffix}.onnx`), options),
-      ort.InferenceSession.create(join(files.dir, 'onnx', `decoder_model_merged${suffix}.onnx`), options),
-    ]);
+    // The runtime's warnings (initialisers its optimiser folded away) are not the user's to act on.
+    const options: ort.InferenceSession.SessionOptions = { executionProviders: ['cpu'], intraOpNumThreads: files.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 };
+    // One after the other: the peak memory of loading is one session's, not two.
+    const encoder = await ort.InferenceSession.create(join(files.dir, 'onnx', `encoder_model${suffix}.onnx`), options);
+    const decoder = await ort.InferenceSession.create(withTopK(join(files.dir, 'onnx', `decoder_model_merged${suffix}.onnx`)), options);
     return new Seq2SeqEngine(encoder, decoder, readDecodingConfig(files.dir));
   }
 
@@ -115,15 +118,21 @@ export class Seq2SeqEngine {
     return { states: out.last_hidden_state!, mask: maskTensor };
   }
 
-  /** One decoder step for `rows` rows: the logits of the new token [rows, vocab] and the grown cache. */
-  private async step(tokens: readonly number[], states: Tensor, mask: Tensor, cache: Cache | null): Promise<{ logits: Float32Array; vocab: number; cache: Cache }> {
+  /**
+   * One decoder step for `rows` rows: the `k` most likely next tokens of each row, with their
+   * log-probabilities (computed in the graph: the vocabulary's logits never cross into JS), and
+   * the grown cache.
+   */
+  private async step(tokens: readonly number[], states: Tensor, mask: Tensor, cache: Cache | null, k: number): Promise<{ values: Float32Array; indices: BigInt64Array; k: number; cache: Cache }> {
     const rows = tokens.length;
     const { layers, heads, headDim } = this.config;
+    const top = Math.min(k, this.config.vocabSize);
     const feeds: Record<string, Tensor> = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(tokens, (t) => BigInt(t)), [rows, 1]),
       encoder_attention_mask: mask,
       encoder_hidden_states: states,
       use_cache_branch: new ort.Tensor('bool', new Uint8Array([cache ? 1 : 0]), [1]),
+      [TOP_K_INPUT]: new ort.Tensor('int64', BigInt64Array.from([BigInt(top)]), [1]),
     };
     const empty = () => new ort.Tensor('float32', new Float32Array(0), [rows, heads, 0, headDim]);
     for (let l = 0; l < layers; l++) {
@@ -133,8 +142,6 @@ export class Seq2SeqEngine {
       feeds[`past_key_values.${l}.encoder.value`] = cache ? cache.encoder[2 * l + 1]! : empty();
     }
     const out = await this.decoder.run(feeds);
-    const logits = out.logits!;
-    const vocab = logits.dims[2]!;
     const next: Cache = { decoder: [], encoder: [] };
     for (let l = 0; l < layers; l++) {
       next.decoder.push(out[`present.${l}.decoder.key`]!, out[`present.${l}.decoder.value`]!);
@@ -142,7 +149,23 @@ export class Seq2SeqEngine {
       // the cross-attention cache of the first step is kept.
       next.encoder.push(cache ? cache.encoder[2 * l]! : out[`present.${l}.encoder.key`]!, cache ? cache.encoder[2 * l + 1]! : out[`present.${l}.encoder.value`]!);
     }
-    return { logits: logits.data as Float32Array, vocab, cache: next };
+    return { values: out[TOP_K_VALUES]!.data as Float32Array, indices: out[TOP_K_INDICES]!.data as BigInt64Array, k: top, cache: next };
+  }
+
+  /** The best allowed candidates of one row of a step, best first: [token, log-probability]. */
+  private candidates(stepped: { values: Float32Array; indices: BigInt64Array; k: number }, row: number, history: readonly number[], settings: GenerateSettings, want: number): Array<[number, number]> {
+    const forced = this.forcedToken(history);
+    const banned = this.banned(history, settings);
+    const out: Array<[number, number]> = [];
+    for (let j = 0; j < stepped.k && out.length < want; j++) {
+      const token = Number(stepped.indices[row * stepped.k + j]!);
+      if (forced !== null ? token !== forced : banned.has(token)) continue;
+      out.push([token, stepped.values[row * stepped.k + j]!]);
+    }
+    // A forced token outside the top k still comes first (its log-probability is not needed:
+    // every beam of the input takes it).
+    if (forced !== null && out.length === 0) out.push([forced, 0]);
+    return out;
   }
 
   /** Greedy decoding; a row leaves the batch when it ends. */
@@ -155,14 +178,15 @@ export class Seq2SeqEngine {
     let tokens = live.map(() => this.config.decoderStart);
     let cache: Cache | null = null;
     for (let n = 0; n < settings.maxNewTokens && live.length > 0; n++) {
-      const stepped = await this.step(tokens, states, mask, cache);
+      // Enough candidates that, after the tokens the processors forbid, one remains per row.
+      const k = 1 + Math.max(0, ...live.map((i) => this.banned(generated[i]!, settings).size));
+      const stepped = await this.step(tokens, states, mask, cache, k);
       const keep: number[] = [];
       const nextTokens: number[] = [];
       for (let r = 0; r < live.length; r++) {
-        const row = stepped.logits.subarray(r * stepped.vocab, (r + 1) * stepped.vocab);
         const history = generated[live[r]!]!;
-        this.process(row, history, settings);
-        const token = argmax(row);
+        const [best] = this.candidates(stepped, r, history, settings, 1);
+        const token = best ? best[0] : this.config.eos[0]!;
         history.push(token);
         if (this.config.eos.includes(token)) continue;
         keep.push(r);
@@ -220,24 +244,22 @@ export class Seq2SeqEngine {
       }
     };
     for (let n = 0; n < settings.maxNewTokens && beams.length > 0; n++) {
+      const extra = Math.max(0, ...beams.map((b) => this.banned(b.tokens, settings).size));
       const stepped = await this.step(
         beams.map((b) => b.tokens.at(-1)!),
         states,
         mask,
         cache,
+        2 * k + extra,
       );
-      const vocab = stepped.vocab;
       // Candidates per input: (score, beam row, token), the best 2k.
       const candidates = new Map<number, Array<{ score: number; row: number; token: number }>>();
       for (let r = 0; r < beams.length; r++) {
         const beam = beams[r]!;
         if (beam.score === -Infinity) continue;
-        const row = stepped.logits.subarray(r * vocab, (r + 1) * vocab);
-        this.process(row, beam.tokens, settings);
-        logSoftmax(row);
         const list = candidates.get(beam.input) ?? [];
         candidates.set(beam.input, list);
-        for (const [token, logProb] of topK(row, 2 * k)) list.push({ score: beam.score + logProb, row: r, token });
+        for (const [token, logProb] of this.candidates(stepped, r, beam.tokens, settings, 2 * k)) list.push({ score: beam.score + logProb, row: r, token });
       }
       const nextBeams: Beam[] = [];
       const rows: number[] = [];
@@ -274,9 +296,16 @@ export class Seq2SeqEngine {
         nextBeams.push(...kept);
       }
       if (nextBeams.length === 0) break;
-      cache = gatherCache(stepped.cache, rows);
-      states = gatherRows(states, rows);
-      mask = gatherRows(mask, rows);
+      // Beams are reordered within their input: while every row keeps its input, the encoder's
+      // side (states, mask, cross-attention cache) is the same, and only the decoder's cache moves.
+      const sameInputs = nextBeams.length === beams.length && nextBeams.every((b, j) => b.input === beams[j]!.input);
+      // Every beam continuing itself (often, once the beams have settled) moves nothing at all.
+      const unmoved = sameInputs && rows.every((r, j) => r === j);
+      cache = unmoved ? stepped.cache : sameInputs ? { decoder: stepped.cache.decoder.map((t) => gatherRows(t, rows)), encoder: stepped.cache.encoder } : gatherCache(stepped.cache, rows);
+      if (!sameInputs) {
+        states = gatherRows(states, rows);
+        mask = gatherRows(mask, rows);
+      }
       beams = nextBeams;
     }
     // Inputs still running when the budget ran out keep their running beams as hypotheses.
@@ -284,27 +313,85 @@ export class Seq2SeqEngine {
     return finished.map((list) => (list[0]?.tokens ?? [this.config.decoderStart]).slice(1));
   }
 
-  /** The logits processors transformers.js applies: forced first token, bad words, minimum length, repeated n-grams. */
-  private process(row: Float32Array, history: readonly number[], settings: GenerateSettings): void {
-    if (this.config.forcedBos !== null && history.length === 1) {
-      row.fill(-Infinity);
-      row[this.config.forcedBos] = 0;
-      return;
-    }
+  /** The token a row must take next, if any: BART's `<s>` first. */
+  private forcedToken(history: readonly number[]): number | null {
+    return this.config.forcedBos !== null && history.length === 1 ? this.config.forcedBos : null;
+  }
+
+  /**
+   * The tokens the logits processors forbid a row next (bad words, the end token before the
+   * minimum length, a repeated n-gram). As in Hugging Face transformers they apply after the
+   * log-softmax: a forbidden token's probability is not given to the others.
+   */
+  private banned(history: readonly number[], settings: GenerateSettings): Set<number> {
+    const out = new Set<number>();
     for (const bad of this.config.badWords) {
       const prefix = bad.slice(0, -1);
-      if (prefix.length === 0 || endsWith(history, prefix)) row[bad.at(-1)!] = -Infinity;
+      if (prefix.length === 0 || endsWith(history, prefix)) out.add(bad.at(-1)!);
     }
-    if (settings.minLength !== undefined && history.length < settings.minLength) for (const e of this.config.eos) row[e] = -Infinity;
+    if (settings.minLength !== undefined && history.length < settings.minLength) for (const e of this.config.eos) out.add(e);
     const size = settings.noRepeatNgramSize ?? this.config.noRepeatNgramSize;
     if (size > 0 && history.length >= size) {
       const tail = history.slice(history.length - size + 1);
       for (let i = 0; i + size <= history.length; i++) {
         let match = true;
         for (let j = 0; j < size - 1 && match; j++) match = history[i + j] === tail[j];
-        if (match) row[history[i + size - 1]!] = -Infinity;
+        if (match) out.add(history[i + size - 1]!);
       }
     }
+    return out;
+  }
+}
+
+/** Names the engine adds to the decoder graph. */
+const TOP_K_INPUT = 'precis_top_k';
+const TOP_K_VALUES = 'precis_top_log_probs';
+const TOP_K_INDICES = 'precis_top_tokens';
+
+/**
+ * The merged decoder with a log-softmax and a top-k after its logits, so that each step hands JS
+ * a few candidates per row, not the vocabulary. The nodes are appended as a second serialised
+ * `graph` field: protobuf merges it into the first (repeated fields append), so the model's
+ * hundreds of megabytes of weights are never decoded or encoded again.
+ */
+function withTopK(path: string): Buffer {
+  const A = onnx.AttributeProto.AttributeType;
+  const tensor = (elemType: number) => ({ tensorType: { elemType } });
+  const extra = onnx.ModelProto.encode(
+    onnx.ModelProto.create({
+      graph: onnx.GraphProto.create({
+        node: [
+          onnx.NodeProto.create({ opType: 'LogSoftmax', input: ['logits'], output: ['precis_log_probs'], name: 'precis_log_softmax', attribute: [{ name: 'axis', type: A.INT, i: -1 }] }),
+          onnx.NodeProto.create({
+            opType: 'TopK',
+            input: ['precis_log_probs', TOP_K_INPUT],
+            output: [TOP_K_VALUES, TOP_K_INDICES],
+            name: 'precis_top_k',
+            attribute: [
+              { name: 'axis', type: A.INT, i: -1 },
+              { name: 'largest', type: A.INT, i: 1 },
+              { name: 'sorted', type: A.INT, i: 1 },
+            ],
+          }),
+        ],
+        input: [onnx.ValueInfoProto.create({ name: TOP_K_INPUT, type: tensor(onnx.TensorProto.DataType.INT64) })],
+        output: [
+          onnx.ValueInfoProto.create({ name: TOP_K_VALUES, type: tensor(onnx.TensorProto.DataType.FLOAT) }),
+          onnx.ValueInfoProto.create({ name: TOP_K_INDICES, type: tensor(onnx.TensorProto.DataType.INT64) }),
+        ],
+      }),
+    }),
+  ).finish();
+  // Read straight into a buffer with room for the nodes: one copy of the weights, not two.
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(size + extra.length);
+    for (let read = 0; read < size; ) read += readSync(fd, bytes, read, size - read, read);
+    bytes.set(extra, size);
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -340,39 +427,6 @@ function endsWith(history: readonly number[], suffix: readonly number[]): boolea
   if (suffix.length > history.length) return false;
   for (let i = 0; i < suffix.length; i++) if (history[history.length - suffix.length + i] !== suffix[i]) return false;
   return true;
-}
-
-/** The first index of the largest value (ties go to the lower id, as in transformers.js). */
-function argmax(row: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < row.length; i++) if (row[i]! > row[best]!) best = i;
-  return best;
-}
-
-function logSoftmax(row: Float32Array): void {
-  let max = -Infinity;
-  for (let i = 0; i < row.length; i++) if (row[i]! > max) max = row[i]!;
-  let sum = 0;
-  for (let i = 0; i < row.length; i++) sum += Math.exp(row[i]! - max);
-  const log = max + Math.log(sum);
-  for (let i = 0; i < row.length; i++) row[i] = row[i]! - log;
-}
-
-/** The `k` largest values of a row with their indexes, largest first (one pass, a small sorted list). */
-function topK(row: Float32Array, k: number): Array<[number, number]> {
-  const best: Array<[number, number]> = [];
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i]!;
-    if (v === -Infinity) continue;
-    if (best.length < k) {
-      best.push([i, v]);
-      best.sort((a, b) => b[1] - a[1]);
-    } else if (v > best[k - 1]![1]) {
-      best[k - 1] = [i, v];
-      for (let j = k - 1; j > 0 && best[j]![1] > best[j - 1]![1]; j--) [best[j], best[j - 1]] = [best[j - 1]!, best[j]!];
-    }
-  }
-  return best;
 }
 
 /** Rows of a tensor whose first dimension is the batch, in the order given (rows may repeat). */

@@ -103,4 +103,11 @@ test('a host started with `node --input-type=module -e` gets records: its flags 
     await p.close();`;
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(out.stdout.trim()).toBe('null');
-});
+  // The model thread too: the summary is translated, not extractive for want of a thread.
+  const withModels = `import { createPipeline } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+    const p = createPipeline({ modelsDir: ${JSON.stringify(fixture('models'))}, maxNewTokens: 4 });
+    const r = await p.process('Le gouvernement a annoncé mardi un budget de 728 000 milliards de wons pour 2026. Les dépenses de défense augmentent.');
+    console.log(r.summary?.strategy);
+    await p.close();`;
+  expect(spawnSync(process.execPath, ['--input-type=module', '-e', withModels], { encoding: 'utf8' }).stdout.trim()).toBe('extract-translate');
+}, 60_000);

@@ -58,8 +58,8 @@ describe('beam search', () => {
 
   /**
    * Every output of at most STEPS tokens, scored independently of the engine's cached loop: the
-   * whole prefix through the decoder without a cache, log-softmax over the tokens allowed (the
-   * start token is never generated), summed, divided by length ** lengthPenalty.
+   * whole prefix through the decoder without a cache, log-softmax over the vocabulary (the start
+   * token is never generated), summed, divided by length ** lengthPenalty.
    */
   async function exhaustive(input: number[], lengthPenalty: number): Promise<{ tokens: number[]; score: number }> {
     const encoder = await ort.InferenceSession.create(join(dir, 'onnx', 'encoder_model.onnx'));
@@ -80,8 +80,9 @@ describe('beam search', () => {
         'past_key_values.0.encoder.value': empty(),
       });
       const all = out.logits!.data as Float32Array;
+      // Normalised over the whole vocabulary; the start token is then never taken (processors
+      // apply after the log-softmax, as in Hugging Face transformers).
       const row = Array.from(all.subarray((prefix.length - 1) * VOCAB, prefix.length * VOCAB));
-      row[VOCAB - 1] = -Infinity;
       const max = Math.max(...row);
       const log = max + Math.log(row.reduce((s, v) => s + Math.exp(v - max), 0));
       return row.map((v) => v - log);
