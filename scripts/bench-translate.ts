@@ -83,6 +83,19 @@ export async function benchTranslate(root: string): Promise<void> {
       `translate ${beams === 1 ? 'greedy' : `beams${beams}`} batch ${batch}: precis ${rate.precis!.toFixed(0)} tok/s, transformers.js ${rate.transformers!.toFixed(0)} tok/s, ratio ${(rate.precis! / rate.transformers!).toFixed(1)}×, peak RSS ${peak.toFixed(0)} MB`,
     );
   }
+  // Batched int8 against batch 1: activations are quantised per tensor, padding included, so a
+  // batch may change a token; the share of sentences that come out identical is measured.
+  {
+    const inputs = sentences.slice(0, 16);
+    const outputs: string[][] = [];
+    for (const batch of [1, 16]) {
+      const store = new ModelStore({ modelsDir, allowRemote: false, engine: 'precis', batchSize: batch });
+      outputs.push(await (await store.load(model)).generate(inputs, { beams: 1, maxNewTokens: 24 }));
+      await store.close();
+    }
+    const same = outputs[0]!.filter((o, i) => o === outputs[1]![i]).length;
+    console.log(`translate int8 greedy, batch 16 against batch 1: ${same} of ${inputs.length} sentences identical (${((100 * same) / inputs.length).toFixed(0)} %)`);
+  }
   // Memory with one model, precis's engine alone, in a process of its own (the lines above hold
   // both engines' copies of the model).
   const work = mkdtempSync(join(tmpdir(), 'precis-bench-'));
