@@ -1,5 +1,5 @@
 export { createPipeline } from './pipeline.js';
-export { ARTICLE_OPTION_NAMES } from './pipeline.js';
+export { ARTICLE_OPTION_NAMES, PIPELINE_OPTION_NAMES } from './pipeline.js';
 export type {
   ArticleInput,
   ArticleOptions,
@@ -7,7 +7,10 @@ export type {
   ModelStatus,
   Pipeline,
   PipelineOptions,
+  ArticleBytes,
+  AnyArticle,
   ProcessAllOptions,
+  ProcessFilesOptions,
   ProcessOptions,
 } from './pipeline.js';
 export type { Logger } from './util/logger.js';
@@ -47,7 +50,8 @@ export { LANGUAGE_PACKS, languagePack } from './lang/registry.js';
 export type { LanguagePack } from './lang/types.js';
 export type { Entity, EntityType, Mention } from './entities/entity-types.js';
 export type { EntitiesMode } from './entities/entities-mode.js';
-export { readArticleFile, bytesToArticle, DEFAULT_MAX_BYTES } from './ingest/read-article.js';
+export { readArticleFile, readArticleFile as readArticle, bytesToArticle, DEFAULT_MAX_BYTES } from './ingest/read-article.js';
+export { readArticleBytes } from './ingest/read-file-bytes.js';
 export { listArticles } from './ingest/list-articles.js';
 export type { ArticleEntry, ListOptions } from './ingest/list-articles.js';
 export { DEFAULT_CANDIDATES } from './language/detect-language.js';

@@ -1,5 +1,7 @@
 import type { Document, PrecisRecord, SourceInfo } from './document.js';
-import { AbortError, PipelineClosedError, TimeoutError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
+import { AbortError, InputError, PipelineClosedError, TimeoutError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
+import { type ArticleEntry, listArticles, type ListOptions } from './ingest/list-articles.js';
+import { readArticleBytes } from './ingest/read-file-bytes.js';
 import {
   BUNDLED_MODELS_DIR,
   type Manifest,
@@ -162,6 +164,13 @@ export interface ProcessAllOptions extends ProcessOptions {
   onProgress?: (progress: { done: number; failed: number; record: PrecisRecord }) => void;
 }
 
+export interface ProcessFilesOptions extends ProcessAllOptions, ListOptions {
+  /** Larger files get an `INPUT_TOO_LARGE` record. @default DEFAULT_MAX_BYTES (10 MB) */
+  maxBytes?: number;
+  /** `extract` (no summary) rather than `process`. @default false */
+  extractOnly?: boolean;
+}
+
 export interface LoadOptions {
   signal?: AbortSignal;
 }
@@ -192,6 +201,13 @@ export interface Pipeline {
    * No summarisation model is used; the NER model is, when `entities` asks for it.
    */
   extract(input: AnyArticle, options?: ProcessOptions): Promise<PrecisRecord>;
+  /**
+   * Files and folders, as the CLI reads them (folders walked lazily for article files, each file
+   * decoded and parsed in the pipeline's threads): one record per file, in order, a file that
+   * cannot be read included (its record has the error). Paths are paths here; `processAll` takes
+   * texts.
+   */
+  processFiles(paths: readonly string[], options?: ProcessFilesOptions): AsyncGenerator<PrecisRecord>;
   /** Many articles, `concurrency` at a time, yielded in input order. */
   processAll(
     inputs: Iterable<AnyArticle> | AsyncIterable<AnyArticle>,
@@ -360,6 +376,38 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
     stages: baseVariant.stages,
     process,
     extract: call(false),
+    processFiles(paths, fileOptions = {}) {
+      const { maxBytes, extractOnly, include, exclude, signal, overrides, concurrency } = fileOptions;
+      const run = extractOnly ? call(false) : process;
+      async function* files(): AsyncGenerator<Exclude<ArticleEntry, { kind: 'empty-directory' | 'stdin' }>> {
+        for await (const entry of listArticles([...paths].filter((p) => p !== '-'), { include, exclude })) if (entry.kind !== 'empty-directory' && entry.kind !== 'stdin') yield entry;
+      }
+      const read = async (entry: Exclude<ArticleEntry, { kind: 'empty-directory' | 'stdin' }>): Promise<PrecisRecord> => {
+        const meta = { includeText: base.includeText, pipelineVersion: baseVariant.version, ms: 0 };
+        const source = { path: entry.path, sha256: '', bytes: 0, encoding: '', format: 'text' as const };
+        try {
+          if (entry.kind === 'missing') throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
+          if (entry.kind === 'not-a-file') throw new InputError('INPUT_NOT_A_FILE', `${entry.path} is neither a regular file nor a folder (a pipe, a socket or a device), so it is not read.`, { path: entry.path });
+          return await run(await readArticleBytes(entry.path, entry.id, { maxBytes }), { signal, overrides });
+        } catch (error) {
+          if (!isPrecisError(error)) throw error;
+          return failedRecord({ id: entry.id, source }, toErrorInfo(error), meta);
+        }
+      };
+      const records = mapOrdered(files(), read, { concurrency: concurrency ?? 1, signal });
+      const { onProgress } = fileOptions;
+      if (!onProgress) return records;
+      let done = 0;
+      let failed = 0;
+      return (async function* () {
+        for await (const record of records) {
+          done += 1;
+          if (record.error) failed += 1;
+          onProgress({ done, failed, record });
+          yield record;
+        }
+      })();
+    },
     processAll(inputs, allOptions = {}) {
       const { signal, overrides, onProgress } = allOptions;
       let done = 0;
@@ -497,9 +545,38 @@ function modelsNeeded(options: ResolvedOptions, manifest: Manifest): Array<{ mod
   return [...needed.values()];
 }
 
+/** Every option `createPipeline` takes: a name outside it is a typo, refused rather than ignored. */
+export const PIPELINE_OPTION_NAMES = [
+  'sentences',
+  'languages',
+  'translationLanguages',
+  'includeText',
+  'defaultDollar',
+  'tolerance',
+  'summarise',
+  'strategy',
+  'entities',
+  'modelsDir',
+  'allowRemoteModels',
+  'beams',
+  'maxNewTokens',
+  'batchSize',
+  'engine',
+  'maxWords',
+  'logger',
+  'referenceRates',
+  'date',
+  'threads',
+  'timeoutMs',
+] as const satisfies ReadonlyArray<keyof PipelineOptions>;
+
 function resolveOptions(options: PipelineOptions, manifest: Manifest): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected \`options\` to be an object, got \`${String(options)}\` (${typeof options})`);
+  }
+  const unknown = Object.keys(options).filter((k) => !(PIPELINE_OPTION_NAMES as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    throw new TypeError(`Unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `\`${k}\``).join(', ')}; createPipeline takes ${PIPELINE_OPTION_NAMES.join(', ')}.`);
   }
   const sentences = options.sentences ?? 4;
   if (!Number.isInteger(sentences) || sentences < 1) {

@@ -5,6 +5,7 @@ test('the public API exports exactly these names', () => {
   expect(Object.keys(precis).sort()).toEqual(
     [
       'ARTICLE_OPTION_NAMES',
+      'PIPELINE_OPTION_NAMES',
       'AbortError',
       'DEFAULT_CANDIDATES',
       'DEFAULT_MAX_BYTES',
@@ -25,6 +26,8 @@ test('the public API exports exactly these names', () => {
       'languagePack',
       'listArticles',
       'parseEcbCsv',
+      'readArticle',
+      'readArticleBytes',
       'readArticleFile',
       'readReferenceRates',
     ].sort(),

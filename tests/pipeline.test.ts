@@ -299,3 +299,23 @@ describe('languages: every pack is read, none is refused', () => {
     expect(() => createPipeline({ referenceRates: '/nonexistent.csv' })).toThrow(expect.objectContaining({ code: 'REFERENCE_RATES_NOT_FOUND' }));
   });
 });
+
+describe('paths and options', () => {
+  test('processFiles reads files and folders as the CLI does; a path that cannot be read is a record with its error', async () => {
+    const pipeline = createPipeline({ summarise: false });
+    const records: PrecisRecord[] = [];
+    for await (const r of pipeline.processFiles([SEED, fixture('ingest'), fixture('no-such-file.txt')], { concurrency: 2 })) records.push(r);
+    expect(records.map((r) => [r.source.path, r.error?.code])).toEqual([
+      [SEED, undefined],
+      [join(fixture('ingest'), 'article.html'), undefined],
+      [fixture('no-such-file.txt'), 'INPUT_NOT_FOUND'],
+    ]);
+    expect(records[1]!.source.format).toBe('html');
+    await pipeline.close();
+  });
+
+  test('an unknown option is a TypeError naming it, not silently ignored', () => {
+    expect(() => createPipeline({ sentence: 3 } as never)).toThrow(/Unknown option `sentence`/);
+    expect(() => createPipeline({ engine: 'magic' as never })).toThrow(/`engine`/);
+  });
+});

@@ -104,9 +104,20 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
     void reply.code(http.status).headers(http.headers).send({ error: { code: http.code, message: http.message } });
   });
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // A path that exists for other methods is 405 with the methods it takes, not 404.
+    const allowed = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((method) => app.hasRoute({ method: method as 'GET', url: path }));
+    if (allowed.length > 0) {
+      metrics.countError('METHOD_NOT_ALLOWED');
+      void reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send({ error: { code: 'METHOD_NOT_ALLOWED', message: `${path} takes ${allowed.join(', ')}, not ${request.method}. See GET /openapi.json for the API.` } });
+      return;
+    }
     metrics.countError('NOT_FOUND');
     void reply.code(404).send({
-      error: { code: 'NOT_FOUND', message: `No endpoint at ${request.method} ${request.url.split('?')[0]}. See GET /openapi.json for the API.` },
+      error: { code: 'NOT_FOUND', message: `No endpoint at ${request.method} ${path}. See GET /openapi.json for the API.` },
     });
   });
 

@@ -157,19 +157,24 @@ describe('precis HTTP service (fixture models)', () => {
     expect(record.keySentences).toHaveLength(1);
   });
 
-  test('413 over the body limit, 415 for other content types, 404 JSON elsewhere', async () => {
+  test('413 over the body limit, 415 for other content types, 405 for a wrong method, 404 JSON elsewhere', async () => {
     const big = Buffer.alloc(1024 * 1024 + 1, 'a');
     await expectError(await post(`${s.url}/v1/extract`, big, 'text/plain'), 413, 'PAYLOAD_TOO_LARGE');
     await expectError(await post(`${s.url}/v1/extract`, '<a/>', 'application/xml'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectError(await post(`${s.url}/v1/summarise`, 'x', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectError(await post(`${s.url}/v1/batch`, 'x', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectError(await fetch(`${s.url}/v1/translate`), 404, 'NOT_FOUND');
-    await expectError(await fetch(`${s.url}/v1/extract`), 404, 'NOT_FOUND');
+    // A path that exists for another method: 405 with the methods it takes.
+    const wrongMethod = await fetch(`${s.url}/v1/extract`);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect(await expectError(wrongMethod, 405, 'METHOD_NOT_ALLOWED')).toContain('POST');
+    expect((await fetch(`${s.url}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 
   test('CORS is off: no cross-origin headers, preflight is not answered', async () => {
     const preflight = await fetch(`${s.url}/v1/extract`, { method: 'OPTIONS', headers: { origin: 'http://elsewhere.example', 'access-control-request-method': 'POST' } });
-    expect(preflight.status).toBe(404);
+    // The path takes POST only: a preflight gets 405 and no cross-origin header.
+    expect(preflight.status).toBe(405);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const simple = await post(`${s.url}/v1/extract`, 'Le gouvernement a présenté un budget.', 'text/plain', { headers: { 'content-type': 'text/plain', origin: 'http://elsewhere.example' } });
     expect(simple.headers.get('access-control-allow-origin')).toBeNull();
