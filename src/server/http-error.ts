@@ -13,13 +13,38 @@ export class HttpError extends Error {
   }
 }
 
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: { additionalProperty?: string; allowedValues?: unknown[]; missingProperty?: string; type?: string; limit?: number };
+}
+
+/** One schema violation, naming the field: `sentences` must be an integer, not "must be integer". */
+function describeValidation(issue: AjvIssue, query: boolean): string {
+  const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const field = (name: string) => (query ? `parameter \`${name}\`` : `field \`${name}\``);
+  const at = path ? field(path) : query ? 'the query string' : 'the body';
+  switch (issue.keyword) {
+    case 'additionalProperties':
+      return `${field(path ? `${path}.${issue.params.additionalProperty}` : String(issue.params.additionalProperty))} is not one the endpoint takes`;
+    case 'required':
+      return `${field(path ? `${path}.${issue.params.missingProperty}` : String(issue.params.missingProperty))} is missing`;
+    case 'enum':
+      return `${at} must be one of ${(issue.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return `${at} ${issue.message ?? 'is not valid'}`;
+  }
+}
+
 /** Fastify's own failures (parsing, limits, validation) in the API's codes and words. */
 export function toHttpError(error: unknown, bodyLimit: number): HttpError {
   if (error instanceof HttpError) return error;
   const e = error as { code?: string; statusCode?: number; message?: string; validation?: unknown; validationContext?: string };
   if (e.validation) {
     const where = e.validationContext === 'querystring' ? 'query string' : 'request body';
-    return new HttpError(400, 'BAD_REQUEST', `The ${where} is not valid: ${e.message ?? 'see the API schema'}. See GET /openapi.json for the expected shape.`);
+    const detail = Array.isArray(e.validation) && e.validation.length > 0 ? describeValidation(e.validation[0] as AjvIssue, e.validationContext === 'querystring') : (e.message ?? 'see the API schema');
+    return new HttpError(400, 'BAD_REQUEST', `The ${where} is not valid: ${detail}. See GET /openapi.json for the expected shape.`);
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
