@@ -90,8 +90,8 @@ function mergeHeads(g: Graph, spec: Seq2SeqSpec, x: string): string {
   return g.o('Reshape', [t, g.int([0, 0, spec.dModel])]);
 }
 
-function attend(g: Graph, spec: Seq2SeqSpec, q: string, k: string, v: string, mask: string): string {
-  const scaled = g.o('Mul', [q, g.scalar(1 / Math.sqrt(spec.dModel / spec.heads))]);
+function attend(g: Graph, spec: Seq2SeqSpec, q: string, k: string, v: string, mask: string, scale?: string): string {
+  const scaled = g.o('Mul', [q, scale ?? g.scalar(1 / Math.sqrt(spec.dModel / spec.heads))]);
   const scores = g.o('Add', [g.o('MatMul', [scaled, g.o('Transpose', [k], { perm: [0, 1, 3, 2] })]), mask]);
   return g.o('MatMul', [g.o('Softmax', [scores], { axis: -1 }), v]);
 }
@@ -225,6 +225,10 @@ function decoderBranch(weights: Weights, name: string, prefix: string, cached: b
   const future = g.o('Greater', [g.o('Unsqueeze', [keyPositions, g.int([0])]), g.o('Unsqueeze', [queryPositions, g.int([1])])]);
   const causal = g.o('Mul', [g.o('Cast', [future], { to: FLOAT }), g.scalar(-1e9)]);
   const crossMask = paddingMask(g, 'encoder_attention_mask');
+  // The attention scale lives in the main graph: the runtime folds it into the MatMul, and a
+  // branch's own initialiser folded away is a warning on every load.
+  const root = weights.root!;
+  const scale = root.initializers.some((t) => t.name === 'attention_scale') ? 'attention_scale' : root.floats('attention_scale', [], new Float32Array([1 / Math.sqrt(spec.dModel / spec.heads)]));
   const presents: string[] = [];
   for (let l = 0; l < spec.decoderLayers; l++) {
     const p = `decoder.layers.${l}`;
@@ -233,7 +237,7 @@ function decoderBranch(weights: Weights, name: string, prefix: string, cached: b
     const vNew = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.self_attn.v`, spec.dModel, spec.dModel)));
     const k = g.o('Concat', [`past_key_values.${l}.decoder.key`, kNew], { axis: 2 }, `${prefix}present.${l}.decoder.key`);
     const v = g.o('Concat', [`past_key_values.${l}.decoder.value`, vNew], { axis: 2 }, `${prefix}present.${l}.decoder.value`);
-    const selfAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, q, k, v, causal)), linear(g, weights, `${p}.self_attn.o`, spec.dModel, spec.dModel));
+    const selfAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, q, k, v, causal, scale)), linear(g, weights, `${p}.self_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.self_attn_layer_norm`, g.o('Add', [h, selfAttn]));
 
     let crossK: string;
@@ -256,7 +260,7 @@ function decoderBranch(weights: Weights, name: string, prefix: string, cached: b
     }
     presents.push(k, v, presentK, presentV);
     const cq = splitHeads(g, spec, applyLinear(g, h, linear(g, weights, `${p}.encoder_attn.q`, spec.dModel, spec.dModel)));
-    const crossAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, cq, crossK, crossV, crossMask)), linear(g, weights, `${p}.encoder_attn.o`, spec.dModel, spec.dModel));
+    const crossAttn = applyLinear(g, mergeHeads(g, spec, attend(g, spec, cq, crossK, crossV, crossMask, scale)), linear(g, weights, `${p}.encoder_attn.o`, spec.dModel, spec.dModel));
     h = layerNorm(g, weights, `${p}.encoder_attn_layer_norm`, g.o('Add', [h, crossAttn]));
     h = layerNorm(g, weights, `${p}.final_layer_norm`, g.o('Add', [h, feedForward(g, weights, p, h)]));
   }

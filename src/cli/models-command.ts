@@ -53,13 +53,20 @@ export async function modelsList(flags: ModelsFlags, io: CliIO): Promise<number>
 export async function modelsVerify(ids: string[], flags: ModelsFlags, io: CliIO): Promise<number> {
   const dir = modelsDirOf(flags);
   let bad = 0;
+  const missing: string[] = [];
   for (const m of select(ids)) {
     const result = await verifyModel(m, dir);
     if (result.status === 'mismatch') bad++;
+    if (result.status === 'missing') missing.push(m.id);
     io.stdout.write(`${m.id.padEnd(28)} ${result.status}${result.problems.length ? `: ${result.problems.join('; ')}` : ''}\n`);
   }
   if (bad > 0) io.stderr.write(`precis: ${bad} model(s) do not match their record; run \`precis models pull <id>\` to replace them.\n`);
-  return bad > 0 ? 1 : 0;
+  // A declared model that is not there is not verified either: summaries would fall back to extracts.
+  if (missing.length > 0) {
+    const command = missing.length === 1 ? `precis models pull ${missing[0]}` : 'precis models pull';
+    io.stderr.write(`precis: ${missing.length} declared model(s) missing from ${dir}; run \`${command}\`.\n`);
+  }
+  return bad > 0 || missing.length > 0 ? 1 : 0;
 }
 
 export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): Promise<number> {

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isPrecisError, UsageError } from '../errors.js';
 import { parseDate } from '../money/reference-rates.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
+import { ARTICLE_EXTENSIONS } from '../ingest/read-file-bytes.js';
 import { VERSION } from '../version.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { ENTITY_MODES, type EntitiesMode } from '../entities/entities-mode.js';
@@ -82,8 +83,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('-o, --out <dir>', 'write one JSON file per article and run.json into this directory')
       .option('-c, --concurrency <n>', 'articles processed at once', parsePositiveInt('--concurrency'), 2)
       .option('--resume', 'with --out: skip articles whose output exists for the same content and pipeline version')
-      .option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB', parseSize('--max-bytes'), DEFAULT_MAX_BYTES)
-      .option('--include <glob...>', 'in directories, read only files matching these globs (default: *.txt *.md *.html *.htm *.json)')
+      .addOption(new Option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB').argParser(parseSize('--max-bytes')).default(DEFAULT_MAX_BYTES, formatSize(DEFAULT_MAX_BYTES)))
+      .option('--include <glob...>', `in directories, read only files matching these globs (default: ${ARTICLE_EXTENSIONS.map((e) => `*.${e}`).join(' ')}, in any case)`)
       .option('--exclude <glob...>', 'in directories, skip files matching these globs')
       .option('-q, --quiet', 'no progress bar and no summary line on stderr')
       .option('--timeout <ms>', "milliseconds one article may take; past it, its work is stopped and its record is a TIMEOUT error", parsePositiveInt('--timeout'), 60_000);
@@ -286,6 +287,12 @@ function parsePositiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number from 1 up, got "${value}".`);
     return n;
   };
+}
+
+/** "10MB" for 10 485 760: how a size reads in --help. */
+function formatSize(bytes: number): string {
+  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['kB', 1024]] as const) if (bytes % size === 0) return `${bytes / size}${unit}`;
+  return String(bytes);
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };

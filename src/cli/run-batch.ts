@@ -5,7 +5,7 @@ import type { PrecisRecord, SourceInfo } from '../document.js';
 import { InputError, isAbortError, toErrorInfo } from '../errors.js';
 import { listArticles, type ArticleEntry, type ListOptions } from '../ingest/list-articles.js';
 import { formatBytes } from '../ingest/limits.js';
-import { readArticleBytes } from '../ingest/read-file-bytes.js';
+import { ARTICLE_EXTENSIONS, readArticleBytes } from '../ingest/read-file-bytes.js';
 import type { ArticleBytes, Pipeline } from '../pipeline.js';
 import { failedRecord, sha256 } from '../record.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -97,6 +97,7 @@ interface RunState {
 
 async function runLocked(options: BatchOptions, state: RunState): Promise<BatchResult> {
   const { started, counts, failures, emptyDirectories, progress, sink, meta } = state;
+  const degraded: Degraded = { extractive: 0, pulls: new Set() };
 
   if (options.stderr.isTTY && !options.quiet) {
     // Counting first lets the bar show a total and an ETA; it walks the tree without keeping it.
@@ -147,6 +148,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
         continue;
       }
       counts.warnings += record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED').length;
+      noteDegraded(record, degraded);
       // A record that cannot be written (a folder in the way, a full disk) fails alone; the
       // batch goes on.
       const written = await sink.write(record).then(
@@ -173,7 +175,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
 
   for (const dir of emptyDirectories) {
     options.stderr.write(
-      `precis: warning: ${dir} holds no article files (looked for ${options.include?.length ? options.include.join(', ') : '.txt .md .html .htm .json'}); use --include to choose other files.\n`,
+      `precis: warning: ${dir} holds no article files (looked for ${options.include?.length ? options.include.join(', ') : ARTICLE_EXTENSIONS.map((e) => `.${e}`).join(' ')}); use --include to choose other files.\n`,
     );
   }
   const seconds = (Date.now() - started) / 1000;
@@ -204,7 +206,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
   if (!options.quiet) {
     const rate = seconds > 0 ? ` (${round((counts.total - counts.skipped) / seconds)} articles/s)` : '';
     options.stderr.write(
-      `precis: ${counts.total} article(s): ${counts.ok} ok, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${rate}${interrupted ? ' — interrupted' : ''}\n`,
+      `precis: ${counts.total} article(s): ${counts.ok} ok, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${rate}${interrupted ? ' — interrupted' : ''}${describeDegraded(degraded)}\n`,
     );
   }
   const nothingFound = counts.total === 0 && emptyDirectories.length > 0;
@@ -255,6 +257,30 @@ async function countArticles(options: ListOptions & { paths: string[] }): Promis
   let n = 0;
   for await (const entry of listArticles(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
   return n;
+}
+
+/** Summaries that fell back to extracts for want of a model, and the commands that fetch it. */
+interface Degraded {
+  extractive: number;
+  pulls: Set<string>;
+}
+
+function noteDegraded(record: PrecisRecord, degraded: Degraded): void {
+  const missing = record.summary?.warnings.filter((w) => w.code === 'MODEL_MISSING') ?? [];
+  if (record.summary?.strategy !== 'extractive' || missing.length === 0) return;
+  degraded.extractive += 1;
+  for (const w of missing) {
+    const pull = /precis models pull [\w./-]+/.exec(w.message)?.[0];
+    if (pull) degraded.pulls.add(pull);
+  }
+}
+
+/** "; summaries extractive for 11: run `precis models pull Xenova/opus-mt-fr-en`": what a run's "ok" hides. */
+function describeDegraded(degraded: Degraded): string {
+  if (degraded.extractive === 0) return '';
+  const pulls = [...degraded.pulls];
+  const what = pulls.length > 0 ? `models missing — run ${pulls.map((p) => `\`${p}\``).join(', ')}` : 'no model to translate them';
+  return `; summaries extractive for ${degraded.extractive}: ${what}`;
 }
 
 /** Model calls of the summaries and their mean batch (sentences per call), for run.json. */

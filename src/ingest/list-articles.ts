@@ -26,7 +26,8 @@ const ALWAYS_EXCLUDE = ['**/.*', '**/.*/**', '**/node_modules/**'];
  * command line are read whatever their extension; `-` is standard input.
  */
 export async function* listArticles(paths: readonly string[], options: ListOptions = {}): AsyncGenerator<ArticleEntry> {
-  const include = globMatcher(options.include?.length ? options.include : DEFAULT_INCLUDE, false);
+  // The default extensions in any case ("D.TXT" is an article); the user's globs as written.
+  const include = options.include?.length ? globMatcher(options.include, false) : globMatcher(DEFAULT_INCLUDE, false, true);
   const exclude = globMatcher([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])], true);
   const ids = new Set<string>();
   const uniqueId = (wanted: string): string => {
@@ -67,9 +68,9 @@ export async function* listArticles(paths: readonly string[], options: ListOptio
  * A pattern with a slash matches the path relative to the directory given; one without matches
  * the base name too, as in .gitignore (`*.txt` finds `sub/a.txt`).
  */
-function globMatcher(patterns: readonly string[], dot: boolean): (rel: string) => boolean {
+function globMatcher(patterns: readonly string[], dot: boolean, nocase = false): (rel: string) => boolean {
   const matchers = patterns.map((p) => {
-    const match = picomatch(p, { dot });
+    const match = picomatch(p, { dot, nocase });
     return p.includes('/') ? match : (rel: string) => match(rel) || match(rel.slice(rel.lastIndexOf('/') + 1));
   });
   return (rel) => matchers.some((m) => m(rel));

@@ -344,6 +344,32 @@ describe('usage', () => {
   });
 });
 
+describe('what the help and the folder walk promise', () => {
+  test('a folder is read for its article files in any case of extension ("D.TXT")', async () => {
+    const dir = join(tmp, 'upper');
+    mkdirSync(dir);
+    cpSync(SEED, join(dir, 'D.TXT'));
+    cpSync(SEED, join(dir, 'e.Md'));
+    const r = await precis(['extract', dir, '-q']);
+    expect(r.code).toBe(0);
+    expect(jsonl(r.stdout).map((x) => x.id)).toEqual(['D.TXT', 'e.Md']);
+  });
+
+  test('--help lists every extension read and shows sizes as sizes', async () => {
+    const r = await precis(['extract', '--help']);
+    const help = r.stdout.replace(/\s+/g, ' ');
+    for (const ext of ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'json']) expect(help).toContain(`*.${ext}`);
+    expect(help).toContain('(default: 10MB)');
+    expect(help).not.toContain('10485760');
+  });
+
+  test('models verify exits 1 when a declared model is missing, and says how to get it', async () => {
+    const r = await precis(['models', 'verify', '--models-dir', mkdtempSync(join(tmpdir(), 'precis-none-'))]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/declared model\(s\) missing .*precis models pull/);
+  });
+});
+
 describe('interruption', () => {
   test('Ctrl-C stops taking articles, flushes, writes run.json and exits 130', async () => {
     const input = join(tmp, 'many');
@@ -520,6 +546,9 @@ describe('summaries', () => {
       expect(r.summary?.strategy, r.id).toBe('extractive');
       expect(r.warnings.filter((w) => w.message.includes('precis models pull')), r.id).toHaveLength(1);
     }
+    // The summary line says what "ok" hides, and how to fix it.
+    const quietless = await precis(['summarise', SEED, '--format', 'jsonl', '--models-dir', empty]);
+    expect(quietless.stderr).toMatch(/1 ok, 0 failed.*; summaries extractive for 1: models missing — run `precis models pull Xenova\/opus-mt-fr-en`/);
   });
 
   test('with the fixture models: extract-translate summaries, figures never silently wrong', async () => {
