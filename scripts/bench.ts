@@ -5,12 +5,13 @@
 //      pairs, entities) on the corpus's French articles (~4–6 KB), articles/s.
 //   3. Cold start: time for a fresh process to import precis, build a pipeline and extract one
 //      article.
-//   4. The summariser on the full-size random Marian model (scripts/bench-summarise.ts).
+//   4. Translation, precis's engine beside transformers.js, on the full-size random Marian model
+//      (--only translate; scripts/bench-translate.ts).
 //   5. Scaling of money extraction with the text's length (5,000 amounts in one article and up).
 // Figures 2 and 5 are printed beside the same measure of a reference build of precis (by
 // default the last commit before language packs; --reference REF for another, --reference none
 // to skip), built once into .bench/reference-<sha> from a git worktree.
-// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3 --reference REF]
+// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3 --reference REF --only cli|inprocess|size|cold|translate]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,6 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
-    sentences: { type: 'string' },
     reference: { type: 'string', default: REFERENCE },
   },
 });
@@ -231,8 +231,4 @@ if (!values.only || values.only === 'cold') coldStart();
 if (values.only === 'translate') {
   const { benchTranslate } = await import('./bench-translate.js');
   await benchTranslate(root);
-}
-if (!values.only || values.only === 'summarise') {
-  const { benchSummarise } = await import('./bench-summarise.js');
-  await benchSummarise(root, Number(values.sentences ?? 16));
 }

@@ -394,37 +394,15 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
           return failedRecord({ id: entry.id, source }, toErrorInfo(error), meta);
         }
       };
-      const records = mapOrdered(files(), read, { concurrency: concurrency ?? 1, signal });
-      const { onProgress } = fileOptions;
-      if (!onProgress) return records;
-      let done = 0;
-      let failed = 0;
-      return (async function* () {
-        for await (const record of records) {
-          done += 1;
-          if (record.error) failed += 1;
-          onProgress({ done, failed, record });
-          yield record;
-        }
-      })();
+      return withProgress(mapOrdered(files(), read, { concurrency: concurrency ?? 1, signal }), fileOptions.onProgress);
     },
     processAll(inputs, allOptions = {}) {
-      const { signal, overrides, onProgress } = allOptions;
-      let done = 0;
-      let failed = 0;
+      const { signal, overrides } = allOptions;
       const records = mapOrdered(inputs, (input) => process(input, { signal, overrides }), {
         concurrency: allOptions.concurrency ?? 1,
         signal,
       });
-      if (!onProgress) return records;
-      return (async function* () {
-        for await (const record of records) {
-          done += 1;
-          if (record.error) failed += 1;
-          onProgress({ done, failed, record });
-          yield record;
-        }
-      })();
+      return withProgress(records, allOptions.onProgress);
     },
     load(loadOptions = {}) {
       return track(async () => {
@@ -468,6 +446,21 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
       return closing;
     },
   };
+}
+
+/** Records as they come, with a running count of done and failed given to `onProgress`. */
+function withProgress(records: AsyncGenerator<PrecisRecord>, onProgress: ProcessAllOptions['onProgress']): AsyncGenerator<PrecisRecord> {
+  if (!onProgress) return records;
+  let done = 0;
+  let failed = 0;
+  return (async function* () {
+    for await (const record of records) {
+      done += 1;
+      if (record.error) failed += 1;
+      onProgress({ done, failed, record });
+      yield record;
+    }
+  })();
 }
 
 function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Manifest): Variant {
