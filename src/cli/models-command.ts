@@ -73,7 +73,8 @@ export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): 
   const dir = modelsDirOf(flags);
   const hub = (flags.hub ?? process.env.PRECIS_HUB_URL ?? readManifest().hub).replace(/\/$/, '');
   let failed = 0;
-  for (const model of select(ids)) {
+  const models = select(ids);
+  for (const [index, model] of models.entries()) {
     const bar = io.stderr.isTTY
       ? new cliProgress.SingleBar({ stream: io.stderr, format: `${model.id} {file} {bar} {percentage}% {value}/{total} bytes`, hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
@@ -98,6 +99,13 @@ export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): 
       bar?.stop();
       failed++;
       io.stderr.write(`precis: ${isPrecisError(error) ? `${error.code}: ${error.message}` : (error as Error).message}\n`);
+      // A Hub that cannot be reached cannot be reached for the next model either: say it once.
+      if (isPrecisError(error) && error.message.startsWith('Could not reach')) {
+        const left = models.length - index - 1;
+        if (left > 0) io.stderr.write(`precis: ${left} more model(s) not tried: ${models.slice(index + 1).map((m) => m.id).join(', ')}.\n`);
+        failed += left;
+        break;
+      }
     }
   }
   return failed > 0 ? 1 : 0;

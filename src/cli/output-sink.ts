@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { PrecisRecord } from '../document.js';
@@ -10,6 +11,11 @@ export type OutputFormat = 'jsonl' | 'json' | 'md' | 'text';
 /** Where records go: a stream in one format, or a directory of one JSON file per article. */
 export interface OutputSink {
   write(record: PrecisRecord): Promise<void>;
+  /**
+   * For a record kept from an earlier run (--resume): writes the files of this run's formats it
+   * lacks (an `.md` beside the `.json`), without processing the article again.
+   */
+  complete?(record: PrecisRecord): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,12 +78,18 @@ export function recordPath(outDir: string, id: string, extension = '.json'): str
 }
 
 export function directorySink(outDir: string, alsoFormat: 'md' | 'text' | null): OutputSink {
+  const extra = async (record: PrecisRecord, onlyIfMissing: boolean) => {
+    if (alsoFormat === null) return;
+    const path = recordPath(outDir, record.id, alsoFormat === 'md' ? '.md' : '.txt');
+    if (onlyIfMissing && existsSync(path)) return;
+    await writeFileAtomic(path, alsoFormat === 'md' ? recordToMarkdown(record) : recordToText(record));
+  };
   return {
     async write(record) {
       await writeFileAtomic(recordPath(outDir, record.id), JSON.stringify(record, null, 2) + '\n');
-      if (alsoFormat === 'md') await writeFileAtomic(recordPath(outDir, record.id, '.md'), recordToMarkdown(record));
-      if (alsoFormat === 'text') await writeFileAtomic(recordPath(outDir, record.id, '.txt'), recordToText(record));
+      await extra(record, false);
     },
+    complete: (record) => extra(record, true),
     async close() {},
   };
 }

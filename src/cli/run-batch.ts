@@ -121,7 +121,10 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
       const ms = Math.round(performance.now() - started);
       return { kind: 'record', record: failedRecord({ id: entry.id, source }, toErrorInfo(error), { ...meta, ms }) };
     }
-    if (options.resume && options.out && (await alreadyDone(options.out, input, options.pipeline.version))) {
+    const previous = options.resume && options.out ? await alreadyDone(options.out, input, options.pipeline.version) : null;
+    if (previous) {
+      // A format this run asks for and the earlier one did not is written from the stored record.
+      await sink.complete?.(previous).catch(() => undefined);
       return { kind: 'skipped', id: input.id };
     }
     return { kind: 'record', record: await options.pipeline.process(input, { signal }) };
@@ -244,12 +247,13 @@ async function readStream(stream: Readable, maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function alreadyDone(outDir: string, input: ArticleBytes, pipelineVersion: string): Promise<boolean> {
+/** The record an earlier run wrote for this content and pipeline version, if it succeeded. */
+async function alreadyDone(outDir: string, input: ArticleBytes, pipelineVersion: string): Promise<PrecisRecord | null> {
   try {
-    const previous = JSON.parse(await readFile(recordPath(outDir, input.id), 'utf8')) as Partial<PrecisRecord>;
-    return !previous.error && previous.pipelineVersion === pipelineVersion && previous.source?.sha256 === sha256(input.bytes);
+    const previous = JSON.parse(await readFile(recordPath(outDir, input.id), 'utf8')) as PrecisRecord;
+    return !previous.error && previous.pipelineVersion === pipelineVersion && previous.source?.sha256 === sha256(input.bytes) ? previous : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

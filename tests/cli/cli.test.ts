@@ -198,6 +198,13 @@ describe('--out, run.json and --resume', () => {
     const third = await precis(['summarise', input, '--out', out, '--resume', '--sentences', '2']);
     expect(third.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 13, skipped: 0 });
+
+    // A new format on resume: the Markdown files are written from the stored records, nothing is redone.
+    const fourth = await precis(['summarise', input, '--out', out, '--resume', '--sentences', '2', '--format', 'md']);
+    expect(fourth.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).counts).toMatchObject({ ok: 0, skipped: 13 });
+    expect(readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(13);
+    expect(readFileSync(join(out, 'kr-budget-ai-fr.txt.md'), 'utf8')).toMatch(/^## kr-budget-ai-fr.txt/);
   });
 
   test('no two inputs share an output file: names made safe carry a hash, "run" and folders named like records too', async () => {

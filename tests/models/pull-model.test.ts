@@ -176,4 +176,13 @@ describe('models commands of the CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not declared in models\/manifest\.json/);
   });
+
+  test('a Hub that cannot be reached is reported once, not once per model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-cli-nohub-'));
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    const r = await run(['models', 'pull', '--hub', 'http://127.0.0.1:9', '--models-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/Could not reach/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/more model\(s\) not tried/);
+  });
 });
