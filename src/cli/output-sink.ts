@@ -21,6 +21,8 @@ export interface OutputSink {
 
 export function streamSink(stream: Writable, format: OutputFormat): OutputSink {
   let count = 0;
+  // Run-level warnings already shown in this stream of briefs.
+  const shown = new Set<string>();
   const write = (chunk: string) =>
     new Promise<void>((resolve, reject) => {
       // Waiting for the callback applies backpressure: a slow reader slows precis, not its memory.
@@ -37,10 +39,10 @@ export function streamSink(stream: Writable, format: OutputFormat): OutputSink {
           chunk = (count === 0 ? '[\n' : ',\n') + JSON.stringify(record, null, 2);
           break;
         case 'md':
-          chunk = (count === 0 ? '' : '\n---\n\n') + recordToMarkdown(record);
+          chunk = (count === 0 ? '' : '\n---\n\n') + recordToMarkdown(record, shown);
           break;
         case 'text':
-          chunk = (count === 0 ? '' : '\n') + recordToText(record);
+          chunk = (count === 0 ? '' : '\n') + recordToText(record, shown);
           break;
       }
       count++;

@@ -1,8 +1,25 @@
 import type { PrecisRecord } from '../document.js';
 import { languageName } from '../language/detect-language.js';
 
+/**
+ * Warnings about the run rather than the article (a model missing): in one stream of briefs they
+ * are shown with the first article they concern, not repeated under every other one. `shown`
+ * collects them across the records of one stream.
+ */
+const RUN_LEVEL = new Set(['MODEL_MISSING']);
+
+function notesOf(record: PrecisRecord, shown?: Set<string>): PrecisRecord['warnings'] {
+  return record.warnings.filter((w) => {
+    if (w.code === 'BOILERPLATE_REMOVED') return false;
+    if (!shown || !RUN_LEVEL.has(w.code)) return true;
+    if (shown.has(w.message)) return false;
+    shown.add(w.message);
+    return true;
+  });
+}
+
 /** A record as a Markdown brief, for reading in a terminal or pasting into notes. */
-export function recordToMarkdown(record: PrecisRecord): string {
+export function recordToMarkdown(record: PrecisRecord, shown?: Set<string>): string {
   const lines: string[] = [];
   lines.push(`## ${record.title ?? record.id}`, '');
   lines.push(`_${describe(record)}_`, '');
@@ -25,7 +42,7 @@ export function recordToMarkdown(record: PrecisRecord): string {
     const names = record.entities.filter((e) => e.type === type).map((e) => e.text);
     if (names.length > 0) lines.push(`**${label}:** ${names.join(', ')}`, '');
   }
-  const notes = record.warnings.filter((w) => w.code !== 'BOILERPLATE_REMOVED');
+  const notes = notesOf(record, shown);
   if (notes.length > 0) {
     lines.push('**Warnings**', '');
     for (const w of notes) lines.push(`- ${w.code}: ${w.message}`);
@@ -35,12 +52,12 @@ export function recordToMarkdown(record: PrecisRecord): string {
 }
 
 /** A record as plain text: a header line and the key sentences. */
-export function recordToText(record: PrecisRecord): string {
+export function recordToText(record: PrecisRecord, shown?: Set<string>): string {
   const lines = [`${record.title ?? record.id} — ${describe(record)}`];
   if (record.error) lines.push(`  FAILED ${record.error.code}: ${record.error.message}`);
   for (const s of record.keySentences) lines.push(`  * ${s.text}`);
   for (const f of figureLines(record)) lines.push(`  $ ${f}`);
-  for (const w of record.warnings) if (w.code !== 'BOILERPLATE_REMOVED') lines.push(`  ! ${w.code}: ${w.message}`);
+  for (const w of notesOf(record, shown)) lines.push(`  ! ${w.code}: ${w.message}`);
   return lines.join('\n') + '\n';
 }
 

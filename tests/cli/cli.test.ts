@@ -553,6 +553,11 @@ describe('summaries', () => {
       expect(r.summary?.strategy, r.id).toBe('extractive');
       expect(r.warnings.filter((w) => w.message.includes('precis models pull')), r.id).toHaveLength(1);
     }
+    // In a stream of briefs, a model's MODEL_MISSING warning is shown once, not under every article.
+    const md = await precis(['summarise', 'corpus/', '--format', 'md', '--models-dir', empty]);
+    const missingLines = md.stdout.split('\n').filter((l) => l.includes('MODEL_MISSING'));
+    expect(missingLines.length).toBeGreaterThan(0);
+    expect(new Set(missingLines).size).toBe(missingLines.length);
     // The summary line says what "ok" hides, and how to fix it.
     const quietless = await precis(['summarise', SEED, '--format', 'jsonl', '--models-dir', empty]);
     expect(quietless.stderr).toMatch(/1 ok, 0 failed.*; summaries extractive for 1: models missing — run `precis models pull Xenova\/opus-mt-fr-en`/);
