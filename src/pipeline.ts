@@ -1,7 +1,7 @@
 import type { Document, PrecisRecord, SourceInfo } from './document.js';
-import { AbortError, InputError, PipelineClosedError, TimeoutError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
+import { AbortError, PipelineClosedError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
 import { type ArticleEntry, listArticles, type ListOptions } from './ingest/list-articles.js';
-import { readArticleBytes } from './ingest/read-file-bytes.js';
+import { readEntryBytes } from './ingest/read-file-bytes.js';
 import {
   BUNDLED_MODELS_DIR,
   type Manifest,
@@ -18,7 +18,7 @@ import { defaultEntitiesMode, ENTITY_MODES, type EntitiesMode } from './entities
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
 import { failedRecord, sha256, toRecord } from './record.js';
-import { acquireExecutor, DEFAULT_THREADS, DEFAULT_WORKER_MEMORY_MB, EXTRACTION_STAGE_NAMES } from './execute/executor.js';
+import { acquireExecutor, deadlineError, DEFAULT_THREADS, DEFAULT_WORKER_MEMORY_MB, EXTRACTION_STAGE_NAMES } from './execute/executor.js';
 import type { ExtractionShape } from './execute/extraction.js';
 import { type AnyArticle, type ArticleBytes, type ArticleInput, articleId, checkArticle, sourceOf } from './execute/open-document.js';
 import { modelEntitiesStage } from './stages/model-entities.js';
@@ -349,7 +349,7 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
       }
       return toRecord(doc, meta());
     } catch (error) {
-      return failed(deadline.expired() ? deadlineError(timeoutMs) : error, doc, doc);
+      return failed(deadline.expired() ? deadlineError(timeoutMs, 'Raise the deadline (--timeout, `timeoutMs`) for long summaries.') : error, doc, doc);
     } finally {
       deadline.dispose();
     }
@@ -386,9 +386,7 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
         const meta = { includeText: base.includeText, pipelineVersion: baseVariant.version, ms: 0 };
         const source = { path: entry.path, sha256: '', bytes: 0, encoding: '', format: 'text' as const };
         try {
-          if (entry.kind === 'missing') throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
-          if (entry.kind === 'not-a-file') throw new InputError('INPUT_NOT_A_FILE', `${entry.path} is neither a regular file nor a folder (a pipe, a socket or a device), so it is not read.`, { path: entry.path });
-          return await run(await readArticleBytes(entry.path, entry.id, { maxBytes }), { signal, overrides });
+          return await run(await readEntryBytes(entry, { maxBytes }), { signal, overrides });
         } catch (error) {
           if (!isPrecisError(error)) throw error;
           return failedRecord({ id: entry.id, source }, toErrorInfo(error), meta);
@@ -496,10 +494,6 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
     stages: [...EXTRACTION_STAGE_NAMES, ...finishing.map((s) => s.name)],
     version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}`,
   };
-}
-
-function deadlineError(timeoutMs: number): TimeoutError {
-  return new TimeoutError(`The article took longer than its ${timeoutMs} ms deadline, so its work was stopped. Raise the deadline (--timeout, \`timeoutMs\`) for long summaries.`);
 }
 
 /** Aborts when `signal` does or when `ms` have passed, and says which. */

@@ -5,7 +5,7 @@ import type { PrecisRecord, SourceInfo } from '../document.js';
 import { InputError, isAbortError, toErrorInfo } from '../errors.js';
 import { listArticles, type ArticleEntry, type ListOptions } from '../ingest/list-articles.js';
 import { formatBytes } from '../ingest/limits.js';
-import { ARTICLE_EXTENSIONS, readArticleBytes } from '../ingest/read-file-bytes.js';
+import { ARTICLE_EXTENSIONS, readEntryBytes } from '../ingest/read-file-bytes.js';
 import type { ArticleBytes, Pipeline } from '../pipeline.js';
 import { failedRecord, sha256 } from '../record.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -218,19 +218,8 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
 }
 
 async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleBytes> {
-  switch (entry.kind) {
-    case 'missing':
-      throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
-    case 'not-a-file':
-      throw new InputError('INPUT_NOT_A_FILE', `${entry.path} is neither a regular file nor a folder (a pipe, a socket or a device), so it is not read. Give precis files or folders of files.`, {
-        path: entry.path,
-      });
-    case 'stdin': {
-      return { bytes: await readStream(options.stdin, options.maxBytes), id: entry.id, path: null, format: null };
-    }
-    case 'file':
-      return readArticleBytes(entry.path, entry.id, { maxBytes: options.maxBytes });
-  }
+  if (entry.kind === 'stdin') return { bytes: await readStream(options.stdin, options.maxBytes), id: entry.id, path: null, format: null };
+  return readEntryBytes(entry, { maxBytes: options.maxBytes });
 }
 
 async function readStream(stream: Readable, maxBytes: number): Promise<Buffer> {

@@ -101,10 +101,9 @@ export function acquireExecutor(options: ExecutorOptions): { executor: Executor;
   };
 }
 
-function deadlineError(timeoutMs: number): TimeoutError {
-  return new TimeoutError(
-    `The article took longer than its ${timeoutMs} ms deadline, so its work was stopped. Split very long documents into articles, or raise the deadline (--timeout, \`timeoutMs\`).`,
-  );
+/** An article past its deadline; `advice` says what to change. */
+export function deadlineError(timeoutMs: number, advice = 'Split very long documents into articles, or raise the deadline (--timeout, `timeoutMs`).'): TimeoutError {
+  return new TimeoutError(`The article took longer than its ${timeoutMs} ms deadline, so its work was stopped. ${advice}`);
 }
 
 function inWorkerThreads(options: ExecutorOptions): Executor {

@@ -73,3 +73,24 @@ function fsError(error: unknown, path: string): InputError {
   }
   return new InputError('INPUT_UNREADABLE', `${path} cannot be read (${code ?? (error as Error).message}).`, { path, cause: error });
 }
+
+/** A path from the command line or a folder walk, as `listArticles` classifies it. */
+export interface PathEntry {
+  kind: 'file' | 'missing' | 'not-a-file';
+  path: string;
+  id: string;
+}
+
+/** The bytes of a listed path, or the InputError that says why it is not read. */
+export async function readEntryBytes(entry: PathEntry, options: ReadArticleOptions = {}): Promise<ArticleBytes> {
+  switch (entry.kind) {
+    case 'missing':
+      throw new InputError('INPUT_NOT_FOUND', `${entry.path} does not exist. Check the path.`, { path: entry.path });
+    case 'not-a-file':
+      throw new InputError('INPUT_NOT_A_FILE', `${entry.path} is neither a regular file nor a folder (a pipe, a socket or a device), so it is not read. Give precis files or folders of files.`, {
+        path: entry.path,
+      });
+    case 'file':
+      return readArticleBytes(entry.path, entry.id, options);
+  }
+}

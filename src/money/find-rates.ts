@@ -258,26 +258,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   // sentence that quoted one: "Il s'échangeait contre 1 461 wons"): changes ("en hausse de 18,40
   // wons", "-3,10 wons", "5.3원 오른", or a figure far under the rate) are neither money nor
   // rates; plausible levels are rates.
-  const changeIn = (sentence: Span, g: Grammar): boolean => {
-    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
-      if (isChange(ctx.forms, g, figures[i]!)) return true;
-    }
+  /** Whether some figure of the sentence passes `test`. */
+  const someFigureIn = (sentence: Span, test: (f: Figure) => boolean): boolean => {
+    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) if (test(figures[i]!)) return true;
     return false;
   };
+  const changeIn = (sentence: Span, g: Grammar) => someFigureIn(sentence, (f) => isChange(ctx.forms, g, f));
   // "euro/dollar 1,1712 ; dollar/yen 146,35": a pair named before one of its figures.
-  const pairCueIn = (sentence: Span, g: Grammar): boolean => {
-    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
-      if (pairCueBefore(ctx, g, sentence, figures[i]!, pairCueCache)) return true;
-    }
-    return false;
-  };
+  const pairCueIn = (sentence: Span, g: Grammar) => someFigureIn(sentence, (f) => pairCueBefore(ctx, g, sentence, f, pairCueCache) !== null);
   // "… au cours de 1 390 wons": a phrase right before one of its figures says so.
-  const figureCueIn = (sentence: Span, g: Grammar): boolean => {
-    for (let i = countBelow(figures, sentence.start, (x) => x.start); i < figures.length && figures[i]!.start < sentence.end; i++) {
-      if (phraseEndsAt(ctx.forms, g.rateFigureCues, figures[i]!.start)) return true;
-    }
-    return false;
-  };
+  const figureCueIn = (sentence: Span, g: Grammar) => someFigureIn(sentence, (f) => phraseEndsAt(ctx.forms, g.rateFigureCues, f.start));
   // Each sentence is judged once (a long one holds many figures).
   const otherSentences = new Set<number>();
   const isRateSentence = (g: Grammar, sentence: Span): boolean => {

@@ -153,9 +153,8 @@ export class Seq2SeqEngine {
   }
 
   /** The best allowed candidates of one row of a step, best first: [token, log-probability]. */
-  private candidates(stepped: { values: Float32Array; indices: BigInt64Array; k: number }, row: number, history: readonly number[], settings: GenerateSettings, want: number): Array<[number, number]> {
+  private candidates(stepped: { values: Float32Array; indices: BigInt64Array; k: number }, row: number, history: readonly number[], banned: ReadonlySet<number>, want: number): Array<[number, number]> {
     const forced = this.forcedToken(history);
-    const banned = this.banned(history, settings);
     const out: Array<[number, number]> = [];
     for (let j = 0; j < stepped.k && out.length < want; j++) {
       const token = Number(stepped.indices[row * stepped.k + j]!);
@@ -179,13 +178,14 @@ export class Seq2SeqEngine {
     let cache: Cache | null = null;
     for (let n = 0; n < settings.maxNewTokens && live.length > 0; n++) {
       // Enough candidates that, after the tokens the processors forbid, one remains per row.
-      const k = 1 + Math.max(0, ...live.map((i) => this.banned(generated[i]!, settings).size));
+      const bans = live.map((i) => this.banned(generated[i]!, settings));
+      const k = 1 + Math.max(0, ...bans.map((b) => b.size));
       const stepped = await this.step(tokens, states, mask, cache, k);
       const keep: number[] = [];
       const nextTokens: number[] = [];
       for (let r = 0; r < live.length; r++) {
         const history = generated[live[r]!]!;
-        const [best] = this.candidates(stepped, r, history, settings, 1);
+        const [best] = this.candidates(stepped, r, history, bans[r]!, 1);
         const token = best ? best[0] : this.config.eos[0]!;
         history.push(token);
         if (this.config.eos.includes(token)) continue;
@@ -244,7 +244,8 @@ export class Seq2SeqEngine {
       }
     };
     for (let n = 0; n < settings.maxNewTokens && beams.length > 0; n++) {
-      const extra = Math.max(0, ...beams.map((b) => this.banned(b.tokens, settings).size));
+      const bans = beams.map((b) => this.banned(b.tokens, settings));
+      const extra = Math.max(0, ...bans.map((b) => b.size));
       const stepped = await this.step(
         beams.map((b) => b.tokens.at(-1)!),
         states,
@@ -259,7 +260,7 @@ export class Seq2SeqEngine {
         if (beam.score === -Infinity) continue;
         const list = candidates.get(beam.input) ?? [];
         candidates.set(beam.input, list);
-        for (const [token, logProb] of this.candidates(stepped, r, beam.tokens, settings, 2 * k)) list.push({ score: beam.score + logProb, row: r, token });
+        for (const [token, logProb] of this.candidates(stepped, r, beam.tokens, bans[r]!, 2 * k)) list.push({ score: beam.score + logProb, row: r, token });
       }
       const nextBeams: Beam[] = [];
       const rows: number[] = [];
