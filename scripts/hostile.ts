@@ -81,7 +81,9 @@ await until(async () => (await fetch(`${url}/readyz`).catch(() => null))?.status
 const send = () =>
   hostile.map((input, i) =>
     fetch(`${url}/v1/extract?id=h${i}`, { method: 'POST', body: input.text, headers: { 'content-type': input.format === 'html' ? 'text/html' : 'text/plain' } }).then(
-      (r) => r.status,
+      // The body is read to its end, as a client does: a response nobody reads holds its
+      // connection open until the shutdown timeout cuts it.
+      async (r) => (await r.arrayBuffer(), r.status),
       () => 0,
     ),
   );
