@@ -11,7 +11,10 @@
 // Figures 2 and 5 are printed beside the same measure of a reference build of precis (by
 // default the last commit before language packs; --reference REF for another, --reference none
 // to skip), built once into .bench/reference-<sha> from a git worktree.
-// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3 --reference REF --only cli|inprocess|size|cold|translate]
+//   6. The job queue: N `precis worker` processes on a throwaway Redis beside one
+//      `precis extract --concurrency N` on the same 1,000 articles (--only queue;
+//      scripts/bench-queue.ts; needs redis-server).
+// Usage: npm run bench [-- --articles 1000 --concurrency 2 --runs 3 --reference REF --only cli|inprocess|size|cold|translate|queue]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,6 +231,10 @@ if (!values.only || values.only === 'cli') await cliBench();
 if (!values.only || values.only === 'inprocess') await inProcessBench();
 if (!values.only || values.only === 'size') await sizeCurve();
 if (!values.only || values.only === 'cold') coldStart();
+if (values.only === 'queue') {
+  const { benchQueue } = await import('./bench-queue.js');
+  await benchQueue(root, { articles: wanted, workers: 3, runs: Math.min(runs, 3) });
+}
 if (values.only === 'translate') {
   const { benchTranslate } = await import('./bench-translate.js');
   await benchTranslate(root);

@@ -27,6 +27,8 @@ export interface SourceInfo {
   bytes: number;
   encoding: string;
   format: InputFormat;
+  /** Byte offset of the article in a file of many (JSONL, after gzip decompression). */
+  offset?: number;
 }
 
 /**

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'The HTTP request body is over the size limit.',
   UNSUPPORTED_MEDIA_TYPE: 'The HTTP request has a content type the endpoint does not take.',
   NOT_FOUND: 'No HTTP endpoint at this path.',
+  FORBIDDEN: 'The HTTP endpoint answers only requests from this machine (loopback).',
   METHOD_NOT_ALLOWED: 'The HTTP endpoint exists but takes other methods (see the Allow header).',
   QUEUE_FULL: 'The service has as much work queued as it admits; retry later.',
   TIMEOUT: 'The article (or the request) took longer than its deadline; its work was stopped.',
@@ -37,6 +38,9 @@ export const ERROR_CODES = {
   NOT_READY: 'The service is still loading its models.',
   REFERENCE_RATES_NOT_FOUND: 'The reference-rates file could not be read.',
   REFERENCE_RATES_INVALID: 'The reference-rates file is not an ECB euro reference-rate CSV.',
+  QUEUE_UNAVAILABLE: 'Redis, which holds the job queue, could not be reached or refused the credentials.',
+  QUEUE_MISCONFIGURED: 'Redis is set up in a way that can lose jobs (maxmemory-policy other than noeviction).',
+  JOB_INVALID: 'A queued job does not hold an article precis can read (made by another version, or damaged).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

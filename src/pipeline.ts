@@ -1,6 +1,7 @@
 import type { Document, PrecisRecord, SourceInfo } from './document.js';
 import { AbortError, PipelineClosedError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
-import { type ArticleEntry, listArticles, type ListOptions } from './ingest/list-articles.js';
+import { type ArticleItem, listArticleItems } from './ingest/article-stream.js';
+import type { ListOptions } from './ingest/list-articles.js';
 import { readEntryBytes } from './ingest/read-file-bytes.js';
 import {
   BUNDLED_MODELS_DIR,
@@ -379,13 +380,16 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
     processFiles(paths, fileOptions = {}) {
       const { maxBytes, extractOnly, include, exclude, signal, overrides, concurrency } = fileOptions;
       const run = extractOnly ? call(false) : process;
-      async function* files(): AsyncGenerator<Exclude<ArticleEntry, { kind: 'empty-directory' | 'stdin' }>> {
-        for await (const entry of listArticles([...paths].filter((p) => p !== '-'), { include, exclude })) if (entry.kind !== 'empty-directory' && entry.kind !== 'stdin') yield entry;
+      type FileItem = Exclude<ArticleItem, { kind: 'empty-directory' | 'stdin' }>;
+      async function* files(): AsyncGenerator<FileItem> {
+        for await (const entry of listArticleItems([...paths].filter((p) => p !== '-'), { include, exclude, maxBytes })) if (entry.kind !== 'empty-directory' && entry.kind !== 'stdin') yield entry;
       }
-      const read = async (entry: Exclude<ArticleEntry, { kind: 'empty-directory' | 'stdin' }>): Promise<PrecisRecord> => {
+      const read = async (entry: FileItem): Promise<PrecisRecord> => {
         const meta = { includeText: base.includeText, pipelineVersion: baseVariant.version, ms: 0 };
+        if (entry.kind === 'article') return run(entry.article, { signal, overrides });
         const source = { path: entry.path, sha256: '', bytes: 0, encoding: '', format: 'text' as const };
         try {
+          if (entry.kind === 'unreadable') throw entry.error;
           return await run(await readEntryBytes(entry, { maxBytes }), { signal, overrides });
         } catch (error) {
           if (!isPrecisError(error)) throw error;

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
 
+// What the first Ctrl-C or SIGTERM does, by command; a second one exits at once.
+const ON_INTERRUPT: Record<string, string> = {
+  worker: 'finishing the jobs in hand, then exiting (signal again to abandon them: another worker takes them back)',
+  serve: 'finishing the requests in flight',
+  queue: 'no longer waiting (the jobs in the queue go on)',
+};
 const controller = new AbortController();
 let interrupts = 0;
 const onInterrupt = () => {
   interrupts++;
   if (interrupts > 1) process.exit(130);
-  process.stderr.write('\nprecis: stopping — the articles in progress are cancelled; --resume with --out finishes the run later\n');
+  const command = process.argv[2] ?? '';
+  process.stderr.write(`\nprecis: stopping — ${ON_INTERRUPT[command] ?? 'the articles in progress are cancelled; --resume with --out finishes the run later'}\n`);
   controller.abort();
 };
 process.on('SIGINT', onInterrupt);

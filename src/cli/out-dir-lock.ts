@@ -1,4 +1,4 @@
-import { mkdir, open, opendir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, opendir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PrecisError } from '../errors.js';
 
@@ -62,9 +62,11 @@ function alive(pid: number): boolean {
 
 /**
  * Removes the temporary files a killed run left in the folder (with the lock held, no run is
- * writing them). Returns how many were removed.
+ * writing them). Queue workers share a folder without a lock: they remove only files older than
+ * `olderThanMs`, which no live writer still holds. Returns how many were removed.
  */
-export async function removeStaleTemps(outDir: string): Promise<number> {
+export async function removeStaleTemps(outDir: string, olderThanMs = 0): Promise<number> {
+  const before = Date.now() - olderThanMs;
   let removed = 0;
   const walk = async (dir: string): Promise<void> => {
     let handle;
@@ -77,6 +79,10 @@ export async function removeStaleTemps(outDir: string): Promise<number> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+        if (olderThanMs > 0) {
+          const info = await stat(path).catch(() => null);
+          if (!info || info.mtimeMs > before) continue;
+        }
         await rm(path, { force: true });
         removed++;
       }

@@ -44,6 +44,10 @@ export interface ServeFlags extends RecordFlags, SummariseFlags, ExecutionFlags 
   warmUp: boolean;
   summarise: boolean;
   logLevel: string;
+  queueDashboard?: boolean;
+  redis?: string;
+  queue: string;
+  prefix: string;
 }
 
 interface BatchFlags extends SummariseFlags, RecordFlags, ExecutionFlags {
@@ -114,12 +118,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--no-warm-up', 'load models on the first request instead of at start')
     .option('--no-summarise', 'serve records without summaries (no model is loaded; /v1/summarise answers like /v1/extract)')
     .addOption(new Option('--log-level <level>', 'request log on stdout (JSON lines)').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'));
+  serve.option('--queue-dashboard', 'show a precis job queue: the bull-board dashboard at /queues (to this machine only) and its job counts in /metrics');
+  addQueueConnectionOptions(serve);
   addThreadsOption(serve);
   addRecordOptions(serve);
   addModelOptions(serve);
   serve.action(async (flags: ServeFlags) => {
     const { runServe } = await import('./serve-command.js');
     exitCode = await runServe(flags, io);
+  });
+
+  addQueueCommands(program, io, (code) => {
+    exitCode = code;
   });
 
   const models = program.command('models').description('list, verify and download the models summaries use');
@@ -202,18 +212,121 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
   }
 }
 
+/** Where the queue is: shared by `queue add`, `queue status`, `worker` and `serve --queue-dashboard`. */
+function addQueueConnectionOptions(cmd: Command): void {
+  cmd
+    .option('--redis <url>', "the queue's Redis: redis://[:password@]host:port[/db], rediss:// for TLS (default: $PRECIS_REDIS_URL, else $REDIS_URL, else redis://127.0.0.1:6379)")
+    .option('--queue <name>', 'queue name', 'precis')
+    .option('--prefix <prefix>', 'prefix of the queue\'s Redis keys', 'precis');
+}
+
+export interface QueueFlags {
+  redis?: string;
+  queue: string;
+  prefix: string;
+}
+
+export interface QueueAddFlags extends QueueFlags, Omit<RecordFlags, 'referenceRates'> {
+  extract?: boolean;
+  strategy: PipelineOptions['strategy'];
+  maxWords: number;
+  maxBytes: number;
+  include?: string[];
+  exclude?: string[];
+  quiet?: boolean;
+}
+
+export interface QueueStatusFlags extends QueueFlags {
+  wait?: boolean;
+  failed?: boolean;
+  retryFailed?: boolean;
+  json?: boolean;
+  interval: number;
+}
+
+export interface WorkerFlags extends QueueFlags, SummariseFlags, ExecutionFlags {
+  out: string;
+  concurrency: number;
+  lockDuration: number;
+  maxStalled: number;
+  referenceRates?: string;
+  logLevel: string;
+}
+
+function addQueueCommands(program: Command, io: CliIO, done: (code: number) => void): void {
+  const queue = program.command('queue').description('a job queue on Redis (BullMQ) that workers on many machines share: add articles, watch, retry');
+  const add = queue
+    .command('add')
+    .description('queue one job per article (the article travels in the job); the same article with the same options is queued once')
+    .argument('<paths...>', 'article files, directories (read recursively), JSONL files of {id, text, …} (.jsonl, .jsonl.gz) or - for standard input')
+    .option('--extract', 'workers extract (like precis extract) instead of summarising')
+    .addOption(new Option('--max-bytes <size>', 'largest file (or JSONL line) read, e.g. 10MB or 500kB').argParser(parseSize('--max-bytes')).default(DEFAULT_MAX_BYTES, formatSize(DEFAULT_MAX_BYTES)))
+    .option('--include <glob...>', `in directories, read only files matching these globs (default: ${ARTICLE_EXTENSIONS.map((e) => `*.${e}`).join(' ')}, in any case)`)
+    .option('--exclude <glob...>', 'in directories, skip files matching these globs')
+    .option('-q, --quiet', 'no counts on stderr');
+  addQueueConnectionOptions(add);
+  addArticleOptions(add);
+  addStrategyOption(add);
+  addMaxWordsOption(add);
+  add.action(async (paths: string[], flags: QueueAddFlags) => {
+    const { runQueueAdd } = await import('./queue-command.js');
+    done(await runQueueAdd(paths, flags, io));
+  });
+
+  const status = queue
+    .command('status')
+    .description('jobs by state, throughput and failure reasons')
+    .option('--wait', 'wait until no job is left to run, then exit 0, or 1 if any job failed (like a batch run)')
+    .option('--failed', 'list the failed jobs: article, error code, message')
+    .option('--retry-failed', 'put every failed job back in the queue')
+    .option('--json', 'print the status as JSON')
+    .option('--interval <ms>', 'with --wait, milliseconds between looks at the queue', parsePositiveInt('--interval'), 1000);
+  addQueueConnectionOptions(status);
+  status.action(async (flags: QueueStatusFlags) => {
+    const { runQueueStatus } = await import('./queue-command.js');
+    done(await runQueueStatus(flags, io));
+  });
+
+  const worker = program
+    .command('worker')
+    .description('take jobs from the queue and write each article\'s record (as precis summarise --out does) into --out; runs until SIGTERM')
+    .requiredOption('-o, --out <dir>', 'folder the records are written to (shared or per machine); a record already there is not rewritten')
+    .option('-c, --concurrency <n>', 'jobs held at once; their sentences share translation batches', parsePositiveInt('--concurrency'), 4)
+    .option('--lock-duration <ms>', 'how long a dead worker holds its jobs before another takes them back', parsePositiveInt('--lock-duration'), 30_000)
+    .option('--max-stalled <n>', 'times a job is taken back from a dead worker before it fails (an article that crashes every worker)', parseNonNegativeInt('--max-stalled'), 1)
+    .option('--timeout <ms>', "milliseconds one article may take; past it, it is tried again later, then its record is a TIMEOUT error", parsePositiveInt('--timeout'), 60_000)
+    .addOption(new Option('--log-level <level>', 'job log on stdout (JSON lines)').choices(['error', 'warn', 'info', 'silent']).default('info'));
+  addQueueConnectionOptions(worker);
+  addThreadsOption(worker);
+  addReferenceRatesOption(worker);
+  addGenerationOptions(worker);
+  worker.action(async (flags: WorkerFlags) => {
+    const { runWorker } = await import('./queue-command.js');
+    done(await runWorker(flags, io));
+  });
+}
+
 function addThreadsOption(cmd: Command): void {
   cmd.option('--threads <n>', 'worker threads that read and extract articles; 0 works in the main thread, without hard deadlines (default: the number of CPU cores)', parseNonNegativeInt('--threads'));
 }
 
 /** Options that shape records, shared by every command that makes them. */
 function addRecordOptions(cmd: Command): void {
+  addArticleOptions(cmd);
+  addReferenceRatesOption(cmd);
+}
+
+function addReferenceRatesOption(cmd: Command): void {
+  cmd.option('--reference-rates <file>', "the ECB's euro reference-rate CSV (eurofxref.csv or eurofxref-hist.csv): compare each currency pair with the rate of the article's date");
+}
+
+/** The record options one article may carry (a queued job carries them to its worker). */
+function addArticleOptions(cmd: Command): void {
   cmd
     .option('--languages <codes>', 'ISO 639-3 codes language detection may choose among, comma-separated (e.g. fra,eng)', parseLanguages)
     .option('-n, --sentences <n>', 'key sentences per article', parsePositiveInt('--sentences'), 4)
     .option('--default-dollar <code>', 'currency of a bare $ the article does not qualify (ISO 4217)', parseCurrencyCode, 'USD')
     .option('--pair-tolerance <percent>', 'flag a currency pair further than this from the article consensus rate', parsePercent, 5)
-    .option('--reference-rates <file>', "the ECB's euro reference-rate CSV (eurofxref.csv or eurofxref-hist.csv): compare each currency pair with the rate of the article's date")
     .option('--date <YYYY-MM-DD>', 'publication date of articles that do not give their own (for --reference-rates)', parseDateFlag)
     .option('--include-text', 'add the cleaned article text to each record')
     .addOption(
@@ -225,15 +338,32 @@ function addRecordOptions(cmd: Command): void {
 
 /** Options of the summary and its models. */
 function addModelOptions(cmd: Command): void {
+  addStrategyOption(cmd);
+  addGenerationOptions(cmd);
+  addMaxWordsOption(cmd);
+}
+
+function addStrategyOption(cmd: Command): void {
+  cmd.addOption(
+    new Option('-s, --strategy <name>', 'extract-translate (key sentences, translated), translate-summarise (translate all, then summarise) or extractive (no model)')
+      .choices(['extract-translate', 'translate-summarise', 'extractive'])
+      .default('extract-translate'),
+  );
+}
+
+function addMaxWordsOption(cmd: Command): void {
+  cmd.option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
+}
+
+/** Where models come from and how they generate: the resources of a process, not of one article. */
+function addGenerationOptions(cmd: Command): void {
   cmd
-    .addOption(new Option('-s, --strategy <name>', 'extract-translate (key sentences, translated), translate-summarise (translate all, then summarise) or extractive (no model)').choices(['extract-translate', 'translate-summarise', 'extractive']).default('extract-translate'))
     .option('--models-dir <dir>', 'where models are read from (default: $PRECIS_MODELS_DIR, else the package models/)')
     .option('--allow-remote-models', 'let missing model files be downloaded from the Hugging Face Hub while running')
     .option('--beams <n>', 'beam search width (1 = greedy)', parsePositiveInt('--beams'), 1)
     .option('--max-new-tokens <n>', 'longest generated text per sentence, in tokens', parsePositiveInt('--max-new-tokens'), 256)
     .option('--batch-size <n>', 'most sentences per model call; the sentences of all articles in flight are pooled', parsePositiveInt('--batch-size'), 16)
-    .addOption(new Option('--engine <name>', "who generates text: precis (batched, over onnxruntime-node) or transformers (the transformers.js pipeline, the reference)").choices(['precis', 'transformers']).default('precis'))
-    .option('--max-words <n>', 'length of a translate-summarise summary', parsePositiveInt('--max-words'), 120);
+    .addOption(new Option('--engine <name>', "who generates text: precis (batched, over onnxruntime-node) or transformers (the transformers.js pipeline, the reference)").choices(['precis', 'transformers']).default('precis'));
 }
 
 /** The pipeline options the record and model flags stand for. */

@@ -3,7 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { PrecisRecord, SourceInfo } from '../document.js';
 import { InputError, isAbortError, toErrorInfo } from '../errors.js';
-import { listArticles, type ArticleEntry, type ListOptions } from '../ingest/list-articles.js';
+import { type ArticleItem, listArticleItems } from '../ingest/article-stream.js';
+import type { ListOptions } from '../ingest/list-articles.js';
 import { formatBytes } from '../ingest/limits.js';
 import { ARTICLE_EXTENSIONS, readEntryBytes } from '../ingest/read-file-bytes.js';
 import type { ArticleBytes, Pipeline } from '../pipeline.js';
@@ -104,7 +105,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
     void countArticles(options).then((n) => progress.setTotal(n), () => undefined);
   }
 
-  const task = async (entry: ArticleEntry, _i: number, signal: AbortSignal | undefined): Promise<Outcome> => {
+  const task = async (entry: ArticleItem, _i: number, signal: AbortSignal | undefined): Promise<Outcome> => {
     if (entry.kind === 'empty-directory') return { kind: 'empty-directory', path: entry.path };
     const started = performance.now();
     let input: ArticleBytes;
@@ -112,14 +113,14 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
       input = await readEntry(entry, options);
     } catch (error) {
       const source: SourceInfo = {
-        path: entry.kind === 'stdin' ? null : entry.path,
+        path: entry.kind === 'stdin' ? null : entry.kind === 'article' ? (entry.article.path ?? null) : entry.path,
         sha256: '',
         bytes: 0,
         encoding: '',
         format: 'text',
       };
       const ms = Math.round(performance.now() - started);
-      return { kind: 'record', record: failedRecord({ id: entry.id, source }, toErrorInfo(error), { ...meta, ms }) };
+      return { kind: 'record', record: failedRecord({ id: entry.kind === 'article' ? entry.article.id : entry.id, source }, toErrorInfo(error), { ...meta, ms }) };
     }
     const previous = options.resume && options.out ? await alreadyDone(options.out, input, options.pipeline.version) : null;
     if (previous) {
@@ -132,7 +133,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
 
   let interrupted = false;
   try {
-    const entries = listArticles(options.paths, options);
+    const entries = listArticleItems(options.paths, options);
     for await (const outcome of mapOrdered(entries, task, { concurrency: options.concurrency, signal: options.signal })) {
       if (outcome.kind === 'empty-directory') {
         emptyDirectories.push(outcome.path);
@@ -217,7 +218,9 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
   return { exitCode, counts, interrupted };
 }
 
-async function readEntry(entry: Exclude<ArticleEntry, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleBytes> {
+async function readEntry(entry: Exclude<ArticleItem, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleBytes> {
+  if (entry.kind === 'article') return entry.article;
+  if (entry.kind === 'unreadable') throw entry.error;
   if (entry.kind === 'stdin') return { bytes: await readStream(options.stdin, options.maxBytes), id: entry.id, path: null, format: null };
   return readEntryBytes(entry, { maxBytes: options.maxBytes });
 }
@@ -248,7 +251,7 @@ async function alreadyDone(outDir: string, input: ArticleBytes, pipelineVersion:
 
 async function countArticles(options: ListOptions & { paths: string[] }): Promise<number> {
   let n = 0;
-  for await (const entry of listArticles(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
+  for await (const entry of listArticleItems(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
   return n;
 }
 

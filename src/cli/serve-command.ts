@@ -18,6 +18,9 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
       maxBatch: flags.maxBatch,
       warmUp: flags.warmUp,
       logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },
+      ...(flags.queueDashboard || flags.redis
+        ? { queue: { dashboard: flags.queueDashboard ?? false, queue: flags.queue, prefix: flags.prefix, ...(flags.redis ? { redis: flags.redis } : {}) } }
+        : {}),
     });
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(error.message.replace(/`(\w+)`/g, (_, name: string) => `--${kebab(name)}`));
@@ -38,6 +41,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
     return 1;
   }
   io.stderr.write(`precis: listening on ${url} (POST /v1/summarise, /v1/extract, /v1/batch; API at ${url}/openapi.json)\n`);
+  if (flags.queueDashboard) io.stderr.write(`precis: queue dashboard at ${url}/queues/ (answers this machine only)\n`);
   if (!LOOPBACK.has(flags.host)) {
     io.stderr.write('precis: warning: the service is reachable from other machines and has no authentication; put it behind a proxy that has.\n');
   }

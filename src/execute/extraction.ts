@@ -113,7 +113,7 @@ function unexpected(error: unknown): { unexpected?: string } {
  */
 export function openDocument(input: AnyArticle): Document {
   const article = isArticleBytes(input)
-    ? bytesToArticle(input.bytes, { id: input.id, path: input.path ?? null, format: input.format ?? null, charset: input.charset ?? null })
+    ? bytesToArticle(input.bytes, { id: input.id, path: input.path ?? null, format: input.format ?? null, charset: input.charset ?? null, offset: input.offset ?? null })
     : toArticleInput(input);
   const date = articleDate(article.date);
   return createDocument({

@@ -27,6 +27,8 @@ export interface ArticleBytes {
   format?: InputFormat | null;
   /** Charset the transport declares (HTTP Content-Type), trusted over sniffing. */
   charset?: string | null;
+  /** Byte offset of the article in a file of many (a JSONL line). */
+  offset?: number | null;
 }
 
 export type AnyArticle = string | ArticleInput | ArticleBytes;
@@ -37,7 +39,14 @@ export function isArticleBytes(input: AnyArticle): input is ArticleBytes {
 
 /** What is known of an article before it is read, for the record of a failure to read it. */
 export function sourceBeforeReading(input: ArticleBytes): SourceInfo {
-  return { path: input.path ?? null, sha256: sha256(input.bytes), bytes: input.bytes.length, encoding: '', format: input.format ?? 'text' };
+  return {
+    path: input.path ?? null,
+    sha256: sha256(input.bytes),
+    bytes: input.bytes.length,
+    encoding: '',
+    format: input.format ?? 'text',
+    ...(typeof input.offset === 'number' ? { offset: input.offset } : {}),
+  };
 }
 
 /** The id a record of this input will carry, known before any work. */
@@ -87,6 +96,7 @@ export function completeSource(article: ArticleInput): SourceInfo {
     bytes: article.source?.bytes ?? Buffer.byteLength(article.text, 'utf8'),
     encoding: article.source?.encoding ?? 'utf-8',
     format: article.source?.format ?? 'text',
+    ...(typeof article.source?.offset === 'number' ? { offset: article.source.offset } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface BytesToArticleOptions {
   format: InputFormat | null;
   /** Charset the transport declares (HTTP Content-Type), trusted over sniffing. */
   charset?: string | null;
+  /** Byte offset of the article in a file of many (a JSONL line). */
+  offset?: number | null;
 }
 
 export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions): ArticleInput {
@@ -75,7 +77,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
     text,
     title,
     date,
-    source: { path: options.path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format },
+    source: { path: options.path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format, ...(typeof options.offset === 'number' ? { offset: options.offset } : {}) },
     warnings,
   };
 }

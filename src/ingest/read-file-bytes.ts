@@ -16,7 +16,16 @@ const EXTENSION_FORMATS: Record<string, InputFormat> = {
   '.json': 'json',
 };
 
-export const ARTICLE_EXTENSIONS = Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1));
+/** Files of many articles, one JSON object per line, plain or gzip-compressed. */
+export const STREAM_EXTENSIONS = ['jsonl', 'ndjson', 'jsonl.gz', 'ndjson.gz'];
+
+/** Every extension a folder walk reads, in any case. */
+export const ARTICLE_EXTENSIONS = [...Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1)), ...STREAM_EXTENSIONS];
+
+export function isArticleStreamPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return STREAM_EXTENSIONS.some((e) => lower.endsWith(`.${e}`));
+}
 
 export function formatFromPath(path: string): InputFormat | null {
   return EXTENSION_FORMATS[extname(path).toLowerCase()] ?? null;

@@ -14,6 +14,7 @@ import { TEXT_TYPES } from './schemas.js';
 import type { ServerContext } from './server-context.js';
 import { type ServerOptions, resolveServerOptions } from './server-options.js';
 import { WorkQueue } from './work-queue.js';
+import { mountQueueView } from './queue-dashboard.js';
 
 export interface ListenOptions {
   /** @default '127.0.0.1' */
@@ -123,6 +124,7 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
 
   documentRoutes(app, ctx);
   batchRoute(app, ctx);
+  const queueView = resolved.queue ? mountQueueView(app, metrics.registry, resolved.queue) : null;
   healthRoutes(app, ctx);
   const openapi = buildOpenApi(resolved);
   app.get('/openapi.json', async () => openapi);
@@ -172,6 +174,7 @@ export function createServer(options: ServerOptions = {}): PrecisServer {
         stopAll.abort();
         await ready;
         if (ownsPipeline) await pipeline.close();
+        await queueView?.close();
       })();
       return closing;
     },

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Pipeline, PipelineOptions } from '../pipeline.js';
+import type { QueueViewOptions } from './queue-dashboard.js';
 
 export interface ServerOptions {
   /** Options of the pipeline the server creates (and closes). Ignored when `pipeline` is given. */
@@ -26,11 +27,17 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Milliseconds a client has to send a whole request, body included; then 408. @default 30000 */
   requestTimeoutMs?: number;
+  /**
+   * A precis job queue to show: its job counts join /metrics, and with `dashboard: true` the
+   * bull-board dashboard answers at /queues (to requests from this machine only).
+   * @default none
+   */
+  queue?: QueueViewOptions;
   /** Fastify's (pino) logger: `false` for none, or pino options such as `{ level: 'info' }`. @default false */
   logger?: boolean | { level: string };
 }
 
-export type ResolvedServerOptions = Required<Omit<ServerOptions, 'pipeline' | 'pipelineOptions'>> & Pick<ServerOptions, 'pipeline' | 'pipelineOptions'>;
+export type ResolvedServerOptions = Required<Omit<ServerOptions, 'pipeline' | 'pipelineOptions' | 'queue'>> & Pick<ServerOptions, 'pipeline' | 'pipelineOptions' | 'queue'>;
 
 export function resolveServerOptions(options: ServerOptions): ResolvedServerOptions {
   const int = (name: keyof ServerOptions, value: number | undefined, fallback: number, min = 1): number => {
@@ -52,6 +59,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
   if (requestTimeoutMs < headersTimeoutMs) throw new TypeError(`Expected \`requestTimeoutMs\` (${requestTimeoutMs}) to be at least \`headersTimeoutMs\` (${headersTimeoutMs}).`);
   return {
     pipelineOptions: options.pipelineOptions,
+    queue: options.queue,
     headersTimeoutMs,
     requestTimeoutMs,
     pipeline: options.pipeline,

@@ -1,0 +1,148 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
+import type { ArticleBytes } from '../execute/open-document.js';
+import { type ArticleEntry, listArticles, type ListOptions } from './list-articles.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
+import { isArticleStreamPath } from './read-file-bytes.js';
+
+/**
+ * What a listing yields once files of many articles are opened: the entries of `listArticles`,
+ * each article of a JSONL file (its line's bytes, parsed later in the pipeline's threads like a
+ * `.json` file), or a line or file that cannot be read.
+ */
+export type ArticleItem =
+  | ArticleEntry
+  | { kind: 'article'; article: ArticleBytes }
+  | { kind: 'unreadable'; id: string; path: string; error: InputError };
+
+export interface StreamOptions {
+  /** Longest line (one article) read. @default DEFAULT_MAX_BYTES */
+  maxBytes?: number;
+}
+
+/** `listArticles`, with every JSONL file (`.jsonl`, `.ndjson`, optionally `.gz`) opened into its articles, lazily. */
+export async function* listArticleItems(paths: readonly string[], options: ListOptions & StreamOptions = {}): AsyncGenerator<ArticleItem> {
+  for await (const entry of listArticles(paths, options)) {
+    if (entry.kind === 'file' && isArticleStreamPath(entry.path)) yield* readArticleStream(entry.path, entry.id, options);
+    else yield entry;
+  }
+}
+
+/**
+ * The articles of one JSONL file, one per non-blank line, read as a stream: a file of any size
+ * holds at most one line in memory. Each article's id is the file's id, `#`, and the line's `id`
+ * field (else its line number); `source.offset` is the line's byte offset (in the decompressed
+ * stream for `.gz`).
+ */
+export async function* readArticleStream(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const ids = new Set<string>();
+  const idFor = (wanted: string) => {
+    let id = wanted;
+    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
+    ids.add(id);
+    return id;
+  };
+  let lineNo = 0;
+  const toItem = (line: Buffer, offset: number): ArticleItem | null => {
+    lineNo++;
+    if (isBlank(line)) return null;
+    const own = ownId(line);
+    const id = idFor(`${fileId}#${own ?? lineNo}`);
+    return { kind: 'article', article: { bytes: line, id, path, format: 'json', offset } };
+  };
+  let input: Readable = createReadStream(path);
+  if (path.toLowerCase().endsWith('.gz')) input = input.pipe(createGunzip());
+
+  let parts: Buffer[] = [];
+  let partsLength = 0;
+  let lineStart = 0;
+  // A line past the limit is skipped to its end, then reported once.
+  let tooLong = false;
+  let position = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
+        const piece = chunk.subarray(from, nl);
+        if (tooLong) {
+          lineNo++;
+          yield tooLongItem(path, idFor(`${fileId}#${lineNo}`), maxBytes);
+        } else if (partsLength + piece.length > maxBytes) {
+          lineNo++;
+          yield tooLongItem(path, idFor(`${fileId}#${lineNo}`), maxBytes);
+        } else {
+          const line = partsLength === 0 ? Buffer.from(piece) : Buffer.concat([...parts, piece]);
+          const item = toItem(stripCr(line), lineStart);
+          if (item) yield item;
+        }
+        parts = [];
+        partsLength = 0;
+        tooLong = false;
+        lineStart = position + nl + 1;
+        from = nl + 1;
+      }
+      const rest = chunk.subarray(from);
+      if (!tooLong && partsLength + rest.length > maxBytes) {
+        tooLong = true;
+        parts = [];
+        partsLength = 0;
+      } else if (!tooLong && rest.length > 0) {
+        parts.push(Buffer.from(rest));
+        partsLength += rest.length;
+      }
+      position += chunk.length;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'it is not valid gzip' : (code ?? (error as Error).message);
+    yield {
+      kind: 'unreadable',
+      id: idFor(`${fileId}#${lineNo + 1}`),
+      path,
+      error: new InputError('INPUT_UNREADABLE', `${path} could not be read past line ${lineNo} (${why}); the articles before it were read. Check the file.`, { path, cause: error }),
+    };
+    return;
+  }
+  if (tooLong) {
+    lineNo++;
+    yield tooLongItem(path, idFor(`${fileId}#${lineNo}`), maxBytes);
+  } else if (partsLength > 0) {
+    const item = toItem(stripCr(Buffer.concat(parts)), lineStart);
+    if (item) yield item;
+  }
+}
+
+function tooLongItem(path: string, id: string, maxBytes: number): ArticleItem {
+  return {
+    kind: 'unreadable',
+    id,
+    path,
+    error: new InputError('INPUT_TOO_LARGE', `An article of ${path} (${id}) is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`, { path }),
+  };
+}
+
+function stripCr(line: Buffer): Buffer {
+  return line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+}
+
+function isBlank(line: Buffer): boolean {
+  for (const byte of line) if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  return true;
+}
+
+/** The line's own `id` (a string or a number), when it is a JSON object that has one. */
+function ownId(line: Buffer): string | null {
+  try {
+    const value: unknown = JSON.parse(line.toString('utf8'));
+    if (typeof value !== 'object' || value === null) return null;
+    const id = (value as { id?: unknown }).id;
+    if (typeof id === 'string' && id.trim() !== '') return id.trim().slice(0, 200);
+    if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  } catch {
+    // The line is read as an article anyway, and its record says why it is not one.
+  }
+  return null;
+}
