@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
 import { InputError, isPrecisError } from '../errors.js';
 import type { AnyArticle } from '../execute/open-document.js';
@@ -63,7 +64,7 @@ export async function enqueue(inputs: EnqueueInputs, options: EnqueueOptions = {
     let batch: ArticleJobData[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await addBatch(queue!, key, batch, counts);
+      await addBatch(queue!, redis, key, batch, counts);
       batch = [];
       options.onProgress?.(counts);
     };
@@ -79,7 +80,7 @@ export async function enqueue(inputs: EnqueueInputs, options: EnqueueOptions = {
   }
 }
 
-async function addBatch(queue: Queue<ArticleJobData>, key: string, batch: ArticleJobData[], counts: EnqueueCounts): Promise<void> {
+async function addBatch(queue: Queue<ArticleJobData>, redis: Redis, key: string, batch: ArticleJobData[], counts: EnqueueCounts): Promise<void> {
   // The same article twice in one batch is one job.
   const byId = new Map<string, ArticleJobData>();
   for (const data of batch) {
@@ -87,7 +88,9 @@ async function addBatch(queue: Queue<ArticleJobData>, key: string, batch: Articl
     if (!byId.has(id)) byId.set(id, data);
   }
   const ids = [...byId.keys()];
-  const states = await Promise.all(ids.map((id) => queue.getJobState(id)));
+  // One round trip says which ids exist; only those (few, in a fresh run) are asked their state.
+  const exists = await redis.pipeline(ids.map((id) => ['exists', queue.toKey(id)])).exec();
+  const states = await Promise.all(ids.map((id, i) => (exists?.[i]?.[1] === 1 ? queue.getJobState(id) : 'unknown')));
   const fresh: Array<{ name: string; data: ArticleJobData; opts: { jobId: string } }> = [];
   ids.forEach((id, i) => {
     const state = states[i];
