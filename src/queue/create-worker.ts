@@ -93,13 +93,12 @@ export async function createWorker(options: WorkerOptions): Promise<PrecisWorker
       throw new UnrecoverableError(`JOB_INVALID: job ${job.id} does not hold an article this version of precis reads; it was queued by another version or damaged. Queue the article again.`);
     }
     emit({ type: 'started', jobId: job.id!, id: data.id, attempt: job.attemptsMade + 1 });
-    const target = recordPath(out, data.id);
-    const file = relative(out, target);
     const article = articleOfJob(data);
     if (article === null) {
       // An earlier delivery finished and dropped the article, then died before the job was marked done.
-      if (await readRecord(target)) return { id: data.id, file, written: false };
-      throw new UnrecoverableError(`JOB_INVALID: job ${job.id} no longer holds its article and ${file} is not in ${out}. Queue the article again.`);
+      const done = [recordPath(out, data.id), recordPath(out, `${data.id}~${data.sha256.slice(0, 8)}`)];
+      for (const path of done) if (await readRecord(path)) return { id: data.id, file: relative(out, path), written: false };
+      throw new UnrecoverableError(`JOB_INVALID: job ${job.id} no longer holds its article and its record is not in ${out}. Queue the article again.`);
     }
     const run = data.command === 'extract' ? pipeline.extract : pipeline.process;
     const record = await run(article, { overrides: data.options, signal: stop.signal });
@@ -107,13 +106,13 @@ export async function createWorker(options: WorkerOptions): Promise<PrecisWorker
     if (record.error && PASSING.has(record.error.code) && !lastTry) {
       throw new Error(`${record.error.code}: ${record.error.message}`);
     }
-    const written = await writeRecordOnce(target, record);
+    const { path, written } = await writeRecordOnce(out, data.id, data.sha256, record);
     if (!written) counts.duplicates++;
     if (record.error) throw new UnrecoverableError(`${record.error.code}: ${record.error.message}`);
     // Done: the article leaves Redis; what identifies it stays, so adding it again is recognised.
     const { bytes: _bytes, article: _article, ...kept } = data;
     await job.updateData(kept);
-    return { id: data.id, file, written };
+    return { id: data.id, file: relative(out, path), written };
   };
 
   // The stalled-job check of every worker takes back the jobs of a worker that died.
@@ -184,25 +183,33 @@ export function describeQueue(options: QueueConnectionOptions): string {
 
 /**
  * Writes the record unless a record of the same content and options is already there (another
- * delivery of the job wrote it). Returns whether it wrote. A failed record gives way to a
- * successful one; a record of other content or options is replaced.
+ * delivery of the job wrote it). A failed record gives way to a successful one, and a record of
+ * the same content made with other options is replaced. A record of other content is another
+ * article that happens to have the same id (two `queue add` runs over folders with the same
+ * layout, two articles from standard input): it is kept, and this one is written beside it with
+ * a short hash of its content in the name. Returns the path written (or found) and whether it wrote.
  */
-async function writeRecordOnce(path: string, record: PrecisRecord, raced = false): Promise<boolean> {
+async function writeRecordOnce(outDir: string, id: string, contentHash: string, record: PrecisRecord): Promise<{ path: string; written: boolean }> {
   const data = JSON.stringify(record, null, 2) + '\n';
-  const existing = await readRecord(path);
-  if (existing === null && !raced) {
-    if (await writeFileExclusive(path, data)) return true;
-    // Another delivery wrote it between the read and the link: compare with what it wrote.
-    return writeRecordOnce(path, record, true);
+  const candidates = [recordPath(outDir, id), recordPath(outDir, `${id}~${contentHash.slice(0, 8)}`)];
+  for (const path of candidates) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const existing = await readRecord(path);
+      if (existing === null) {
+        if (await writeFileExclusive(path, data)) return { path, written: true };
+        // Another delivery wrote it between the read and the link: compare with what it wrote.
+        continue;
+      }
+      if (existing.source?.sha256 !== record.source.sha256) break;
+      if (existing.pipelineVersion === record.pipelineVersion && (!existing.error || record.error)) return { path, written: false };
+      await writeFileAtomic(path, data);
+      return { path, written: true };
+    }
   }
-  if (existing === null) {
-    await writeFileAtomic(path, data);
-    return true;
-  }
-  const same = existing.source?.sha256 === record.source.sha256 && existing.pipelineVersion === record.pipelineVersion;
-  if (same && (!existing.error || record.error)) return false;
-  await writeFileAtomic(path, data);
-  return true;
+  // Not a record precis can read, or a third article with this id and the same hash prefix.
+  const last = recordPath(outDir, `${id}~${contentHash}`);
+  await writeFileAtomic(last, data);
+  return { path: last, written: true };
 }
 
 async function readRecord(path: string): Promise<PrecisRecord | null> {

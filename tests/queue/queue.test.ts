@@ -266,6 +266,25 @@ describe.skipIf(!REDIS_SERVER)('the job queue, on a real Redis', () => {
     await w.exited;
   }, 120_000);
 
+  test('two articles with the same id from separate adds both keep their records', async () => {
+    const budget = readFileSync(join(CORPUS, 'kr-budget-ai-fr.txt'), 'utf8');
+    const defence = readFileSync(join(CORPUS, 'kr-defence-fr.txt'), 'utf8');
+    await precis(['queue', 'add', '-', '--extract', ...on('same-id')], { input: budget });
+    await precis(['queue', 'add', '-', '--extract', ...on('same-id')], { input: defence });
+    const out = join(work, 'out-same-id');
+    const w = startWorker([CLI], ['worker', ...on('same-id'), '--out', out, '--threads', '1']);
+    workers.push(w);
+    expect((await precis(['queue', 'status', '--wait', '--interval', '200', ...on('same-id')])).code).toBe(0);
+    w.child.kill('SIGTERM');
+    await w.exited;
+    const written = records(out);
+    expect(written.size).toBe(2);
+    expect(written.get('stdin.json')).toBeDefined();
+    const texts = [...written.values()].map((r) => (r.title as string | null) ?? '');
+    expect(new Set(texts).size).toBe(2);
+    expect([...written.keys()].find((k) => k !== 'stdin.json')).toMatch(/^stdin~[0-9a-f]{8}\.json$/);
+  }, 60_000);
+
   test('JSONL (plain and gzip) is queued one job per line, and the library API runs the same queue', async () => {
     const { enqueue, createWorker, waitForDrain, queueStatus } = await import('../../src/queue/index.js');
     const { gzipSync } = await import('node:zlib');
