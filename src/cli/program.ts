@@ -234,6 +234,8 @@ export interface QueueAddFlags extends QueueFlags, Omit<RecordFlags, 'referenceR
   include?: string[];
   exclude?: string[];
   quiet?: boolean;
+  attempts: number;
+  backoff: number;
 }
 
 export interface QueueStatusFlags extends QueueFlags {
@@ -263,6 +265,8 @@ function addQueueCommands(program: Command, io: CliIO, done: (code: number) => v
     .addOption(new Option('--max-bytes <size>', 'largest file (or JSONL line) read, e.g. 10MB or 500kB').argParser(parseSize('--max-bytes')).default(DEFAULT_MAX_BYTES, formatSize(DEFAULT_MAX_BYTES)))
     .option('--include <glob...>', `in directories, read only files matching these globs (default: ${ARTICLE_EXTENSIONS.map((e) => `*.${e}`).join(' ')}, in any case)`)
     .option('--exclude <glob...>', 'in directories, skip files matching these globs')
+    .option('--attempts <n>', 'tries of a job whose failure may pass (TIMEOUT, INTERNAL); bad input is never retried', parsePositiveInt('--attempts'), 3)
+    .option('--backoff <ms>', 'milliseconds before the first retry, doubled for each next one', parseNonNegativeInt('--backoff'), 5000)
     .option('-q, --quiet', 'no counts on stderr');
   addQueueConnectionOptions(add);
   addArticleOptions(add);

@@ -25,6 +25,8 @@ export async function runQueueAdd(paths: string[], flags: QueueAddFlags, io: Cli
       command: flags.extract ? 'extract' : 'summarise',
       options,
       maxBytes: flags.maxBytes,
+      attempts: flags.attempts,
+      backoffMs: flags.backoff,
       include: flags.include,
       exclude: flags.exclude,
       stdin: io.stdin,

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_BYTES, formatBytes } from '../ingest/limits.js';
 import { readEntryBytes } from '../ingest/read-file-bytes.js';
 import type { ArticleOptions } from '../pipeline.js';
 import { type ArticleJobData, type JobCommand, jobId, recordKey, toJobData } from './article-job.js';
-import { JOB_OPTIONS } from './job-options.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, jobOptions } from './job-options.js';
 import { checkRedis, closeRedis, openRedis, type QueueConnectionOptions, resolveConnection } from './redis-connection.js';
 
 export interface EnqueueOptions extends QueueConnectionOptions, ListOptions {
@@ -21,6 +21,10 @@ export interface EnqueueOptions extends QueueConnectionOptions, ListOptions {
   maxBytes?: number;
   /** Read for the path `-`. */
   stdin?: Readable;
+  /** Tries of a job whose failure may pass (TIMEOUT, INTERNAL); input errors are never retried. @default 3 */
+  attempts?: number;
+  /** Milliseconds before the first retry, doubled for each next one. @default 5000 */
+  backoffMs?: number;
   /** Called after each article is handled, with the counts so far. */
   onProgress?: (counts: EnqueueCounts) => void;
 }
@@ -55,12 +59,16 @@ export async function enqueue(inputs: EnqueueInputs, options: EnqueueOptions = {
   const recordOptions = options.options ?? {};
   const key = recordKey(command, recordOptions);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  if (!Number.isInteger(attempts) || attempts < 1) throw new TypeError(`Expected \`attempts\` to be an integer from 1 and up, got \`${String(attempts)}\``);
+  if (!Number.isInteger(backoffMs) || backoffMs < 0) throw new TypeError(`Expected \`backoffMs\` to be an integer from 0 and up, got \`${String(backoffMs)}\``);
   const redis = openRedis(connection.url, { blocking: false });
   const counts: EnqueueCounts = { added: 0, queued: 0, done: 0, failed: 0, unreadable: [] };
   let queue: Queue<ArticleJobData> | undefined;
   try {
     await checkRedis(redis, connection.url);
-    queue = new Queue<ArticleJobData>(connection.queue, { connection: redis, prefix: connection.prefix, defaultJobOptions: JOB_OPTIONS });
+    queue = new Queue<ArticleJobData>(connection.queue, { connection: redis, prefix: connection.prefix, defaultJobOptions: jobOptions(attempts, backoffMs) });
     let batch: ArticleJobData[] = [];
     const flush = async () => {
       if (batch.length === 0) return;

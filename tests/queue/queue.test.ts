@@ -266,6 +266,26 @@ describe.skipIf(!REDIS_SERVER)('the job queue, on a real Redis', () => {
     await w.exited;
   }, 120_000);
 
+  test('a failure that may pass (TIMEOUT) is retried with backoff, and its last try writes the record', async () => {
+    const { enqueue, createWorker, waitForDrain, failedJobs } = await import('../../src/queue/index.js');
+    const connection = { redis: redis.url, queue: 'retry' };
+    const text = readFileSync(join(CORPUS, 'kr-budget-ai-fr.txt'), 'utf8');
+    await enqueue({ articles: [{ id: 'slow', text }] }, { ...connection, command: 'extract', attempts: 2, backoffMs: 50 });
+    const out = join(work, 'out-retry');
+    const events: Array<{ type: string; willRetry?: boolean; code?: string }> = [];
+    const worker = await createWorker({ ...connection, out, pipelineOptions: { threads: 1, summarise: false, timeoutMs: 1 }, onEvent: (e) => events.push(e) });
+    await worker.ready;
+    const status = await waitForDrain({ ...connection, intervalMs: 50 });
+    await worker.close();
+    expect(status.counts).toMatchObject({ completed: 0, failed: 1 });
+    expect(events.filter((e) => e.type === 'failed')).toEqual([
+      expect.objectContaining({ code: 'TIMEOUT', willRetry: true }),
+      expect.objectContaining({ code: 'TIMEOUT', willRetry: false }),
+    ]);
+    expect((records(out).get('slow.json')?.error as { code: string }).code).toBe('TIMEOUT');
+    expect((await failedJobs(connection))[0]).toMatchObject({ id: 'slow', code: 'TIMEOUT', attempts: 2 });
+  }, 60_000);
+
   test('two articles with the same id from separate adds both keep their records', async () => {
     const budget = readFileSync(join(CORPUS, 'kr-budget-ai-fr.txt'), 'utf8');
     const defence = readFileSync(join(CORPUS, 'kr-defence-fr.txt'), 'utf8');
