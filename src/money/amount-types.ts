@@ -34,6 +34,8 @@ export interface Amount {
   english: string;
   /** For an unpaired amount, its value in the other currency of the article's consensus rate. */
   estimated?: { currency: string; value: number; rate: number; english: string };
+  /** The sentence the amount was read in (at most 400 characters around it), for a reader checking it. */
+  sentence?: string;
 }
 
 /** An exchange-rate quote: "un dollar valait 1 431,30 wons", "원·달러 환율은 1,438.7원". Never an amount. */
@@ -55,6 +57,8 @@ export interface RateQuote {
    * evidence when pairs are judged.
    */
   earlier: boolean;
+  /** The sentence the quote was read in (at most 400 characters around it). */
+  sentence?: string;
 }
 
 export interface PairSide {

@@ -65,9 +65,10 @@ export function extractAmountsStage(options: ExtractAmountsOptions): Stage {
           `The article holds ${amounts.length.toLocaleString('en')} amounts of money, more than the ${MAX_AMOUNTS.toLocaleString('en')} one document may hold, so its record was not made. Is it a table or a data dump? Split it into articles.`,
         );
       }
-      doc.amounts = amounts;
+      const sentenceOf = sentenceFinder(doc.text, doc.sentences);
+      doc.amounts = amounts.map((a) => ({ ...a, sentence: sentenceOf(a.start, a.end) }));
       doc.pairs = pairs;
-      doc.rates = rates;
+      doc.rates = rates.map((r) => ({ ...r, sentence: sentenceOf(r.start, r.end) }));
       doc.warnings.push(...diagnostics);
       for (const pair of pairs) {
         if (pair.consistent) continue;
@@ -81,6 +82,33 @@ export function extractAmountsStage(options: ExtractAmountsOptions): Stage {
       }
     },
   };
+}
+
+/** Longest sentence context kept on a figure: a run-on "sentence" (a table) is cut around it. */
+const MAX_SENTENCE = 400;
+
+/** The sentence holding a span, found by binary search over the sentences in text order. */
+function sentenceFinder(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => string {
+  return (start, end) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sentences[mid]!;
+      if (s.end <= start) lo = mid + 1;
+      else if (s.start > start) hi = mid - 1;
+      else return clip(text, s.start, Math.max(s.end, end), start, end);
+    }
+    return clip(text, start, end, start, end);
+  };
+}
+
+function clip(text: string, from: number, to: number, start: number, end: number): string {
+  if (to - from <= MAX_SENTENCE) return text.slice(from, to).trim();
+  const room = Math.max(0, MAX_SENTENCE - (end - start));
+  const a = Math.max(from, start - Math.floor(room / 2));
+  const b = Math.min(to, a + MAX_SENTENCE);
+  return `${a > from ? '…' : ''}${text.slice(a, b).trim()}${b < to ? '…' : ''}`;
 }
 
 function noPack(language: string, paragraphs: number, whole: boolean): Diagnostic {
