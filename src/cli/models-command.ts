@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isPrecisError, UsageError } from '../errors.js';
@@ -6,6 +5,7 @@ import { BUNDLED_MODELS_DIR, type ModelDeclaration, readManifest } from '../mode
 import { pullModel, verifyModel } from '../models/pull-model.js';
 import { formatBytes } from '../ingest/limits.js';
 import type { CliIO } from './program.js';
+import { createStatusLine, progressWanted } from './progress.js';
 
 export interface ModelsFlags {
   modelsDir?: string;
@@ -75,8 +75,13 @@ export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): 
   let failed = 0;
   const models = select(ids);
   for (const [index, model] of models.entries()) {
-    const bar = io.stderr.isTTY
-      ? new cliProgress.SingleBar({ stream: io.stderr, format: `${model.id} {file} {bar} {percentage}% {value}/{total} bytes`, hideCursor: true }, cliProgress.Presets.shades_classic)
+    const state = { file: '', received: 0, total: 0 };
+    const drawn = progressWanted(io.stderr, false);
+    const bar = drawn
+      ? createStatusLine(io.stderr, true, () => {
+          const pct = state.total > 0 ? Math.floor((state.received / state.total) * 100) : 0;
+          return `${model.id} ${state.file} ${pct}% ${formatBytes(state.received)}/${formatBytes(state.total)}`;
+        })
       : null;
     try {
       const entry = await pullModel(model, {
@@ -85,12 +90,15 @@ export async function modelsPull(ids: string[], flags: ModelsFlags, io: CliIO): 
         signal: io.signal,
         onFile: (file, status) => {
           if (status !== 'verified' && !bar) io.stderr.write(`precis: ${status} ${relative(dir, file)}\n`);
-          if (bar && status !== 'verified') bar.start(1, 0, { file: relative(dir, file) });
+          if (bar && status !== 'verified') {
+            Object.assign(state, { file: relative(dir, file), received: 0, total: 0 });
+            bar.refresh();
+          }
         },
         onBytes: (_file, received, total) => {
           if (!bar) return;
-          bar.setTotal(total);
-          bar.update(received);
+          Object.assign(state, { received, total });
+          bar.refresh();
         },
       });
       bar?.stop();

@@ -19,15 +19,20 @@ export interface OutputSink {
   close(): Promise<void>;
 }
 
-export function streamSink(stream: Writable, format: OutputFormat): OutputSink {
+/**
+ * Records to a stream, one format. `wrap` runs each write, e.g. to take a progress bar off the
+ * terminal while a brief is printed.
+ */
+export function streamSink(stream: Writable, format: OutputFormat, wrap?: (chunk: string, write: () => Promise<void>) => Promise<void>): OutputSink {
   let count = 0;
   // Run-level warnings already shown in this stream of briefs.
   const shown = new Set<string>();
-  const write = (chunk: string) =>
+  const send = (chunk: string) =>
     new Promise<void>((resolve, reject) => {
       // Waiting for the callback applies backpressure: a slow reader slows precis, not its memory.
       stream.write(chunk, (error) => (error ? reject(error) : resolve()));
     });
+  const write = (chunk: string) => (wrap ? wrap(chunk, () => send(chunk)) : send(chunk));
   return {
     async write(record) {
       let chunk: string;

@@ -55,6 +55,7 @@ interface BatchFlags extends SummariseFlags, RecordFlags, ExecutionFlags {
   out?: string;
   concurrency: number;
   resume?: boolean;
+  overwrite?: boolean;
   maxBytes: number;
   quiet?: boolean;
   include?: string[];
@@ -87,6 +88,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('-o, --out <dir>', 'write one JSON file per article and run.json into this directory')
       .option('-c, --concurrency <n>', 'articles processed at once', parsePositiveInt('--concurrency'), 2)
       .option('--resume', 'with --out: skip articles whose output exists for the same content and pipeline version')
+      .option('--overwrite', 'with --out: let extract replace the records of an earlier summarise run in the folder (refused otherwise: their summaries would be lost)')
       .addOption(new Option('--max-bytes <size>', 'largest file read, e.g. 10MB or 500kB').argParser(parseSize('--max-bytes')).default(DEFAULT_MAX_BYTES, formatSize(DEFAULT_MAX_BYTES)))
       .option('--include <glob...>', `in directories, read only files matching these globs (default: ${ARTICLE_EXTENSIONS.map((e) => `*.${e}`).join(' ')}, in any case)`)
       .option('--exclude <glob...>', 'in directories, skip files matching these globs')
@@ -198,6 +200,7 @@ async function runBatchCommand(command: 'summarise' | 'extract', paths: string[]
       out: flags.out ?? null,
       concurrency: flags.concurrency,
       resume: flags.resume ?? false,
+      overwrite: flags.overwrite ?? false,
       maxBytes: flags.maxBytes,
       quiet: flags.quiet ?? false,
       include: flags.include,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { PrecisRecord, SourceInfo } from '../document.js';
-import { InputError, isAbortError, toErrorInfo } from '../errors.js';
+import { InputError, isAbortError, toErrorInfo, UsageError } from '../errors.js';
 import { type ArticleItem, listArticleItems } from '../ingest/article-stream.js';
 import type { ListOptions } from '../ingest/list-articles.js';
 import { formatBytes } from '../ingest/limits.js';
@@ -14,7 +14,7 @@ import { mapOrdered } from '../util/map-ordered.js';
 import { VERSION } from '../version.js';
 import { lockOutDir, removeStaleTemps } from './out-dir-lock.js';
 import { directorySink, recordPath, RUN_SUMMARY, streamSink, type OutputFormat, type OutputSink } from './output-sink.js';
-import { createProgress } from './progress.js';
+import { createProgress, progressWanted } from './progress.js';
 
 export interface BatchOptions extends ListOptions {
   command: 'summarise' | 'extract';
@@ -25,14 +25,18 @@ export interface BatchOptions extends ListOptions {
   out: string | null;
   concurrency: number;
   resume: boolean;
+  /** With `out`: let an extract run replace the records of a summarise run. */
+  overwrite?: boolean;
   maxBytes: number;
   quiet: boolean;
   includeText: boolean;
   pipeline: Pipeline;
   stdin: Readable;
   stdout: Writable;
-  stderr: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
   signal: AbortSignal;
+  /** Where TERM and CI are read (the bar is not drawn for TERM=dumb or under CI). @default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BatchCounts {
@@ -59,10 +63,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const counts: BatchCounts = { total: 0, ok: 0, failed: 0, skipped: 0, warnings: 0 };
   const failures: Array<{ id: string; code: string }> = [];
   const emptyDirectories: string[] = [];
-  const progress = createProgress(options.stderr, !options.quiet);
-  const sink: OutputSink = options.out
-    ? directorySink(options.out, options.formatExplicit && (options.format === 'md' || options.format === 'text') ? options.format : null)
-    : streamSink(options.stdout, options.format);
   const meta = { includeText: options.includeText, pipelineVersion: options.pipeline.version };
   // One run at a time writes to an --out folder; temporary files a killed run left are removed.
   const lock = options.out ? await lockOutDir(options.out, options.command) : null;
@@ -71,16 +71,31 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (lock?.stale && !options.quiet) options.stderr.write(`precis: warning: took over the lock a run that no longer exists left in ${options.out}.\n`);
     if (removed > 0 && !options.quiet) options.stderr.write(`precis: removed ${removed} temporary file(s) a stopped run left in ${options.out}.\n`);
     // Records of a run with other options would sit beside this run's without a word.
-    const previous = await readFile(join(options.out, RUN_SUMMARY), 'utf8').then((t) => JSON.parse(t) as { pipelineVersion?: string }, () => null);
+    const previous = await readFile(join(options.out, RUN_SUMMARY), 'utf8').then((t) => JSON.parse(t) as { pipelineVersion?: string; command?: string }, () => null);
+    if (previous?.command === 'summarise' && options.command === 'extract' && !options.overwrite) {
+      // Summaries cost model time; an extract run would replace each with a record without one.
+      await lock?.release();
+      throw new UsageError(
+        `${options.out} holds records of a summarise run; extract would replace them with records without summaries. Choose another --out folder, or pass --overwrite to replace them.`,
+      );
+    }
     if (previous?.pipelineVersion && previous.pipelineVersion !== options.pipeline.version && !options.resume) {
       options.stderr.write(
         `precis: warning: ${options.out} holds records of an earlier run with other options (pipeline ${previous.pipelineVersion}, now ${options.pipeline.version}); those this run does not rewrite stay as they were. Use --resume to redo them all with these options, or another --out folder.\n`,
       );
     }
   }
+  // Drawn from here on: every line above is printed before the bar exists.
+  const progress = createProgress(options.stderr, progressWanted(options.stderr, options.quiet, options.env ?? process.env));
+  // Briefs printed on the terminal the bar is drawn on go around it, never through it.
+  const sharesTerminal = !options.out && (options.stdout as { isTTY?: boolean }).isTTY === true;
+  const sink: OutputSink = options.out
+    ? directorySink(options.out, options.formatExplicit && (options.format === 'md' || options.format === 'text') ? options.format : null)
+    : streamSink(options.stdout, options.format, sharesTerminal ? (chunk, write) => progress.around(chunk, write) : undefined);
   try {
     return await runLocked(options, { started, counts, failures, emptyDirectories, progress, sink, meta });
   } finally {
+    progress.stop();
     await lock?.release();
   }
 }
@@ -162,7 +177,8 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
       if (written !== null) {
         counts.failed++;
         failures.push({ id: record.id, code: 'OUTPUT_WRITE_FAILED' });
-        options.stderr.write(`precis: ${record.id}: its record could not be written (${written instanceof Error ? written.message : String(written)}); the other articles go on.\n`);
+        const line = `precis: ${record.id}: its record could not be written (${written instanceof Error ? written.message : String(written)}); the other articles go on.\n`;
+        await progress.around(line, async () => void options.stderr.write(line));
       } else if (record.error) {
         counts.failed++;
         failures.push({ id: record.id, code: record.error.code });
