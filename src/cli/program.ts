@@ -134,6 +134,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     exitCode = code;
   });
 
+  program
+    .command('report')
+    .description("write one self-contained HTML page (tables, charts; opens offline) of the records a run wrote into <out-dir>, and CSV files")
+    .argument('<out-dir>', 'folder a run (summarise/extract --out, or queue workers) wrote records into')
+    .option('--html <file>', 'where the page goes (default: <out-dir>/report.html)')
+    .option('--csv <dir>', 'also write amounts.csv, pairs.csv and entities.csv into this folder')
+    .option('--force', 'overwrite a file at --html that is not a precis report')
+    .action(async (outDir: string, flags: { html?: string; csv?: string; force?: boolean }) => {
+      const { runReport } = await import('./report-command.js');
+      exitCode = await runReport(outDir, flags, io);
+    });
+
   const models = program.command('models').description('list, verify and download the models summaries use');
   const modelsOptions = (cmd: Command) =>
     cmd.option('--models-dir <dir>', 'models directory (default: $PRECIS_MODELS_DIR, else the package models/)');
