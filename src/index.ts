@@ -17,6 +17,7 @@ export type { Logger } from './util/logger.js';
 export type { Strategy, Summary } from './summarise/summarise-article.js';
 export type {
   ArticleFindings,
+  ArticleMeta,
   Diagnostic,
   InputFormat,
   KeySentence,
@@ -56,3 +57,5 @@ export { listArticles } from './ingest/list-articles.js';
 export type { ArticleEntry, ListOptions } from './ingest/list-articles.js';
 export { DEFAULT_CANDIDATES } from './language/detect-language.js';
 export { VERSION } from './version.js';
+export { buildReport } from './report/index.js';
+export type { ReportOptions, ReportResult } from './report/index.js';

@@ -16,6 +16,7 @@ test('the public API exports exactly these names', () => {
       'PrecisError',
       'UsageError',
       'VERSION',
+      'buildReport',
       'bytesToArticle',
       'createPipeline',
       'isAbortError',
