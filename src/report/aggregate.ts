@@ -121,7 +121,8 @@ export function aggregate(collected: readonly CollectedRecord[], run: RunSummary
       failed++;
       failures.add(record.error.code);
     }
-    languages.add(record.language?.code ?? 'und');
+    // A record without a language failed before detection; `und` would say detection ran.
+    languages.add(record.language?.code ?? '(not detected)');
     versions.add(record.pipelineVersion);
     const seenModels = new Set<string>();
     for (const model of record.summary?.models ?? []) {

@@ -159,12 +159,12 @@ ${smallTable('Failures by code', ['code', 'articles'], o.failuresByCode.map((f) 
 ${smallTable('Models used in summaries', ['model', 'revision', 'articles'], o.models.map((m) => [m.id, m.revision.slice(0, 12), String(m.articles)]), 'No summary used a model.')}
 ${smallTable('Pipeline versions', ['version', 'articles'], o.pipelineVersions.map((v) => [v.version, String(v.articles)]), 'None.')}
 ${smallTable('Run (run.json)', null, runRows, 'No run.json: the records were written by queue workers, or the summary was removed.', true)}
-</div>
 ${
   o.currencies.length > 0
-    ? `<figure class="chart"><div class="canvas" style="height:220px"><canvas id="chart-currencies" role="img" aria-label="Amounts by currency: ${escapeHtml(o.currencies.map((c) => `${c.currency} ${c.amounts}`).join(', '))}"></canvas></div><figcaption>Amounts by currency.</figcaption></figure>`
+    ? `<div class="wide"><h3>Amounts by currency</h3><figure class="chart"><div class="canvas" style="height:200px"><canvas id="chart-currencies" role="img" aria-label="Amounts by currency: ${escapeHtml(o.currencies.map((c) => `${c.currency} ${c.amounts}`).join(', '))}"></canvas></div></figure></div>`
     : ''
 }
+</div>
 </section>`;
 }
 
