@@ -21,6 +21,8 @@ export interface ReportOptions {
   html?: string;
   /** A folder to write amounts.csv, pairs.csv and entities.csv into; none when absent. */
   csv?: string;
+  /** What the report is of, shown under its heading. @default the folder's name and path */
+  subject?: string;
   /** Overwrite a file at `html` that is not a precis report. @default false */
   force?: boolean;
   /** Told of each file under `outDir` that is not a record, as it is passed over. */
@@ -53,7 +55,7 @@ export async function buildReport(outDir: string, options: ReportOptions = {}): 
     });
   }
   const data = aggregate(collected.records, collected.run);
-  const html = renderHtml(data, { subject: `Records in ${basename(resolve(outDir))} (${outDir})`, chartJs: await readChartJs() });
+  const html = renderHtml(data, { subject: options.subject ?? `Records in ${basename(resolve(outDir))} (${outDir})`, chartJs: await readChartJs() });
   await writeFileAtomic(htmlPath, html);
   const written = [htmlPath];
   if (options.csv) {
