@@ -82,11 +82,31 @@ export interface RemovedLine {
   rule: string;
 }
 
+/**
+ * What an article says of itself, beside its text: from a page's JSON-LD, Open Graph and meta
+ * tags, a JSON article's fields, or the library caller. Each field is trimmed, at most 300
+ * characters long (see src/ingest/article-meta.ts), and null when unknown.
+ */
+export interface ArticleMeta {
+  /** Publication time as given, as ISO 8601: `2025-03-14` or `2025-03-14T09:30:00+01:00`. */
+  published: string | null;
+  /** Byline; several authors joined with ", ". */
+  author: string | null;
+  /** Publication or site name ("Le Monde"). */
+  outlet: string | null;
+  /** Canonical address of the article (http or https). */
+  url: string | null;
+  section: string | null;
+}
+
+export const EMPTY_META: Readonly<ArticleMeta> = Object.freeze({ published: null, author: null, outlet: null, url: null, section: null });
+
 /** What the stages find in an article; shared by the working Document and the output record. */
 export interface ArticleFindings {
   title: string | null;
   /** Publication date (YYYY-MM-DD) from the page's metadata, the JSON's `date`, or the caller. */
   date: string | null;
+  meta: ArticleMeta;
   language: LanguageInfo | null;
   keySentences: KeySentence[];
   entities: Entity[];
@@ -136,6 +156,7 @@ export interface DocumentInput {
   raw: string;
   title?: string | null;
   date?: string | null;
+  meta?: ArticleMeta;
   source: SourceInfo;
   warnings?: Diagnostic[];
 }
@@ -146,6 +167,7 @@ export function createDocument(input: DocumentInput): Document {
     source: input.source,
     title: input.title ?? null,
     date: input.date ?? null,
+    meta: input.meta ?? { ...EMPTY_META },
     raw: input.raw,
     text: '',
     matchText: '',

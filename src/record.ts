@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Document, PrecisRecord, SourceInfo } from './document.js';
+import { type Document, EMPTY_META, type PrecisRecord, type SourceInfo } from './document.js';
 import type { ErrorCode } from './errors.js';
 
 export function sha256(data: string | Uint8Array): string {
@@ -12,6 +12,7 @@ export function toRecord(doc: Document, meta: { includeText: boolean; pipelineVe
     source: doc.source,
     title: doc.title,
     date: doc.date,
+    meta: doc.meta,
     ...(meta.includeText ? { text: doc.text } : {}),
     language: doc.language,
     sentences: doc.sentences.length,
@@ -40,6 +41,7 @@ export function failedRecord(
     source: base.source,
     title: partial?.title ?? null,
     date: partial?.date ?? base.doc?.date ?? null,
+    meta: partial?.meta ?? { ...EMPTY_META },
     ...(meta.includeText && partial?.text ? { text: partial.text } : {}),
     language: partial?.language ?? null,
     sentences: 0,

@@ -23,6 +23,8 @@ export function recordToMarkdown(record: PrecisRecord, shown?: Set<string>): str
   const lines: string[] = [];
   lines.push(`## ${record.title ?? record.id}`, '');
   lines.push(`_${describe(record)}_`, '');
+  const about = metaLine(record);
+  if (about) lines.push(about, '');
   if (record.error) {
     lines.push(`**Failed** (${record.error.code}): ${record.error.message}`, '');
     return lines.join('\n');
@@ -54,6 +56,8 @@ export function recordToMarkdown(record: PrecisRecord, shown?: Set<string>): str
 /** A record as plain text: a header line and the key sentences. */
 export function recordToText(record: PrecisRecord, shown?: Set<string>): string {
   const lines = [`${record.title ?? record.id} — ${describe(record)}`];
+  const about = metaLine(record);
+  if (about) lines.push(`  ${about}`);
   if (record.error) lines.push(`  FAILED ${record.error.code}: ${record.error.message}`);
   for (const s of record.keySentences) lines.push(`  * ${s.text}`);
   for (const f of figureLines(record)) lines.push(`  $ ${f}`);
@@ -73,6 +77,18 @@ function figureLines(record: PrecisRecord): string[] {
     lines.push(a.estimated ? `${a.english} (≈ ${a.estimated.english.replace(/^about /, '')} at ${a.estimated.rate})` : a.english);
   });
   return lines;
+}
+
+/** "Published 2025-03-14 · Author Jeanne Martin · Outlet Le Quotidien", with the fields known. */
+function metaLine(record: PrecisRecord): string {
+  // Records stored before the field existed (--resume) have no meta.
+  const meta = record.meta as PrecisRecord['meta'] | undefined;
+  if (!meta) return '';
+  const parts: string[] = [];
+  if (meta.published) parts.push(`Published ${meta.published}`);
+  if (meta.author) parts.push(`Author ${meta.author}`);
+  if (meta.outlet) parts.push(`Outlet ${meta.outlet}`);
+  return parts.join(' · ');
 }
 
 function describe(record: PrecisRecord): string {

@@ -12,7 +12,7 @@ import { createNlp, type Nlp } from '../text/wink.js';
 import { createDocument } from '../document.js';
 import { bytesToArticle } from '../ingest/read-article.js';
 import { sha256 } from '../record.js';
-import { type AnyArticle, articleDate, articleId, completeSource, isArticleBytes, sourceBeforeReading, toArticleInput } from './open-document.js';
+import { type AnyArticle, articleId, articleMetaAndDate, completeSource, isArticleBytes, sourceBeforeReading, toArticleInput } from './open-document.js';
 
 /** The options that shape the extraction of one article: plain data, so they cross threads. */
 export interface ExtractionShape {
@@ -115,12 +115,13 @@ export function openDocument(input: AnyArticle): Document {
   const article = isArticleBytes(input)
     ? bytesToArticle(input.bytes, { id: input.id, path: input.path ?? null, format: input.format ?? null, charset: input.charset ?? null, offset: input.offset ?? null })
     : toArticleInput(input);
-  const date = articleDate(article.date);
+  const { meta, date } = articleMetaAndDate(article);
   return createDocument({
     id: article.id ?? sha256(article.text).slice(0, 12),
     raw: article.text,
     title: article.title ?? null,
     date: date.value,
+    meta,
     source: completeSource(article),
     warnings: [...(article.warnings ?? []), ...date.warnings],
   });

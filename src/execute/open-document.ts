@@ -1,4 +1,5 @@
-import type { Diagnostic, InputFormat, SourceInfo } from '../document.js';
+import type { ArticleMeta, Diagnostic, InputFormat, SourceInfo } from '../document.js';
+import { normaliseMeta, normalisePublished } from '../ingest/article-meta.js';
 import { parseDate } from '../money/reference-rates.js';
 import { sha256 } from '../record.js';
 
@@ -12,6 +13,11 @@ export interface ArticleInput {
   warnings?: Diagnostic[];
   /** Publication date, YYYY-MM-DD (or an ISO date-time). */
   date?: string | null;
+  /**
+   * What is known of the article: `published` (ISO 8601), `author`, `outlet`, `url`, `section`.
+   * Fields are trimmed and capped; an empty or unusable one is null.
+   */
+  meta?: Partial<ArticleMeta> | null;
 }
 
 /**
@@ -87,6 +93,17 @@ export function articleDate(value: string | null | undefined): { value: string |
 function fromTimestamp(value: string): string | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The article's metadata, checked, and its publication day: `published` when known (it is the
+ * article's own time, as given), else `date`; `published` is `date` as ISO 8601 when only that
+ * is given.
+ */
+export function articleMetaAndDate(article: ArticleInput): { meta: ArticleMeta; date: { value: string | null; warnings: Diagnostic[] } } {
+  const meta = normaliseMeta(article.meta);
+  meta.published ??= normalisePublished(article.date);
+  return { meta, date: articleDate(meta.published ?? article.date) };
 }
 
 export function completeSource(article: ArticleInput): SourceInfo {

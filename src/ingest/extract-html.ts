@@ -1,13 +1,17 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Diagnostic } from '../document.js';
+import { type ArticleMeta, type Diagnostic, EMPTY_META } from '../document.js';
 import { InputError } from '../errors.js';
+import { normalisePublished } from './article-meta.js';
 import { flattenHtml, htmlDepth } from './flatten-html.js';
+import { type PageQueryable, readPageMeta } from './page-meta.js';
 
 export interface ExtractedHtml {
   title: string | null;
   /** Publication date as the page gives it (JSON-LD datePublished, article:published_time…), or null. */
   date: string | null;
+  /** Author, outlet, address, section and publication time the page declares. */
+  meta: ArticleMeta;
   /** Article body, one paragraph per line. */
   text: string;
   /** How the page had to be read, when not by reader mode. */
@@ -38,6 +42,7 @@ export function extractHtml(html: string, path?: string): ExtractedHtml {
     return {
       title: flat.title,
       date: null,
+      meta: { ...EMPTY_META },
       text: flat.text,
       warnings: [
         {
@@ -51,51 +56,62 @@ export function extractHtml(html: string, path?: string): ExtractedHtml {
   const { document } = parseHTML(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   // Read before Readability, which rewrites the DOM.
-  const metaDate = pageDate(document as unknown as Queryable);
+  const page = readPageMeta(document as unknown as PageQueryable);
   // Readability mutates the DOM it is given and needs a documentElement; linkedom provides both.
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-  if (!article?.content) {
+  const readerText = article?.content ? blocksToText(article.content) : '';
+  const bodyText = page.articleBody ? articleBodyText(page.articleBody) : '';
+  const warnings: Diagnostic[] = [];
+  let text = readerText;
+  // Pages that draw their text with scripts, or show a teaser above a paywall, still give the
+  // whole article to search engines as schema.org `articleBody`.
+  if (visibleChars(bodyText) >= MIN_BODY_CHARS && visibleChars(readerText) < visibleChars(bodyText) / 2) {
+    text = bodyText;
+    warnings.push({
+      code: 'ARTICLE_BODY_FROM_METADATA',
+      stage: 'ingest',
+      message: readerText
+        ? "The page's visible text is much shorter than the article its schema.org metadata gives (JSON-LD articleBody), so that article was read instead."
+        : "The page shows no article text, but its schema.org metadata gives the article (JSON-LD articleBody), so that was read instead.",
+    });
+  } else if (!article?.content) {
     throw new InputError(
       'NO_ARTICLE_BODY',
       'No article body was found in this HTML page (it looks like an index, a form or an empty page). Save the article page itself, or pass its text.',
       { path },
     );
-  }
-  const text = blocksToText(article.content);
-  if (text.replace(/\s+/g, '').length < MIN_BODY_CHARS) {
+  } else if (visibleChars(text) < MIN_BODY_CHARS) {
     throw new InputError(
       'NO_ARTICLE_BODY',
       `The HTML page's main content has fewer than ${MIN_BODY_CHARS} characters of text, so there is no article to read. Save the article page itself, or pass its text.`,
       { path },
     );
   }
-  const title = article.title?.trim() || pageTitle;
-  return { title: title || null, date: article.publishedTime?.trim() || metaDate, text };
+  const title = article?.title?.trim() || page.headline || pageTitle;
+  // Readability reads a date from JSON-LD and meta tags too; it is the fallback of the page's own.
+  const readerDate = article?.publishedTime?.trim() || null;
+  const published = page.meta.published ?? normalisePublished(readerDate);
+  return {
+    title: title || null,
+    date: published ?? page.date ?? readerDate,
+    meta: { ...page.meta, published },
+    text,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
-const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[property="og:published_time"]',
-];
-
-interface Queryable {
-  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+function visibleChars(text: string): number {
+  return text.replace(/\s+/g, '').length;
 }
 
-/** The publication date a page declares in its metadata or first <time datetime>. */
-function pageDate(document: Queryable): string | null {
-  for (const selector of DATE_META) {
-    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
-    if (content) return content;
-  }
-  return document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
+/** schema.org `articleBody`: plain text with line breaks between paragraphs, or HTML some sites put there. */
+function articleBodyText(body: string): string {
+  if (/<(p|br|div|h[1-6])[\s>/]/i.test(body)) return flattenHtml(body).text;
+  return body
+    .split(/\r?\n/)
+    .map(collapse)
+    .filter(Boolean)
+    .join('\n');
 }
 
 function blocksToText(content: string): string {

@@ -1,7 +1,8 @@
-import type { Diagnostic, InputFormat } from '../document.js';
+import { type ArticleMeta, type Diagnostic, EMPTY_META, type InputFormat } from '../document.js';
 import { InputError } from '../errors.js';
 import type { ArticleInput } from '../execute/open-document.js';
 import { sha256 } from '../record.js';
+import { normalisePublished } from './article-meta.js';
 import { decodeBytes } from './decode-bytes.js';
 import { extractHtml, sniffHtmlCharset } from './extract-html.js';
 import { parseJsonArticle } from './parse-json.js';
@@ -42,12 +43,14 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
   const warnings: Diagnostic[] = [...decoded.warnings];
   let title: string | null = null;
   let date: string | null = null;
+  let meta: ArticleMeta = { ...EMPTY_META };
   let text: string;
   switch (format) {
     case 'html': {
       const html = extractHtml(decoded.text, path);
       title = html.title;
       date = html.date;
+      meta = html.meta;
       text = html.text;
       warnings.push(...(html.warnings ?? []));
       break;
@@ -56,6 +59,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
       const json = parseJsonArticle(decoded.text, path);
       title = json.title;
       date = json.date;
+      meta = json.meta;
       text = json.text;
       break;
     }
@@ -63,6 +67,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
       const md = parseMarkdown(decoded.text);
       title = md.title;
       date = md.date;
+      meta = { ...meta, published: normalisePublished(md.date) };
       text = md.text;
       break;
     }
@@ -77,6 +82,7 @@ export function bytesToArticle(bytes: Uint8Array, options: BytesToArticleOptions
     text,
     title,
     date,
+    meta,
     source: { path: options.path, sha256: sha256(bytes), bytes: bytes.length, encoding: decoded.encoding, format, ...(typeof options.offset === 'number' ? { offset: options.offset } : {}) },
     warnings,
   };

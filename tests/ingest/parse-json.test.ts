@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { EMPTY_META } from '../../src/document.js';
 import { parseJsonArticle } from '../../src/ingest/parse-json.js';
 
 describe('parseJsonArticle', () => {
   test('reads {title, text}', () => {
-    expect(parseJsonArticle('{"title": "Titre", "text": "Corps de l\'article."}')).toEqual({ title: 'Titre', date: null, text: "Corps de l'article." });
+    expect(parseJsonArticle('{"title": "Titre", "text": "Corps de l\'article."}')).toEqual({ title: 'Titre', date: null, meta: EMPTY_META, text: "Corps de l'article." });
   });
 
-  test('reads {title, body} and ignores other fields', () => {
-    expect(parseJsonArticle('{"title": "T", "author": "A", "body": "Corps."}')).toEqual({ title: 'T', date: null, text: 'Corps.' });
+  test('reads {title, body}, the author as metadata, and ignores other fields', () => {
+    expect(parseJsonArticle('{"title": "T", "author": "A", "tags": ["x"], "body": "Corps."}')).toEqual({ title: 'T', date: null, meta: { ...EMPTY_META, author: 'A' }, text: 'Corps.' });
   });
 
   test('reads an HTML body as a page', () => {
