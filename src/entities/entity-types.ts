@@ -12,4 +12,9 @@ export interface Entity {
   text: string;
   type: EntityType;
   mentions: Mention[];
+  /**
+   * DATE only: the date on the calendar, when it can be placed: `YYYY-MM-DD` (a day), `YYYY-Www`
+   * (an ISO week), `YYYY-MM` (a month) or `YYYY` (a year).
+   */
+  value?: string;
 }

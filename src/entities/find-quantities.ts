@@ -1,4 +1,5 @@
 import type { Entity, Mention } from './entity-types.js';
+import { findRelativeDates, resolveRelativeDate } from './relative-dates.js';
 
 const NUMBER = String.raw`\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const PERCENT = new RegExp(String.raw`(?<![\p{L}\d])(?:${NUMBER})\s?(?:%|pour\s?cent|pourcent|percent|per cent)(?![\p{L}])`, 'gu');
@@ -27,23 +28,93 @@ const DATE = new RegExp(
   'giu',
 );
 
+export interface QuantityOptions {
+  /** Publication day (YYYY-MM-DD): relative dates get a `value` against it; without it, none. */
+  date?: string | null;
+  /** Languages (ISO 639-3) whose packs' relative date words are read ("hier", "last week"). */
+  languages?: readonly string[];
+}
+
+interface DateSpan {
+  start: number;
+  end: number;
+  text: string;
+  value: string | null;
+}
+
 /**
  * Percentages and dates as entities (PERCENT, DATE), beside the MONEY spans the amounts give:
- * the spans a reader scans a brief for. Excluded spans (money) are skipped.
+ * the spans a reader scans a brief for. Excluded spans (money) are skipped. A DATE has a
+ * calendar `value` when it can be placed: a relative one against the publication day, an
+ * absolute one when the text gives it whole ("14 mars 2025", "novembre 2025", "en 2024") or
+ * with the publication year ("14 mars").
  */
-export function findQuantities(text: string, exclude: ReadonlyArray<{ start: number; end: number }>): Entity[] {
+export function findQuantities(text: string, exclude: ReadonlyArray<{ start: number; end: number }>, options: QuantityOptions = {}): Entity[] {
   const byText = new Map<string, Entity>();
-  const add = (type: 'PERCENT' | 'DATE', m: RegExpMatchArray) => {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (exclude.some((x) => start < x.end && end > x.start)) return;
-    const mention: Mention = { start, end, text: m[0] };
-    const key = `${type}:${m[0].toLowerCase().replace(/\s+/g, ' ')}`;
+  const overlapsExcluded = (start: number, end: number) => exclude.some((x) => start < x.end && end > x.start);
+  const add = (type: 'PERCENT' | 'DATE', start: number, found: string, value: string | null) => {
+    const end = start + found.length;
+    if (overlapsExcluded(start, end)) return;
+    const mention: Mention = { start, end, text: found };
+    const key = `${type}:${found.toLowerCase().replace(/\s+/g, ' ')}`;
     const entity = byText.get(key);
     if (entity) entity.mentions.push(mention);
-    else byText.set(key, { text: m[0].replace(/\s+/g, ' '), type, mentions: [mention] });
+    else byText.set(key, { text: found.replace(/\s+/g, ' '), type, mentions: [mention], ...(value ? { value } : {}) });
   };
-  for (const m of text.matchAll(PERCENT)) add('PERCENT', m);
-  for (const m of text.matchAll(DATE)) add('DATE', m);
+  for (const m of text.matchAll(PERCENT)) add('PERCENT', m.index!, m[0], null);
+  for (const span of dateSpans(text, options)) add('DATE', span.start, span.text, span.value);
   return [...byText.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** Absolute and relative dates, the longer where they overlap ("mardi 3 novembre" over "mardi"). */
+function dateSpans(text: string, options: QuantityOptions): DateSpan[] {
+  const published = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : null;
+  // Relative first, so that of two equal spans ("lundi") the one with a value is kept.
+  const spans: DateSpan[] = findRelativeDates(text, options.languages ?? []).map((r) => ({
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    value: published ? resolveRelativeDate(r.meaning, published) : null,
+  }));
+  for (const m of text.matchAll(DATE)) {
+    const start = m.index!;
+    spans.push({ start, end: start + m[0].length, text: m[0], value: absoluteValue(text, start, m[0], published) });
+  }
+  const sorted = spans.map((s, order) => ({ s, order })).sort((a, b) => a.s.start - b.s.start || b.s.end - a.s.end || a.order - b.order);
+  const kept: DateSpan[] = [];
+  for (const { s } of sorted) if (kept.length === 0 || s.start >= kept[kept.length - 1]!.end) kept.push(s);
+  return kept;
+}
+
+const MONTH_NUMBERS = new Map<string, number>([...MONTHS_FR.split('|').map((name, i) => [name, i + 1] as const), ...MONTHS_EN.toLowerCase().split('|').map((name, i) => [name, i + 1] as const)]);
+
+/**
+ * The calendar value of an absolute date when the text gives enough of it: a day with its month
+ * (and its year, or the publication's), a month with its year, or a year alone. Decades ("les
+ * années 1990"), spans ("2026-2027") and a bare month get none.
+ */
+function absoluteValue(text: string, start: number, found: string, published: string | null): string | null {
+  if (/^\d{4}s?$/.test(found)) {
+    if (found.endsWith('s') || /(?:années|the)\s$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
+    return found;
+  }
+  let day: number | null = null;
+  let month: number | null = null;
+  let year: number | null = null;
+  for (const token of found.toLowerCase().split(/[\s,]+/)) {
+    if (MONTH_NUMBERS.has(token)) month = MONTH_NUMBERS.get(token)!;
+    else if (/^\d{4}$/.test(token)) year = Number(token);
+    else if (/^(?:\d{1,2}|1er)$/.test(token)) day = token === '1er' ? 1 : Number(token);
+    else if (/^\d{4}[-–]\d{4}$/.test(token)) return null;
+  }
+  if (month === null) return null;
+  if (day === null) return year === null ? null : `${year}-${pad(month)}`;
+  year ??= published ? Number(published.slice(0, 4)) : null;
+  if (year === null) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 ? `${year}-${pad(month)}-${pad(day)}` : null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

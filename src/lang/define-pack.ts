@@ -43,6 +43,12 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
   for (const [cue, pair] of Object.entries(reviewed.rates.pairCues)) {
     if (!/^[A-Z]{3}\/[A-Z]{3}$/.test(pair)) fail('rates.pairCues', `gives \`${cue}\` the pair \`${pair}\`; write two ISO 4217 codes, "USD/KRW"`);
   }
+  const dates = reviewed.relativeDates;
+  if (!dates) fail('relativeDates', 'is required');
+  if (dates.weekdays.length !== 7 || dates.weekdays.some((forms) => forms.length === 0)) fail('relativeDates.weekdays', 'must list the seven weekdays, Monday first, each with at least one form');
+  for (const unit of ['days', 'weeks', 'months', 'years'] as const) {
+    for (const [phrase, offset] of Object.entries(dates[unit])) if (!Number.isInteger(offset)) fail(`relativeDates.${unit}`, `gives \`${phrase}\` the offset \`${offset}\`; use a whole number`);
+  }
   for (const s of [...generated.scales, ...reviewed.scales]) if (!Number.isInteger(s.power) || s.power < 1) fail('scales', `gives \`${s.form}\` the power \`${s.power}\``);
 
   const excludedScales = new Set(reviewed.excludeGenerated?.scales ?? []);
@@ -74,6 +80,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     equivalence: reviewed.equivalence,
     per: reviewed.per,
     rates: reviewed.rates,
+    relativeDates: reviewed.relativeDates,
     ...(entities ? { entities: withoutSource(entities) } : {}),
     sources: [
       { file: `src/lang/${code}/cldr.json`, source: generated.source, licence: generated.licence },

@@ -49,6 +49,8 @@ export interface LanguagePack {
   equivalence: Equivalence;
   per: PerUnit;
   rates: RatePhrasing;
+  /** Words that date something by its distance from the article's publication: "hier", "last week", "지난해". */
+  relativeDates: RelativeDateWords;
   /**
    * Cues of the entity recogniser (`entities.json`): titles, honorifics, organisation heads,
    * place prepositions, words that are never names. Absent for a language whose names the
@@ -264,6 +266,41 @@ export interface RatePhrasing {
   epithets: Record<string, string>;
   /** Before a figure in such a sentence, a change rather than a level: "en baisse de", "up", "오른". */
   movement: { before: string[]; after: string[] };
+}
+
+/**
+ * Relative dates (`relativeDates` in `words.json`): each phrase maps to its distance, in its unit,
+ * from the article's publication day ("hier": -1 day, "la semaine prochaine": +1 week, "cette
+ * année": 0 years). List phrases with the articles and prepositions that belong to them ("l'an
+ * dernier") and without ("du mois dernier" finds "mois dernier"): at a position the longest wins.
+ */
+export interface RelativeDateWords {
+  /** "hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "오늘": 0. */
+  days: Record<string, number>;
+  /** "la semaine dernière": -1, "next week": 1, "이번 주": 0. */
+  weeks: Record<string, number>;
+  /** "le mois dernier": -1, "el próximo mes": 1. */
+  months: Record<string, number>;
+  /** "l'an dernier": -1, "cette année": 0, "내년": 1. */
+  years: Record<string, number>;
+  /**
+   * Weekday names, Monday first (ISO order), each with its forms: [["lundi"], ["mardi"], …].
+   * Alone, a weekday is the latest such day on or before publication (news reports what
+   * happened: "a déclaré mardi"); with a `last` word the latest before it, with a `next` word
+   * the first after it.
+   */
+  weekdays: string[][];
+  /** Words before or after a weekday that make it the last one: "dernier" ("mardi dernier"), "last", "지난". */
+  lastWeekday: { before: string[]; after: string[] };
+  /** Words before or after a weekday that make it the next one: "prochain", "next", "다음", "오는". */
+  nextWeekday: { before: string[]; after: string[] };
+  /**
+   * Phrases that hold a date word but are no date, found first so it is not: Spanish "la mañana"
+   * (the morning, not tomorrow), Korean "오늘날" (nowadays).
+   */
+  notDates: string[];
+  /** Phrases matched only as written: German "morgen" (tomorrow), not "Morgen" (morning). */
+  caseSensitive?: string[];
 }
 
 /**

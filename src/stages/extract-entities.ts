@@ -20,10 +20,13 @@ export function ruleEntitiesStage(): Stage {
 }
 
 function ruleEntities(doc: Document): Entity[] {
-  // The cues of the article's language and of its quotations in other languages.
+  return findEntities(doc.text, { sentences: doc.sentences, exclude: doc.amounts, languages: languagesOf(doc) });
+}
+
+/** The article's language and those of its quotations in other languages. */
+function languagesOf(doc: Document): string[] {
   const article = doc.language ? (doc.language.code === 'und' ? doc.language.guess : doc.language.code) : undefined;
-  const languages = [article, ...(doc.language?.paragraphs ?? []).map((p) => p.code)].filter((c): c is string => !!c);
-  return findEntities(doc.text, { sentences: doc.sentences, exclude: doc.amounts, languages });
+  return [article, ...(doc.language?.paragraphs ?? []).map((p) => p.code)].filter((c): c is string => !!c);
 }
 
 function finish(doc: Document, named: Entity[]): void {
@@ -35,5 +38,5 @@ function finish(doc: Document, named: Entity[]): void {
     if (existing) existing.mentions.push(mention);
     else money.set(a.english, { text: a.english, type: 'MONEY', mentions: [mention] });
   }
-  doc.entities = [...named, ...money.values(), ...findQuantities(doc.text, doc.amounts)];
+  doc.entities = [...named, ...money.values(), ...findQuantities(doc.text, doc.amounts, { date: doc.date, languages: languagesOf(doc) })];
 }
