@@ -11,6 +11,33 @@ describe('parseJsonArticle', () => {
     expect(parseJsonArticle('{"title": "T", "author": "A", "tags": ["x"], "body": "Corps."}')).toEqual({ title: 'T', date: null, meta: { ...EMPTY_META, author: 'A' }, text: 'Corps.' });
   });
 
+  test('reads the metadata fields news APIs and scrapers write', () => {
+    const parsed = parseJsonArticle(
+      JSON.stringify({
+        title: 'Un titre',
+        publishedAt: '2025-07-08T06:15:00Z',
+        link: 'https://quotidien-du-sud.example/a/123',
+        authors: [{ name: 'Inès Garnier' }, 'Marc Vidal'],
+        source: { id: 'qds', name: 'Le Quotidien du Sud' },
+        category: ['Société', 'Éducation'],
+        body: 'Corps.',
+      }),
+    );
+    expect(parsed.meta).toEqual({
+      published: '2025-07-08T06:15:00Z',
+      author: 'Inès Garnier, Marc Vidal',
+      outlet: 'Le Quotidien du Sud',
+      url: 'https://quotidien-du-sud.example/a/123',
+      section: 'Société, Éducation',
+    });
+    expect(parsed.date).toBe('2025-07-08T06:15:00Z');
+  });
+
+  test('metadata: the first usable key wins, empty strings are unknown', () => {
+    const parsed = parseJsonArticle(JSON.stringify({ url: 'pas une adresse', link: 'https://a.example/x', byline: '  ', author: '', authors: ['Zoé Petit'], outlet: 'Le Lien', section: '', text: 'Corps.' }));
+    expect(parsed.meta).toEqual({ published: null, author: 'Zoé Petit', outlet: 'Le Lien', url: 'https://a.example/x', section: null });
+  });
+
   test('reads an HTML body as a page', () => {
     const body = '<p>Premier paragraphe avec assez de texte pour un article, et encore un peu de texte pour que le lecteur le garde.</p><p>Second paragraphe, lui aussi assez long pour compter dans le corps de l\'article extrait.</p>';
     const parsed = parseJsonArticle(JSON.stringify({ title: 'T', body }));
