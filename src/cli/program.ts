@@ -83,7 +83,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const cmd = program
       .command(name)
       .description(description)
-      .argument('<paths...>', 'article files, directories (read recursively) or - for standard input')
+      .argument('<paths...>', 'article files, directories (read recursively), files of many articles (JSONL, .jsonl.gz, JSON arrays, WARC archives) or - for standard input')
       .addOption(new Option('-f, --format <format>', 'output format (default: md on a terminal, jsonl otherwise and with --out)').choices(['jsonl', 'json', 'md', 'text']))
       .option('-o, --out <dir>', 'write one JSON file per article and run.json into this directory')
       .option('-c, --concurrency <n>', 'articles processed at once', parsePositiveInt('--concurrency'), 2)
@@ -275,7 +275,7 @@ function addQueueCommands(program: Command, io: CliIO, done: (code: number) => v
   const add = queue
     .command('add')
     .description('queue one job per article (the article travels in the job); the same article with the same options is queued once')
-    .argument('<paths...>', 'article files, directories (read recursively), JSONL files of {id, text, …} (.jsonl, .jsonl.gz) or - for standard input')
+    .argument('<paths...>', 'article files, directories (read recursively), files of many articles (JSONL, .jsonl.gz, JSON arrays, WARC archives) or - for standard input')
     .option('--extract', 'workers extract (like precis extract) instead of summarising')
     .addOption(new Option('--max-bytes <size>', 'largest file (or JSONL line) read, e.g. 10MB or 500kB').argParser(parseSize('--max-bytes')).default(DEFAULT_MAX_BYTES, formatSize(DEFAULT_MAX_BYTES)))
     .option('--include <glob...>', `in directories, read only files matching these globs (default: ${ARTICLE_EXTENSIONS.map((e) => `*.${e}`).join(' ')}, in any case)`)

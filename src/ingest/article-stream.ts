@@ -2,30 +2,24 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
-import type { ArticleBytes } from '../execute/open-document.js';
-import { type ArticleEntry, listArticles, type ListOptions } from './list-articles.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
-import { isArticleStreamPath } from './read-file-bytes.js';
+import { listArticles, type ListOptions } from './list-articles.js';
+import { type ArticleItem, ownId, type StreamOptions, tooLongItem } from './stream-items.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
+import { formatFromPath, streamKind } from './read-file-bytes.js';
+import { readJsonArray, startsWithArray } from './json-array.js';
+import { readWarc } from './warc-articles.js';
 
 /**
- * What a listing yields once files of many articles are opened: the entries of `listArticles`,
- * each article of a JSONL file (its line's bytes, parsed later in the pipeline's threads like a
- * `.json` file), or a line or file that cannot be read.
+ * `listArticles`, with every file of many articles opened into its articles, lazily: JSON lines
+ * (`.jsonl`, `.ndjson`, optionally `.gz`), a `.json` file holding an array of articles, and WARC
+ * web archives (`.warc`, `.warc.gz`).
  */
-export type ArticleItem =
-  | ArticleEntry
-  | { kind: 'article'; article: ArticleBytes }
-  | { kind: 'unreadable'; id: string; path: string; error: InputError };
-
-export interface StreamOptions {
-  /** Longest line (one article) read. @default DEFAULT_MAX_BYTES */
-  maxBytes?: number;
-}
-
-/** `listArticles`, with every JSONL file (`.jsonl`, `.ndjson`, optionally `.gz`) opened into its articles, lazily. */
 export async function* listArticleItems(paths: readonly string[], options: ListOptions & StreamOptions = {}): AsyncGenerator<ArticleItem> {
   for await (const entry of listArticles(paths, options)) {
-    if (entry.kind === 'file' && isArticleStreamPath(entry.path)) yield* readArticleStream(entry.path, entry.id, options);
+    if (entry.kind !== 'file') yield entry;
+    else if (streamKind(entry.path) === 'warc') yield* readWarc(entry.path, entry.id, options);
+    else if (streamKind(entry.path) === 'jsonl') yield* readJsonLines(entry.path, entry.id, options);
+    else if (formatFromPath(entry.path) === 'json' && (await startsWithArray(entry.path))) yield* readJsonArray(entry.path, entry.id, options);
     else yield entry;
   }
 }
@@ -36,7 +30,7 @@ export async function* listArticleItems(paths: readonly string[], options: ListO
  * field (else its line number); `source.offset` is the line's byte offset (in the decompressed
  * stream for `.gz`).
  */
-export async function* readArticleStream(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
+export async function* readJsonLines(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const ids = new Set<string>();
   const idFor = (wanted: string) => {
@@ -115,15 +109,6 @@ export async function* readArticleStream(path: string, fileId: string, options: 
   }
 }
 
-function tooLongItem(path: string, id: string, maxBytes: number): ArticleItem {
-  return {
-    kind: 'unreadable',
-    id,
-    path,
-    error: new InputError('INPUT_TOO_LARGE', `An article of ${path} (${id}) is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`, { path }),
-  };
-}
-
 function stripCr(line: Buffer): Buffer {
   return line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
 }
@@ -133,16 +118,4 @@ function isBlank(line: Buffer): boolean {
   return true;
 }
 
-/** The line's own `id` (a string or a number), when it is a JSON object that has one. */
-function ownId(line: Buffer): string | null {
-  try {
-    const value: unknown = JSON.parse(line.toString('utf8'));
-    if (typeof value !== 'object' || value === null) return null;
-    const id = (value as { id?: unknown }).id;
-    if (typeof id === 'string' && id.trim() !== '') return id.trim().slice(0, 200);
-    if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  } catch {
-    // The line is read as an article anyway, and its record says why it is not one.
-  }
-  return null;
-}
+export type { ArticleItem, StreamOptions } from './stream-items.js';

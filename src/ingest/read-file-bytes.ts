@@ -16,15 +16,21 @@ const EXTENSION_FORMATS: Record<string, InputFormat> = {
   '.json': 'json',
 };
 
-/** Files of many articles, one JSON object per line, plain or gzip-compressed. */
-export const STREAM_EXTENSIONS = ['jsonl', 'ndjson', 'jsonl.gz', 'ndjson.gz'];
+/** Files of many articles: one JSON object per line (plain or gzip-compressed), or web archives. */
+export const STREAM_EXTENSIONS = ['jsonl', 'ndjson', 'jsonl.gz', 'ndjson.gz', 'warc', 'warc.gz'];
 
 /** Every extension a folder walk reads, in any case. */
 export const ARTICLE_EXTENSIONS = [...Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1)), ...STREAM_EXTENSIONS];
 
 export function isArticleStreamPath(path: string): boolean {
+  return streamKind(path) !== null;
+}
+
+/** How a file of many articles is read, from its name: JSON lines or a WARC web archive. */
+export function streamKind(path: string): 'jsonl' | 'warc' | null {
   const lower = path.toLowerCase();
-  return STREAM_EXTENSIONS.some((e) => lower.endsWith(`.${e}`));
+  if (lower.endsWith('.warc') || lower.endsWith('.warc.gz')) return 'warc';
+  return STREAM_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) ? 'jsonl' : null;
 }
 
 export function formatFromPath(path: string): InputFormat | null {
