@@ -21,7 +21,7 @@ function precis(args: readonly string[]): Promise<{ code: number | null; stdout:
 }
 
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8')));
-const page = fixture('ingest', 'meta', 'newsarticle.html');
+const page = fixture('page-meta', 'newsarticle.html');
 
 describe('precis extract shows article metadata', () => {
   test('-f json: meta from the JSON-LD, date its day, relative dates resolved against it', async () => {
@@ -42,7 +42,7 @@ describe('precis extract shows article metadata', () => {
   });
 
   test('Markdown: one line with the fields known', async () => {
-    const run = await precis(['extract', fixture('ingest', 'meta', 'og-only.html'), '-f', 'md']);
+    const run = await precis(['extract', fixture('page-meta', 'og-only.html'), '-f', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Published 2025-10-02T18:05:00Z · Author Sam Okafor · Outlet The Valley Ledger');
   });

@@ -4,7 +4,7 @@ import { extractHtml } from '../../src/ingest/extract-html.js';
 import { bytesToArticle } from '../../src/ingest/read-article.js';
 import { fixture } from '../helpers.js';
 
-const page = (name: string) => readFileSync(fixture('ingest', 'meta', name), 'utf8');
+const page = (name: string) => readFileSync(fixture('page-meta', name), 'utf8');
 
 describe('HTML metadata', () => {
   test('JSON-LD NewsArticle: authors joined, publisher, page address, section; trusted over Open Graph and meta tags', () => {
