@@ -18,7 +18,7 @@ import { type BatchStats, GENERATION_ENGINES, type GenerationEngine, ModelStore 
 import { defaultEntitiesMode, ENTITY_MODES, type EntitiesMode } from './entities/entities-mode.js';
 import { STRATEGIES, type Strategy } from './summarise/summarise-article.js';
 import { summariseStage } from './stages/summarise.js';
-import { failedRecord, sha256, toRecord } from './record.js';
+import { failedRecord, RECORD_REVISION, sha256, toRecord } from './record.js';
 import { acquireExecutor, deadlineError, DEFAULT_THREADS, DEFAULT_WORKER_MEMORY_MB, EXTRACTION_STAGE_NAMES } from './execute/executor.js';
 import type { ExtractionShape } from './execute/extraction.js';
 import { type AnyArticle, type ArticleBytes, type ArticleInput, articleId, checkArticle, sourceOf } from './execute/open-document.js';
@@ -496,7 +496,7 @@ function buildVariant(resolved: ResolvedOptions, store: ModelStore, manifest: Ma
     shape,
     finishing,
     stages: [...EXTRACTION_STAGE_NAMES, ...finishing.map((s) => s.name)],
-    version: `${VERSION}+${sha256(JSON.stringify(shaping)).slice(0, 8)}`,
+    version: `${VERSION}+${sha256(JSON.stringify({ ...shaping, revision: RECORD_REVISION })).slice(0, 8)}`,
   };
 }
 

@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto';
 import { type Document, EMPTY_META, type PrecisRecord, type SourceInfo } from './document.js';
 import type { ErrorCode } from './errors.js';
 
+/**
+ * The record's layout and readings, counted: raised whenever the same article and options give a
+ * different record (a new field, a changed reading), so that the pipeline version changes with it
+ * and --resume, --out checks and queue de-duplication never keep a record older code made.
+ * 2: amounts' and rates' sentence, meta, DATE value.
+ */
+export const RECORD_REVISION = 2;
+
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }

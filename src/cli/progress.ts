@@ -68,7 +68,8 @@ export function createStatusLine(stream: Terminal, enabled: boolean, render: () 
   const draw = () => {
     if (stopped || !atLineStart) return;
     // One column short of the width: writing the last column makes some terminals wrap.
-    const width = Math.max(10, (stream.columns ?? 80) - 1);
+    // A terminal of unknown size reports 0 columns.
+    const width = Math.max(10, (stream.columns || 80) - 1);
     stream.write(`${ERASE}${[...render()].slice(0, width).join('')}`);
     shown = true;
     lastDraw = Date.now();

@@ -1,7 +1,7 @@
 import type { InputFormat } from '../document.js';
 import { isArticleBytes, type AnyArticle, type ArticleBytes, type ArticleInput, articleId, toArticleInput } from '../execute/open-document.js';
 import { ARTICLE_OPTION_NAMES, type ArticleOptions } from '../pipeline.js';
-import { sha256 } from '../record.js';
+import { RECORD_REVISION, sha256 } from '../record.js';
 import { VERSION } from '../version.js';
 
 /** What a worker does with a job's article: `precis summarise` or `precis extract`. */
@@ -34,7 +34,7 @@ export interface ArticleJobData {
 /** The key that makes the same article with the same options one job, however often it is added. */
 export function recordKey(command: JobCommand, options: ArticleOptions): string {
   const picked = ARTICLE_OPTION_NAMES.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]);
-  return `${VERSION}+${sha256(JSON.stringify([command, picked])).slice(0, 8)}`;
+  return `${VERSION}+${sha256(JSON.stringify([command, picked, RECORD_REVISION])).slice(0, 8)}`;
 }
 
 /** BullMQ ids may not hold ':' (its key separator) and must not look like integers. */

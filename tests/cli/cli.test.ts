@@ -463,12 +463,12 @@ describe('progress', () => {
       child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/13\/13 articles \| [\d.]+\/s \| ETA \d+s/);
+    expect(run.stdout).toMatch(/precis [█░]{20} \d+\/13 articles · [\d.]+\/s/);
   });
 
   test('no progress bar when stderr is not a terminal', async () => {
     const r = await precis(['extract', SEED]);
-    expect(r.stderr).not.toMatch(/articles \|/);
+    expect(r.stderr).not.toMatch(/articles ·|\x1b\[2K/);
   });
 });
 
