@@ -319,3 +319,14 @@ describe('paths and options', () => {
     expect(() => createPipeline({ engine: 'magic' as never })).toThrow(/`engine`/);
   });
 });
+
+describe('a path given as text', () => {
+  test('is refused with a record that says to read the file, not analysed as prose', async () => {
+    const pipeline = createPipeline({ summarise: false, threads: 0 });
+    const records: PrecisRecord[] = [];
+    for await (const r of pipeline.processAll(['/data/articles/budget.txt', './a.html', 'C:\\news\\a.md', 'Le budget de la ville atteint 3 milliards d’euros cette année, a indiqué le maire.'])) records.push(r);
+    expect(records.map((r) => r.error?.code ?? null)).toEqual(['INPUT_NOT_ARTICLE', 'INPUT_NOT_ARTICLE', 'INPUT_NOT_ARTICLE', null]);
+    expect(records[0]!.error!.message).toMatch(/is a file path .* processFiles\(\[path\]\) or readArticle\(path\)/);
+    await pipeline.close();
+  });
+});

@@ -1,5 +1,5 @@
 import type { Document, SourceInfo } from '../document.js';
-import { isPrecisError, toErrorInfo, type ErrorCode } from '../errors.js';
+import { InputError, isPrecisError, toErrorInfo, type ErrorCode } from '../errors.js';
 import type { ReferenceTable } from '../money/reference-rates.js';
 import { cleanText } from '../stages/clean-text.js';
 import { detectLanguageStage } from '../stages/detect-language.js';
@@ -112,6 +112,7 @@ function unexpected(error: unknown): { unexpected?: string } {
  * InputError if they cannot be), text is taken as it is.
  */
 export function openDocument(input: AnyArticle): Document {
+  if (!isArticleBytes(input)) refusePathAsText(input);
   const article = isArticleBytes(input)
     ? bytesToArticle(input.bytes, { id: input.id, path: input.path ?? null, format: input.format ?? null, charset: input.charset ?? null, offset: input.offset ?? null })
     : toArticleInput(input);
@@ -125,4 +126,19 @@ export function openDocument(input: AnyArticle): Document {
     source: completeSource(article),
     warnings: [...(article.warnings ?? []), ...date.warnings],
   });
+}
+
+/**
+ * A text that is only a file path (`processAll(['/data/a.txt'])`) is a caller who meant the file:
+ * analysing the path as French prose would give an empty or misleading record without a word.
+ */
+function refusePathAsText(input: string | { text: string }): void {
+  const text = (typeof input === 'string' ? input : input?.text)?.trim();
+  if (typeof text !== 'string' || text.length === 0 || text.length > 1024 || /\s/.test(text)) return;
+  const pathLike = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:[\\/]|file:\/\/)/.test(text) || /\.(?:txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|warc)(?:\.gz)?$/i.test(text);
+  if (!pathLike) return;
+  throw new InputError(
+    'INPUT_NOT_ARTICLE',
+    `The text given is a file path ("${text.slice(0, 120)}"), not an article. To read the file, use processFiles([path]) or readArticle(path) (on the command line, give the path as an argument).`,
+  );
 }
