@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { PrecisRecord, SourceInfo } from '../document.js';
-import { InputError, isAbortError, toErrorInfo, UsageError } from '../errors.js';
-import { type ArticleItem, listArticleItems } from '../ingest/article-stream.js';
+import { isAbortError, toErrorInfo, UsageError } from '../errors.js';
+import { type ArticleItem, itemBytes, listArticleItems } from '../ingest/article-stream.js';
 import type { ListOptions } from '../ingest/list-articles.js';
-import { formatBytes } from '../ingest/limits.js';
-import { ARTICLE_EXTENSIONS, readEntryBytes } from '../ingest/read-file-bytes.js';
+import { ARTICLE_EXTENSIONS } from '../ingest/read-file-bytes.js';
 import type { ArticleBytes, Pipeline } from '../pipeline.js';
 import { failedRecord, sha256 } from '../record.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -125,7 +124,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
     const started = performance.now();
     let input: ArticleBytes;
     try {
-      input = await readEntry(entry, options);
+      input = await itemBytes(entry, { maxBytes: options.maxBytes, stdin: options.stdin });
     } catch (error) {
       const source: SourceInfo = {
         path: entry.kind === 'stdin' ? null : entry.kind === 'article' ? (entry.article.path ?? null) : entry.path,
@@ -232,27 +231,6 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
   const nothingFound = counts.total === 0 && emptyDirectories.length > 0;
   const exitCode = interrupted ? 130 : counts.failed > 0 || nothingFound ? 1 : 0;
   return { exitCode, counts, interrupted };
-}
-
-async function readEntry(entry: Exclude<ArticleItem, { kind: 'empty-directory' }>, options: BatchOptions): Promise<ArticleBytes> {
-  if (entry.kind === 'article') return entry.article;
-  if (entry.kind === 'unreadable') throw entry.error;
-  if (entry.kind === 'stdin') return { bytes: await readStream(options.stdin, options.maxBytes), id: entry.id, path: null, format: null };
-  return readEntryBytes(entry, { maxBytes: options.maxBytes });
-}
-
-async function readStream(stream: Readable, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buf.length;
-    if (size > maxBytes) {
-      throw new InputError('INPUT_TOO_LARGE', `Standard input is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`);
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** The record an earlier run wrote for this content and pipeline version, if it succeeded. */

@@ -3,9 +3,10 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { listArticles, type ListOptions } from './list-articles.js';
-import { type ArticleItem, ownId, type StreamOptions, tooLongItem } from './stream-items.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
-import { formatFromPath, streamKind } from './read-file-bytes.js';
+import { type ArticleItem, ownId, type StreamOptions, tooLongItem, uniqueIds } from './stream-items.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
+import { formatFromPath, readEntryBytes, streamKind } from './read-file-bytes.js';
+import type { ArticleBytes } from '../execute/open-document.js';
 import { readJsonArray, startsWithArray } from './json-array.js';
 import { readWarc } from './warc-articles.js';
 
@@ -32,13 +33,7 @@ export async function* listArticleItems(paths: readonly string[], options: ListO
  */
 export async function* readJsonLines(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const ids = new Set<string>();
-  const idFor = (wanted: string) => {
-    let id = wanted;
-    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
-    ids.add(id);
-    return id;
-  };
+  const idFor = uniqueIds();
   let lineNo = 0;
   const toItem = (line: Buffer, offset: number): ArticleItem | null => {
     lineNo++;
@@ -119,3 +114,34 @@ function isBlank(line: Buffer): boolean {
 }
 
 export type { ArticleItem, StreamOptions } from './stream-items.js';
+
+/**
+ * The bytes of a listed item, or the InputError that says why it has none: what the batch run
+ * and `queue add` read for each item of `listArticleItems`.
+ */
+export async function itemBytes(item: Exclude<ArticleItem, { kind: 'empty-directory' }>, options: { maxBytes: number; stdin?: Readable }): Promise<ArticleBytes> {
+  switch (item.kind) {
+    case 'article':
+      return item.article;
+    case 'unreadable':
+      throw item.error;
+    case 'stdin':
+      if (!options.stdin) throw new TypeError('The path `-` (standard input) needs a stdin stream to read.');
+      return { bytes: await readStreamBytes(options.stdin, options.maxBytes), id: item.id, path: null, format: null };
+    default:
+      return readEntryBytes(item, { maxBytes: options.maxBytes });
+  }
+}
+
+/** Everything a stream holds, within the size limit (standard input as one article). */
+export async function readStreamBytes(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buf.length;
+    if (size > maxBytes) throw new InputError('INPUT_TOO_LARGE', `Standard input is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}

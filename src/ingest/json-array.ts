@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { type ArticleItem, ownId, type StreamOptions, tooLongItem } from './stream-items.js';
+import { type ArticleItem, ownId, type StreamOptions, tooLongItem, uniqueIds } from './stream-items.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 
 /** Whether a `.json` file holds an array (of articles) rather than one article: its first byte that is not space or a BOM. */
@@ -30,13 +30,7 @@ export async function startsWithArray(path: string): Promise<boolean> {
  */
 export async function* readJsonArray(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const ids = new Set<string>();
-  const idFor = (wanted: string) => {
-    let id = wanted;
-    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
-    ids.add(id);
-    return id;
-  };
+  const idFor = uniqueIds();
   let depth = 0;
   let inString = false;
   let escaped = false;

@@ -41,3 +41,14 @@ export function ownId(bytes: Buffer): string | null {
   }
   return null;
 }
+
+/** Ids made unique within one file: a repeated id gets `~2`, `~3`… */
+export function uniqueIds(): (wanted: string) => string {
+  const ids = new Set<string>();
+  return (wanted) => {
+    let id = wanted;
+    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
+    ids.add(id);
+    return id;
+  };
+}

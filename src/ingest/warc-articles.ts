@@ -4,7 +4,7 @@ import { brotliDecompressSync, createGunzip, gunzipSync, inflateSync } from 'nod
 import type { InputFormat } from '../document.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
-import { type ArticleItem, type StreamOptions, tooLongItem } from './stream-items.js';
+import { type ArticleItem, type StreamOptions, tooLongItem, uniqueIds } from './stream-items.js';
 
 // Why not warcio: on a record whose declared length runs past the end of the file (a truncated
 // download), warcio 2.4 loops forever in the main thread. The format is simple enough to read
@@ -30,13 +30,7 @@ interface Head {
  */
 export async function* readWarc(path: string, fileId: string, options: StreamOptions = {}): AsyncGenerator<ArticleItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const ids = new Set<string>();
-  const idFor = (wanted: string) => {
-    let id = wanted;
-    for (let n = 2; ids.has(id); n++) id = `${wanted}~${n}`;
-    ids.add(id);
-    return id;
-  };
+  const idFor = uniqueIds();
   let input: Readable = createReadStream(path);
   if (path.toLowerCase().endsWith('.gz')) input = input.pipe(createGunzip());
   const reader = new ByteReader(input[Symbol.asyncIterator]() as AsyncIterator<Buffer>);

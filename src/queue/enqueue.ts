@@ -1,12 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
-import { InputError, isPrecisError } from '../errors.js';
+import { isPrecisError } from '../errors.js';
 import type { AnyArticle } from '../execute/open-document.js';
-import { type ArticleItem, listArticleItems } from '../ingest/article-stream.js';
+import { itemBytes, listArticleItems } from '../ingest/article-stream.js';
 import type { ListOptions } from '../ingest/list-articles.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../ingest/limits.js';
-import { readEntryBytes } from '../ingest/read-file-bytes.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/limits.js';
 import type { ArticleOptions } from '../pipeline.js';
 import { type ArticleJobData, type JobCommand, jobId, recordKey, toJobData } from './article-job.js';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, jobOptions } from './job-options.js';
@@ -127,8 +126,7 @@ async function* articlesOf(
   if (inputs.filter((p) => p === '-').length > 1) throw new TypeError('Standard input (-) can be given only once.');
   for await (const item of listArticleItems(inputs, { include: options.include, exclude: options.exclude, maxBytes })) {
     try {
-      const article = await readItem(item, options, maxBytes);
-      if (article) yield article;
+      if (item.kind !== 'empty-directory') yield await itemBytes(item, { maxBytes, ...(options.stdin ? { stdin: options.stdin } : {}) });
     } catch (error) {
       if (!isPrecisError(error)) throw error;
       counts.unreadable.push({ id: item.kind === 'article' ? item.article.id : 'id' in item ? item.id : item.path, code: error.code, message: error.message });
@@ -136,37 +134,8 @@ async function* articlesOf(
   }
 }
 
-async function readItem(item: ArticleItem, options: EnqueueOptions, maxBytes: number): Promise<AnyArticle | null> {
-  switch (item.kind) {
-    case 'empty-directory':
-      return null;
-    case 'article':
-      return item.article;
-    case 'unreadable':
-      throw item.error;
-    case 'stdin': {
-      if (!options.stdin) throw new TypeError('The path `-` (standard input) needs the `stdin` option.');
-      return { bytes: await readAll(options.stdin, maxBytes), id: item.id, path: null, format: null };
-    }
-    default:
-      return readEntryBytes(item, { maxBytes });
-  }
-}
-
 function isPathList(inputs: EnqueueInputs): inputs is readonly string[] {
   if (!Array.isArray(inputs)) return false;
   if (!inputs.every((x) => typeof x === 'string')) throw new TypeError('Expected `inputs` to be an array of paths (strings); give articles as `{ articles }`.');
   return true;
-}
-
-async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buf.length;
-    if (size > maxBytes) throw new InputError('INPUT_TOO_LARGE', `Standard input is over the ${formatBytes(maxBytes)} limit. Raise --max-bytes if it really is one article.`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
 }
