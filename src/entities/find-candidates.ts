@@ -1,6 +1,6 @@
 import type { EntityType } from './entity-types.js';
 import type { Cues } from './entity-cues.js';
-import { gazetteer, type GazetteerEntry, isOrganisationOpener } from './gazetteer.js';
+import { gazetteer, type GazetteerEntry } from './gazetteer.js';
 
 const NO_ENTRIES: readonly GazetteerEntry[] = [];
 import { adjacent, foldName, type Token } from './tokens.js';

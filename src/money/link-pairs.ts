@@ -222,12 +222,6 @@ function connectorAmong(forms: TextForms, g: Grammar, from: number, to: number):
   return false;
 }
 
-function isPhraseOf(trie: Grammar['equivalence'], text: string): boolean {
-  if (!text) return false;
-  const found = trie.longest(text, text, 0);
-  return found !== null && found.end === text.length;
-}
-
 function isListWord(g: Grammar, text: string): boolean {
   const found = g.listSeparators.longest(text, text, 0);
   return found !== null && found.end === text.length;

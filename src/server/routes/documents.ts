@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { InputFormat, PrecisRecord } from '../../document.js';
+import type { PrecisRecord } from '../../document.js';
 import type { ArticleOptions } from '../../pipeline.js';
 import { HttpError } from '../http-error.js';
 import { type DocumentJob, type Mode, clientGoneSignal, documentSignal, jsonDocumentToJob, runJob, toJob } from '../process-document.js';
