@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PrecisError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
