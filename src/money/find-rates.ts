@@ -169,7 +169,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
-      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence);
+      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -481,6 +481,8 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   if (/\d ?[hH] ?$/.test(fold.slice(Math.max(0, b.start - 4), b.start))) return false;
   // "a 15-year low": a number hyphened to a word qualifies it.
   if (fold[b.end] === '-' && isWordUnit(key.charCodeAt(b.end + 1))) return false;
+  // "un Boeing 737", "l'Airbus A350", "le Galaxy S25": a number right after a capitalised name is a model.
+  if (/^\d{1,4}$/.test(fold.slice(b.start, b.end)) && modelNumber(fold, b.start)) return false;
   let next = b.end;
   while (fold[next] === ' ') next++;
   if (fold[next] === '%') return false;
@@ -499,6 +501,18 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
     if (!g || !g.bareFigureFollowers.longest(key, fold, next)) return false;
   }
   return !amounts.some((a) => a.start < b.end && b.start < a.end);
+}
+
+/**
+ * Whether the word right before `start` (one space between) is a capitalised name such as
+ * "Boeing"; asked only of short numbers printed without separators, as model numbers are
+ * ("Boeing 737"), unlike levels ("Seoul 1.433,5", "The 1,410 line").
+ */
+function modelNumber(text: string, start: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  let from = start - 1;
+  while (from > 0 && /\p{Ll}/u.test(text[from - 1]!)) from--;
+  return from > 0 && start - 1 - from >= 2 && /\p{Lu}/u.test(text[from - 1]!) && (from - 1 === 0 || !/\p{L}/u.test(text[from - 2]!));
 }
 
 /**
@@ -774,14 +788,15 @@ function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; uni
  * A level put first, its subject after the comma: "Horlogerie : à 1 739 wons, le franc freine
  * les ventes", "At 1,450 won, the dollar…". The clause opens with a word that prices a subject.
  */
-function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span): { code: string; units: number } | null {
+function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, rates: readonly RateSpan[]): { code: string; units: number } | null {
   if (f.currency === null) return null;
   const { key, fold } = ctx.forms;
   // The clause starts at the sentence or after a colon or a line break.
   let open = f.start - 1;
   while (open > sentence.start && fold[open - 1] !== ':' && fold[open - 1] !== '\n' && f.start - open < 40) open--;
   if (open > sentence.start && fold[open - 1] !== ':' && fold[open - 1] !== '\n') return null;
-  while (open < f.start && fold[open] === ' ') open++;
+  // An opening quotation mark or bracket may come first ("« Au-dessus de 1 400 wons, … »").
+  while (open < f.start && (fold[open] === ' ' || OPENERS.includes(fold[open]!))) open++;
   const at = g.rateAtLevel.longest(key, fold, open);
   if (!at || !(key.slice(at.end, f.start).trim() === '' || onlyQualifier(ctx.forms, g, at.end, f.start))) return null;
   let after = f.end;
@@ -794,13 +809,30 @@ function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span): 
   while (word < key.length && word - after < 6 && isWordUnit(key.charCodeAt(word))) word++;
   if (fold[word] === ' ') word++;
   const start = g.mentions.longest(key, fold, word, { hangulAttach: true }) ? word : g.mentions.longest(key, fold, after + 2, { hangulAttach: true }) && fold[after + 1] === "'" ? after + 2 : -1;
-  if (start === -1) return null;
+  // "Au-dessus de 1 400 wons, chaque trimestre nous coûte …": a threshold without its subject is
+  // the pair of a quote the article made near that level.
+  if (start === -1) return levelOfQuoted(rates, f);
   const mention = g.mentions.longest(key, fold, start, { hangulAttach: true })!;
   let det = start;
   while (det > 0 && fold[det - 1] === ' ') det--;
   if (!g.rateSubjects.longest(key, fold, det) || mention.value.subunit) return null;
   const code = ctx.resolve(mention.value.code);
   return code === f.currency ? null : { code, units: 1 };
+}
+
+const OPENERS = '«“"‹(\'‘';
+
+/** The base of a same-day quote before the figure, in its currency and near its value (a level of that pair). */
+function levelOfQuoted(rates: readonly RateSpan[], f: Figure): { code: string; units: number } | null {
+  if (f.currency === null) return null;
+  // A scaled sum ("500 milliards de wons") is nowhere near a level.
+  const value = toNumber(f.value);
+  for (let i = rates.length - 1; i >= Math.max(0, rates.length - LOOKBACK); i--) {
+    const r = rates[i]!;
+    if (r.end > f.start || r.earlier || r.figureCurrency !== f.currency) continue;
+    if (Math.abs(toNumber(r.figure) / value - 1) <= NEAR_PREVIOUS) return { code: r.base === f.currency ? r.quote : r.base, units: 1 };
+  }
+  return null;
 }
 
 /** Korean and equations: "달러당 1,430원", "100엔당 900원", "1달러에 1,430원", "$1 = 1,430 won". */

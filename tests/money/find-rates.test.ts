@@ -141,6 +141,28 @@ describe('more ways wire copy quotes a rate', () => {
   });
 });
 
+describe('thresholds and model numbers', () => {
+  const quotes = (text: string, language = 'fra') => {
+    const { rates, amounts } = money(text, language);
+    return { rates: rates.map((r) => `${r.base}/${r.quote} ${r.text}`), amounts: amounts.map((a) => `${a.currency} ${a.text}`) };
+  };
+
+  test('a threshold fronted without its subject, in quotation marks, near a level the article quoted, is that pair', () => {
+    const text =
+      'Le dollar a terminé à 1 392,4 wons mardi. La compagnie a couvert 30 % de ses besoins en carburant. « Au-dessus de 1 420 wons, chaque trimestre nous coûte l’équivalent d’un Airbus 321 », a dit le directeur financier, qui prévoit des surcharges de 8 000 wons par billet.';
+    const { rates, amounts } = quotes(text);
+    expect(rates).toEqual(['USD/KRW 1 392,4 wons', 'USD/KRW 1 420 wons']);
+    // The model number in the same sentence is not read as a rate either.
+    expect(amounts).toEqual(['KRW 8 000 wons']);
+  });
+
+  test('a fronted sum far from any quoted level stays money', () => {
+    const { rates, amounts } = quotes('Le dollar a terminé à 1 392,4 wons. Les ventes ont progressé de 4 %. Au-delà de 500 milliards de wons, le plan serait revu.');
+    expect(rates).toEqual(['USD/KRW 1 392,4 wons']);
+    expect(amounts).toEqual(['KRW 500 milliards de wons']);
+  });
+});
+
 describe('headlines, market lists and prices by weight', () => {
   const quotes = (text: string, language = 'fra') => {
     const { rates, amounts } = money(text, language);
