@@ -169,7 +169,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
-      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates);
+      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates, amounts);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -197,7 +197,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // won weakened to 1,483.5 won"): of those the sentence names, nearest first, then the
     // article's, the first that makes a plausible rate ("963.1 per 100 yen" after "per dollar" is
     // in won, not dollars).
-    const candidates: string[] = [...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
+    reReadOpenDollar(f, base.code, amounts);
+    // A figure printed in another currency than its base is in that one, named around it or not.
+    const candidates: string[] = [...(f.currency !== null ? [f.currency] : []), ...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
     if (candidates.length === 0) continue;
     const value = toNumber(f.value);
     // A bare figure after a subject is in the other currency ("le dollar valait 1 431") or, when
@@ -788,7 +790,7 @@ function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; uni
  * A level put first, its subject after the comma: "Horlogerie : à 1 739 wons, le franc freine
  * les ventes", "At 1,450 won, the dollar…". The clause opens with a word that prices a subject.
  */
-function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, rates: readonly RateSpan[]): { code: string; units: number } | null {
+function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, rates: readonly RateSpan[], amounts: readonly AmountSpan[]): { code: string; units: number } | null {
   if (f.currency === null) return null;
   const { key, fold } = ctx.forms;
   // The clause starts at the sentence or after a colon or a line break.
@@ -817,7 +819,21 @@ function frontedLevel(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, r
   while (det > 0 && fold[det - 1] === ' ') det--;
   if (!g.rateSubjects.longest(key, fold, det) || mention.value.subunit) return null;
   const code = ctx.resolve(mention.value.code);
+  reReadOpenDollar(f, code, amounts);
   return code === f.currency ? null : { code, units: 1 };
+}
+
+/**
+ * "Le huard valait 72 cents", "Sous 70 cents, le huard …" in an article whose bare dollar is the
+ * Canadian one: a figure in that open dollar, priced against the very currency it was read as,
+ * cannot be its rate; it is in the US dollar, as such quotes are. Re-reads the figure (and says so)
+ * when that makes a plausible rate.
+ */
+function reReadOpenDollar(f: Figure, base: string, amounts: readonly AmountSpan[]): boolean {
+  if (f.amount === -1 || f.currency !== base || base === 'USD' || amounts[f.amount]?.printed !== '$') return false;
+  if (!plausibleFor(base, 'USD', toNumber(f.value))) return false;
+  f.currency = 'USD';
+  return true;
 }
 
 const OPENERS = '«“"‹(\'‘';

@@ -156,6 +156,14 @@ describe('thresholds and model numbers', () => {
     expect(amounts).toEqual(['KRW 8 000 wons']);
   });
 
+  test('in an article whose bare dollar is Canadian, the loonie quoted in cents is quoted in US cents', () => {
+    const text = 'À Montréal, le budget du Québec prévoit 3,2 milliards $ pour Québec et Ottawa. Le huard valait 72 cents à Toronto. « Sous 70 cents, le huard redeviendrait une aubaine », a dit un courtier.';
+    const { rates, amounts } = quotes(text);
+    expect(rates).toEqual(['USD/CAD 72 cents', 'USD/CAD 70 cents']);
+    expect(amounts).toEqual(['CAD 3,2 milliards $']);
+    expect(money(text).rates.map((r) => r.value)).toEqual([1.38888888, 1.42857142]);
+  });
+
   test('a fronted sum far from any quoted level stays money', () => {
     const { rates, amounts } = quotes('Le dollar a terminé à 1 392,4 wons. Les ventes ont progressé de 4 %. Au-delà de 500 milliards de wons, le plan serait revu.');
     expect(rates).toEqual(['USD/KRW 1 392,4 wons']);
