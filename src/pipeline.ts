@@ -1,8 +1,8 @@
 import type { Document, PrecisRecord, SourceInfo } from './document.js';
 import { AbortError, PipelineClosedError, UsageError, isAbortError, isPrecisError, throwIfAborted, toErrorInfo } from './errors.js';
-import { type ArticleItem, listArticleItems } from './ingest/article-stream.js';
+import { type ArticleItem, itemBytes, listArticleItems } from './ingest/article-stream.js';
+import { DEFAULT_MAX_BYTES } from './ingest/limits.js';
 import type { ListOptions } from './ingest/list-articles.js';
-import { readEntryBytes } from './ingest/read-file-bytes.js';
 import {
   BUNDLED_MODELS_DIR,
   type Manifest,
@@ -385,14 +385,12 @@ export function createPipeline(given: PipelineOptions = {}): Pipeline {
         for await (const entry of listArticleItems([...paths].filter((p) => p !== '-'), { include, exclude, maxBytes })) if (entry.kind !== 'empty-directory' && entry.kind !== 'stdin') yield entry;
       }
       const read = async (entry: FileItem): Promise<PrecisRecord> => {
-        const meta = { includeText: base.includeText, pipelineVersion: baseVariant.version, ms: 0 };
-        if (entry.kind === 'article') return run(entry.article, { signal, overrides });
-        const source = { path: entry.path, sha256: '', bytes: 0, encoding: '', format: 'text' as const };
         try {
-          if (entry.kind === 'unreadable') throw entry.error;
-          return await run(await readEntryBytes(entry, { maxBytes }), { signal, overrides });
+          return await run(await itemBytes(entry, { maxBytes: maxBytes ?? DEFAULT_MAX_BYTES }), { signal, overrides });
         } catch (error) {
-          if (!isPrecisError(error)) throw error;
+          if (!isPrecisError(error) || entry.kind === 'article') throw error;
+          const meta = { includeText: base.includeText, pipelineVersion: baseVariant.version, ms: 0 };
+          const source = { path: entry.path, sha256: '', bytes: 0, encoding: '', format: 'text' as const };
           return failedRecord({ id: entry.id, source }, toErrorInfo(error), meta);
         }
       };

@@ -2,7 +2,7 @@ import { isPrecisError, UsageError } from '../errors.js';
 import type { ArticleOptions } from '../pipeline.js';
 import { createWorker, describeQueue, type WorkerEvent } from '../queue/create-worker.js';
 import { enqueue } from '../queue/enqueue.js';
-import { failedJobs, queueStatus, type QueueStatus, retryFailed, waitForDrain } from '../queue/queue-status.js';
+import { failedJobs, type JobState, queueStatus, type QueueStatus, retryFailed, waitForDrain } from '../queue/queue-status.js';
 import type { QueueConnectionOptions } from '../queue/redis-connection.js';
 import { type CliIO, pipelineOptionsFromFlags, type QueueAddFlags, type QueueFlags, type QueueStatusFlags, type WorkerFlags } from './program.js';
 
@@ -57,9 +57,9 @@ export async function runQueueStatus(flags: QueueStatusFlags, io: CliIO): Promis
         ...connection,
         intervalMs: flags.interval,
         signal: io.signal,
-        onStatus: (s) => {
+        onStatus: (counts) => {
           // A line when something changed, not one per look.
-          const line = summaryLine(s);
+          const line = summaryLine(counts);
           if (line !== last && !flags.json) io.stderr.write(`precis: ${line}\n`);
           last = line;
         },
@@ -152,8 +152,7 @@ async function guard(io: CliIO, run: () => Promise<number>): Promise<number> {
   }
 }
 
-function summaryLine(s: QueueStatus): string {
-  const c = s.counts;
+function summaryLine(c: Record<JobState, number>): string {
   return `${c.completed} completed, ${c.failed} failed, ${c.active} active, ${c.waiting + c.prioritized} waiting, ${c.delayed} delayed${c.paused ? `, ${c.paused} paused` : ''}`;
 }
 

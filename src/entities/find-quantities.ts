@@ -1,5 +1,5 @@
 import type { Entity, Mention } from './entity-types.js';
-import { findRelativeDates, resolveRelativeDate } from './relative-dates.js';
+import { findRelativeDates, isoDay, resolveRelativeDate, withoutOverlaps } from './relative-dates.js';
 
 const NUMBER = String.raw`\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const PERCENT = new RegExp(String.raw`(?<![\p{L}\d])(?:${NUMBER})\s?(?:%|pour\s?cent|pourcent|percent|per cent)(?![\p{L}])`, 'gu');
@@ -33,6 +33,8 @@ export interface QuantityOptions {
   date?: string | null;
   /** Languages (ISO 639-3) whose packs' relative date words are read ("hier", "last week"). */
   languages?: readonly string[];
+  /** `text` folded for matching (the document's `matchText`), so it is not folded again. */
+  matchText?: string;
 }
 
 interface DateSpan {
@@ -70,7 +72,7 @@ export function findQuantities(text: string, exclude: ReadonlyArray<{ start: num
 function dateSpans(text: string, options: QuantityOptions): DateSpan[] {
   const published = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : null;
   // Relative first, so that of two equal spans ("lundi") the one with a value is kept.
-  const spans: DateSpan[] = findRelativeDates(text, options.languages ?? []).map((r) => ({
+  const spans: DateSpan[] = findRelativeDates(text, options.languages ?? [], options.matchText).map((r) => ({
     start: r.start,
     end: r.end,
     text: r.text,
@@ -80,10 +82,7 @@ function dateSpans(text: string, options: QuantityOptions): DateSpan[] {
     const start = m.index!;
     spans.push({ start, end: start + m[0].length, text: m[0], value: absoluteValue(text, start, m[0], published) });
   }
-  const sorted = spans.map((s, order) => ({ s, order })).sort((a, b) => a.s.start - b.s.start || b.s.end - a.s.end || a.order - b.order);
-  const kept: DateSpan[] = [];
-  for (const { s } of sorted) if (kept.length === 0 || s.start >= kept[kept.length - 1]!.end) kept.push(s);
-  return kept;
+  return withoutOverlaps(spans);
 }
 
 const MONTH_NUMBERS = new Map<string, number>([...MONTHS_FR.split('|').map((name, i) => [name, i + 1] as const), ...MONTHS_EN.toLowerCase().split('|').map((name, i) => [name, i + 1] as const)]);
@@ -112,7 +111,7 @@ function absoluteValue(text: string, start: number, found: string, published: st
   year ??= published ? Number(published.slice(0, 4)) : null;
   if (year === null) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 ? `${year}-${pad(month)}-${pad(day)}` : null;
+  return date.getUTCMonth() === month - 1 ? isoDay(date.getTime()) : null;
 }
 
 function pad(n: number): string {

@@ -55,10 +55,12 @@ function trieOf(pack: LanguagePack): PhraseTrie<RelativeMeaning> {
  * the longest phrase at each (a trie walk: linear in the text); where two languages find
  * overlapping phrases, the earlier and then the longer wins.
  */
-export function findRelativeDates(text: string, languages: readonly string[]): RelativeDate[] {
+export function findRelativeDates(text: string, languages: readonly string[], matchText?: string): RelativeDate[] {
   const packs = [...new Set(languages)].map((code) => languagePack(code)).filter((p): p is LanguagePack => p !== null);
   if (packs.length === 0) return [];
-  const key = matchKey(foldForMatching(text));
+  // The document's folded text, when the caller has it: folding the whole article again is the
+  // costliest step here.
+  const key = matchKey(matchText ?? foldForMatching(text));
   const found: RelativeDate[] = [];
   for (const pack of packs) {
     const trie = trieOf(pack);
@@ -82,7 +84,8 @@ export function findRelativeDates(text: string, languages: readonly string[]): R
   return withoutOverlaps(found);
 }
 
-function withoutOverlaps<T extends { start: number; end: number }>(spans: T[]): T[] {
+/** Spans in text order, none overlapping: of two that start together the longer, then the first given (the sort is stable). */
+export function withoutOverlaps<T extends { start: number; end: number }>(spans: T[]): T[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: T[] = [];
   for (const span of sorted) if (kept.length === 0 || span.start >= kept[kept.length - 1]!.end) kept.push(span);
@@ -133,7 +136,7 @@ function isoWeekday(ms: number): number {
   return new Date(ms).getUTCDay() || 7;
 }
 
-function isoDay(ms: number): string {
+export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 

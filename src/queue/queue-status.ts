@@ -56,15 +56,16 @@ export function queueStatus(options: QueueConnectionOptions = {}): Promise<Queue
  * A job held by a worker that died counts as active until another worker takes it back.
  */
 export function waitForDrain(
-  options: QueueConnectionOptions & { intervalMs?: number; signal?: AbortSignal; onStatus?: (status: QueueStatus) => void } = {},
+  options: QueueConnectionOptions & { intervalMs?: number; signal?: AbortSignal; onStatus?: (counts: Record<JobState, number>) => void } = {},
 ): Promise<QueueStatus> {
   return withQueue(options, async (queue, url) => {
     const interval = options.intervalMs ?? 1000;
     for (;;) {
       throwIfAborted(options.signal);
-      const status = await statusOf(queue, url);
-      options.onStatus?.(status);
-      if (status.pending === 0 || (status.counts.paused > 0 && status.pending === status.counts.paused && status.counts.active === 0)) return status;
+      // Each look reads the counts only; throughput and failure reasons are read once, at the end.
+      const { counts, pending } = await countsOf(queue);
+      options.onStatus?.(counts);
+      if (pending === 0 || (counts.paused > 0 && pending === counts.paused && counts.active === 0)) return statusOf(queue, url);
       await sleep(interval, options.signal);
     }
   });
@@ -87,10 +88,14 @@ export function retryFailed(options: QueueConnectionOptions = {}): Promise<numbe
   });
 }
 
-async function statusOf(queue: Queue<ArticleJobData>, url: string): Promise<QueueStatus> {
+async function countsOf(queue: Queue<ArticleJobData>): Promise<{ counts: Record<JobState, number>; pending: number }> {
   const raw = await queue.getJobCounts(...JOB_STATES);
   const counts = Object.fromEntries(JOB_STATES.map((s) => [s, raw[s] ?? 0])) as Record<JobState, number>;
-  const pending = counts.waiting + counts.prioritized + counts.delayed + counts.active + counts.paused;
+  return { counts, pending: counts.waiting + counts.prioritized + counts.delayed + counts.active + counts.paused };
+}
+
+async function statusOf(queue: Queue<ArticleJobData>, url: string): Promise<QueueStatus> {
+  const { counts, pending } = await countsOf(queue);
   const workers = await queue.getWorkersCount().catch(() => null);
   return { queue: queue.name, redis: redact(url), counts, pending, workers, throughput: await throughputOf(queue), failures: await failureReasons(queue) };
 }

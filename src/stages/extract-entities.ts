@@ -11,7 +11,7 @@ import type { Stage } from './stage.js';
 export function ruleEntitiesStage(): Stage {
   return {
     name: 'extract-entities',
-    requires: ['text', 'sentences', 'amounts'],
+    requires: ['text', 'matchText', 'sentences', 'amounts'],
     assigns: ['entities'],
     run(doc) {
       finish(doc, ruleEntities(doc));
@@ -38,5 +38,5 @@ function finish(doc: Document, named: Entity[]): void {
     if (existing) existing.mentions.push(mention);
     else money.set(a.english, { text: a.english, type: 'MONEY', mentions: [mention] });
   }
-  doc.entities = [...named, ...money.values(), ...findQuantities(doc.text, doc.amounts, { date: doc.date, languages: languagesOf(doc) })];
+  doc.entities = [...named, ...money.values(), ...findQuantities(doc.text, doc.amounts, { date: doc.date, languages: languagesOf(doc), matchText: doc.matchText || undefined })];
 }

@@ -7,26 +7,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PrecisRecord } from '../../src/index.js';
 import { checkFigures } from '../../src/summarise/protect-figures.js';
-import { CLI, CORPUS, ROOT, SEED, fixture } from '../helpers.js';
+import { type CliRun, CLI, CORPUS, ROOT, SEED, fixture, runPrecis } from '../helpers.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-function precis(args: readonly string[], options: { input?: string | Buffer; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const precis = runPrecis;
 
 const jsonl = (s: string): PrecisRecord[] => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as PrecisRecord);
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8'));

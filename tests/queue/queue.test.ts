@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLI, CORPUS, fixture, ROOT } from '../helpers.js';
+import { CLI, CORPUS, fixture, ROOT, runPrecis } from '../helpers.js';
 import { findRedisServer, type RedisHandle, startRedis, SYSTEM_TESTS_REQUIRED } from '../../scripts/lib/redis-server.js';
 
 const REDIS_SERVER = findRedisServer();
@@ -19,24 +19,7 @@ describe.runIf(!REDIS_SERVER && SYSTEM_TESTS_REQUIRED)('queue tests in CI', () =
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function precis(args: readonly string[], options: { input?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const precis = runPrecis;
 
 /** A worker process whose JSON-lines log is parsed as it comes. */
 interface WorkerProcess {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,25 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { PrecisRecord } from '../../src/index.js';
 import { escapeHtml } from '../../src/report/render-html.js';
-import { CLI, ROOT, fixture } from '../helpers.js';
+import { type CliRun, fixture, runPrecis } from '../helpers.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function precis(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const precis = runPrecis;
 
 function recordsIn(dir: string): PrecisRecord[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -36,7 +20,7 @@ describe('precis report on a run of the corpus', () => {
   let out: string;
   let csv: string;
   let records: PrecisRecord[];
-  let report: Run;
+  let report: CliRun;
   beforeAll(async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'precis-report-cli-'));
     out = join(tmp, 'run');
