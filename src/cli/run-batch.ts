@@ -3,8 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { PrecisRecord, SourceInfo } from '../document.js';
 import { isAbortError, toErrorInfo, UsageError } from '../errors.js';
-import { type ArticleItem, itemBytes, listArticleItems } from '../ingest/article-stream.js';
-import type { ListOptions } from '../ingest/list-articles.js';
+import { type ArticleItem, holdsManyArticles, itemBytes, listArticleItems } from '../ingest/article-stream.js';
+import { listArticles, type ListOptions } from '../ingest/list-articles.js';
 import { ARTICLE_EXTENSIONS } from '../ingest/read-file-bytes.js';
 import type { ArticleBytes, Pipeline } from '../pipeline.js';
 import { failedRecord, sha256 } from '../record.js';
@@ -116,7 +116,7 @@ async function runLocked(options: BatchOptions, state: RunState): Promise<BatchR
 
   if (options.stderr.isTTY && !options.quiet) {
     // Counting first lets the bar show a total and an ETA; it walks the tree without keeping it.
-    void countArticles(options).then((n) => progress.setTotal(n), () => undefined);
+    void countArticles(options).then((n) => n !== null && progress.setTotal(n), () => undefined);
   }
 
   const task = async (entry: ArticleItem, _i: number, signal: AbortSignal | undefined): Promise<Outcome> => {
@@ -243,9 +243,18 @@ async function alreadyDone(outDir: string, input: ArticleBytes, pipelineVersion:
   }
 }
 
-async function countArticles(options: ListOptions & { paths: string[] }): Promise<number> {
+/**
+ * How many articles the paths hold, from the listing alone; null when a file of many articles
+ * (JSONL, a JSON array, a web archive) is among them: counting its articles means reading it all
+ * once more, which a progress total is not worth.
+ */
+async function countArticles(options: ListOptions & { paths: string[] }): Promise<number | null> {
   let n = 0;
-  for await (const entry of listArticleItems(options.paths, options)) if (entry.kind !== 'empty-directory') n++;
+  for await (const entry of listArticles(options.paths, options)) {
+    if (entry.kind === 'empty-directory') continue;
+    if (entry.kind === 'file' && (await holdsManyArticles(entry.path))) return null;
+    n++;
+  }
   return n;
 }
 

@@ -25,6 +25,11 @@ export async function* listArticleItems(paths: readonly string[], options: ListO
   }
 }
 
+/** Whether a listed file holds many articles (JSONL, a JSON array, a web archive) rather than one. */
+export async function holdsManyArticles(path: string): Promise<boolean> {
+  return streamKind(path) !== null || (formatFromPath(path) === 'json' && (await startsWithArray(path)));
+}
+
 /**
  * The articles of one JSONL file, one per non-blank line, read as a stream: a file of any size
  * holds at most one line in memory. Each article's id is the file's id, `#`, and the line's `id`

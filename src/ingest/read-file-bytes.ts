@@ -22,10 +22,6 @@ export const STREAM_EXTENSIONS = ['jsonl', 'ndjson', 'jsonl.gz', 'ndjson.gz', 'w
 /** Every extension a folder walk reads, in any case. */
 export const ARTICLE_EXTENSIONS = [...Object.keys(EXTENSION_FORMATS).map((e) => e.slice(1)), ...STREAM_EXTENSIONS];
 
-export function isArticleStreamPath(path: string): boolean {
-  return streamKind(path) !== null;
-}
-
 /** How a file of many articles is read, from its name: JSON lines or a WARC web archive. */
 export function streamKind(path: string): 'jsonl' | 'warc' | null {
   const lower = path.toLowerCase();

@@ -106,6 +106,18 @@ describe.skipIf(!SCRIPT)('precis on a terminal', () => {
     }, 60_000);
   }
 
+  test('with a file of many articles among the paths, the bar shows a count but no total (the file is read once, not twice)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-term-jsonl-'));
+    const text = 'Le conseil municipal a voté lundi un budget de 3,2 milliards d’euros pour les écoles de la ville.';
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'feed.jsonl'), [1, 2, 3].map((n) => JSON.stringify({ id: `n${n}`, text: `${text} (${n})` })).join('\n'));
+    const { code, raw } = await onTerminal(['extract', dir, '--concurrency', '1']);
+    expect(code).toBe(0);
+    expect(raw).toMatch(/precis \d+ article\(s\) · /);
+    expect(raw).not.toMatch(/\/3 articles/);
+    expect((await screen(raw)).at(-1)).toMatch(/^precis: 3 article\(s\): 3 ok/);
+  }, 60_000);
+
   test('--quiet draws nothing on stderr', async () => {
     const { raw } = await onTerminal(['extract', join(CORPUS, 'kr-budget-ai-fr.txt'), '-q']);
     expect(raw).not.toContain('\x1b[2K');
