@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { aggregate, collectRecords, renderCsv } from '../../src/report/index.js';
 import { AMOUNT_COLUMNS, ENTITY_COLUMNS, PAIR_COLUMNS } from '../../src/report/render-csv.js';
-import type { PrecisRecord } from '../../src/index.js';
 import { fixture } from '../helpers.js';
+import { bareRecord } from './bare-record.js';
 
 const rows = (text: string): string[][] => parse(text, { relax_column_count: false });
 
@@ -41,14 +41,9 @@ describe('renderCsv', () => {
   });
 
   test('RFC 4180: CRLF line ends; commas, quotes and line breaks quoted and read back whole; formulas defused', () => {
-    const record = {
+    const record = bareRecord({
       id: 'odd, "quoted"\nid.txt',
-      source: { path: null, sha256: '', bytes: 0, encoding: '', format: 'text' },
-      title: null,
-      date: null,
-      language: null,
       sentences: 1,
-      keySentences: [],
       entities: [{ text: '=HYPERLINK("http://x")', type: 'ORG', mentions: [{ start: 0, end: 1, text: '=' }] }],
       amounts: [
         {
@@ -72,12 +67,7 @@ describe('renderCsv', () => {
       ],
       pairs: [],
       rates: [],
-      summary: null,
-      boilerplate: [],
-      warnings: [],
-      pipelineVersion: 'x',
-      ms: 0,
-    } as unknown as PrecisRecord;
+    });
     const files = renderCsv(aggregate([{ file: 'x.json', record }]));
     const text = files['amounts.csv'];
     expect(text.split('\r\n')[0]).toBe(AMOUNT_COLUMNS.join(','));

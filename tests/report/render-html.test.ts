@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { aggregate, collectRecords, renderHtml } from '../../src/report/index.js';
 import { escapeHtml, groupDigits, jsonForScript } from '../../src/report/render-html.js';
-import type { PrecisRecord } from '../../src/index.js';
 import { fixture } from '../helpers.js';
+import { bareRecord } from './bare-record.js';
 
 const CHART_STUB = 'window.Chart = undefined;';
 
@@ -21,26 +21,12 @@ describe('renderHtml', () => {
   });
 
   test('the JSON blob cannot end its <script> element, whatever the records hold', () => {
-    const record = {
+    const record = bareRecord({
       id: '</script><script>alert(1)</script>',
-      source: { path: null, sha256: '', bytes: 0, encoding: '', format: 'text' },
-      title: null,
-      date: null,
-      language: null,
-      sentences: 0,
-      keySentences: [],
-      entities: [],
-      amounts: [],
       pairs: [
         { a: 0, b: 1, base: 'USD', quote: 'KRW', rate: 1, rateRange: [1, 1], consistent: true, deviation: 0, consensus: 1, english: '</script><!-- x' },
       ],
-      rates: [],
-      summary: null,
-      boilerplate: [],
-      warnings: [],
-      pipelineVersion: 'x',
-      ms: 0,
-    } as unknown as PrecisRecord;
+    });
     const html = renderHtml(aggregate([{ file: 'x.json', record }]), { subject: 's', chartJs: CHART_STUB });
     const blob = /<script type="application\/json" id="precis-report-data">([^]*?)<\/script>/.exec(html)![1]!;
     expect(blob).not.toMatch(/[<>]/);
