@@ -441,7 +441,9 @@ describe('progress', () => {
     // `script` gives the CLI a pseudo-terminal, as a person's shell would.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} extract ${JSON.stringify(CORPUS)} --format jsonl > /dev/null`;
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { stdio: 'pipe' });
+      // The runner's own CI or TERM=dumb would (rightly) turn the bar off; a person's shell has neither.
+      const env = { ...process.env, TERM: 'xterm-256color', CI: '' };
+      const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { stdio: 'pipe', env });
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
       child.on('error', reject);
