@@ -717,7 +717,7 @@ function baseAfter(
   if (fold[at] === ' ') at++;
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
-  const strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
+  let strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
   let p = marker.end;
   // "pour 1" before "1 000 wons": a marker ending in a digit gives the digit back to the number.
   if (isDigit(key.charCodeAt(p - 1)) && /^[ \u00a0\u202f.,']?\d/.test(fold.slice(p, p + 2))) {
@@ -733,6 +733,8 @@ function baseAfter(
     if (/[ \u00a0\u202f]/.test(fold[p] ?? '')) p++;
   }
   const mention = g.mentions.longest(key, fold, p, { hangulAttach: true });
+  // "8,0686 yuans pour 100 yens": a count of units names the base as plainly as "pour un" does.
+  if (number) strong = true;
   if (!mention && !number && latest && g.rateSameBase.longest(key, fold, p)) return { code: latest.code, units: latest.units, strong };
   // "15 wones = 1 dólar" names the base after the sign; "$1 = 1,430 won" prices the dollar, and
   // is read from the other side.
