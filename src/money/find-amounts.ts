@@ -1,5 +1,5 @@
 import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
-import { add, type Decimal, multiply, normalise, pow10, toNumber } from './decimal.js';
+import { add, type Decimal, decimalFromParts, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
 import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
@@ -216,7 +216,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     pos = prefix.end;
     while (fold[pos] === ' ' && pos - prefix.end < 2) pos++;
   }
-  const number = readNumberAt(forms, pos, segment);
+  let number = readNumberAt(forms, pos, segment);
   if (!number) return prefix ? { kind: 'skip', end: prefix.end } : null;
   const flipped = number.ambiguousSeparator && segment.prefer !== undefined;
   if (!prefix && number.kind === 'digits' && modelNumber(fold, start)) return { kind: 'skip', end: number.end };
@@ -242,6 +242,14 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     }
   } else if (number.largestUnit !== undefined) {
     power = 0;
+  }
+  // "2 mil 490 millones", "399 mil 800 millones": thousands of the larger scale that follows.
+  const thousands = scale && scale.power === 3 && number.kind === 'digits' && number.value.exponent >= 0 ? thousandsOfScale(forms, g, scaleEnd) : null;
+  if (thousands) {
+    number = { ...number, end: thousands.numberEnd, value: add(multiply(number.value, pow10(3)), thousands.value), precision: 0 };
+    scale = thousands.scale;
+    power = scale.power;
+    scaleEnd = thousands.end;
   }
   pos = scaleEnd;
 
@@ -347,6 +355,20 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
     return readWords(forms.key, pos, g.words);
   }
   return null;
+}
+
+/** After "2 mil": " 490 millones", a figure under a thousand and a scale larger than a thousand. */
+function thousandsOfScale(forms: TextForms, g: Grammar, from: number): { value: Decimal; numberEnd: number; scale: ScaleEntry; end: number } | null {
+  const { key, fold } = forms;
+  if (fold[from] !== ' ') return null;
+  let at = from + 1;
+  const digitsStart = at;
+  while (at < fold.length && at - digitsStart < 4 && isDigit(key.charCodeAt(at))) at++;
+  const length = at - digitsStart;
+  if (length === 0 || length > 3 || fold[at] !== ' ') return null;
+  const scale = g.scales.longest(key, fold, at + 1);
+  if (!scale || scale.value.power <= 3 || scale.value.abbreviation || scale.value.needsSymbol) return null;
+  return { value: decimalFromParts(fold.slice(digitsStart, at)), numberEnd: at, scale: scale.value, end: scale.end };
 }
 
 /** "Galaxy S25", "F-150", "A400M", "K2": letters glued or hyphened to the digits. */

@@ -49,6 +49,9 @@ const AMOUNTS: Array<[string, string, string, string, string]> = [
   // Spanish: mil millones, billón, LatAm signs.
   ['spa', 'unos 8.200 millones de dólares', '8.200 millones de dólares', 'USD', '8200000000'],
   ['spa', 'un préstamo de US$ 8,2 mil millones', 'US$ 8,2 mil millones', 'USD', '8200000000'],
+  // Broadcast copy writes the thousands of millions apart: 2 mil 490 millones = 2 490 millones.
+  ['spa', 'superará los 3 mil 270 millones de dólares', '3 mil 270 millones de dólares', 'USD', '3270000000'],
+  ['spa', 'acumula 412 mil 600 millones de dólares', '412 mil 600 millones de dólares', 'USD', '412600000000'],
   ['spa', 'un presupuesto de 728 billones de wones', '728 billones de wones', 'KRW', '728000000000000'],
   ['spa', 'pagó dos mil millones de euros', 'dos mil millones de euros', 'EUR', '2000000000'],
   ['spa', 'un acuerdo por 500 mdd', '500 mdd', 'USD', '500000000'],
