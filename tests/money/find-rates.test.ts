@@ -22,6 +22,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['eng', 'The deal was signed. ($1 = 1,335.20 won)', '1,335.20 won', 'USD', 'KRW', 1335.2],
     ['spa', 'El dólar cerró a 1.430 wones en Seúl.', '1.430 wones', 'USD', 'KRW', 1430],
     ['spa', 'El tipo de cambio se situó en 1.452,3 wones por dólar.', '1.452,3 wones', 'USD', 'KRW', 1452.3],
+    ['spa', 'Al cierre del año, cada dólar cotizó a 1.312,6 wones.', '1.312,6 wones', 'USD', 'KRW', 1312.6],
     ['deu', 'Am Dienstag kostete ein Dollar in Seoul 1.335,2 Won.', '1.335,2 Won', 'USD', 'KRW', 1335.2],
     ['deu', 'Der Euro notierte bei 1,0905 Dollar.', '1,0905 Dollar', 'EUR', 'USD', 1.0905],
     ['ita', 'Il won ha chiuso a 1.379,8 per dollaro.', '1.379,8', 'USD', 'KRW', 1379.8],
