@@ -1,6 +1,6 @@
 import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compile-grammar.js';
 import { add, type Decimal, decimalFromParts, multiply, normalise, pow10, toNumber } from './decimal.js';
-import { isDigit, isHangul, isLetter, isWordUnit } from './match-key.js';
+import { isDigit, isHangul, isLetter, isWordUnit, matchKey } from './match-key.js';
 import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 
@@ -88,7 +88,8 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
     const g = segment.grammar;
     let pending: BareNumber[] = [];
     // An amount, with the numbers before it that share its currency (a range's low end, a list).
-    const place = (amount: AmountSpan, segment: Segment): void => {
+    const place = (placed: AmountSpan, segment: Segment): void => {
+      const amount = joinScaledParts(forms, g, pending, placed);
       const previous = amounts[amounts.length - 1];
       const lows = takeEllipticals(forms, g, pending, amount, previous && previous.start >= segment.start ? previous : undefined);
       pending = [];
@@ -355,6 +356,27 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
     return readWords(forms.key, pos, g.words);
   }
   return null;
+}
+
+/**
+ * "einer Billion und 140,5 Milliarden Dollar", "1 billón 140.500 millones de dólares": a whole
+ * number of a larger scale, then (after "und", "y"… or nothing) an amount of a smaller scale that
+ * fits under one unit of it, are one amount, as Korean figures translated word for word are
+ * written; the bare part is taken off `pending`.
+ */
+function joinScaledParts(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan): AmountSpan {
+  const head = pending[pending.length - 1];
+  if (!head || head.scale === null || amount.scale === null || head.scale <= amount.scale || head.end > amount.start) return amount;
+  const between = matchKey(forms.key.slice(head.end, amount.start).trim());
+  if (between !== '' && !(g.words?.joiners.has(between) ?? false)) return amount;
+  // "entre 1 milliard et 900 millions": the two ends of a range.
+  const opener = g.rangeOpeners.longest(forms.key, forms.fold, trimBack(forms.fold, head.start));
+  if (between !== '' && opener?.value.some((o) => matchKey(o.connector) === between)) return amount;
+  const unit = pow10(head.scale);
+  const units = toNumber(head.decimal) / toNumber(unit);
+  if (!Number.isInteger(units) || toNumber(amount.decimal) >= toNumber(unit)) return amount;
+  pending.pop();
+  return { ...amount, start: head.start, decimal: add(head.decimal, amount.decimal), scale: head.scale, scaleWord: head.scaleWord };
 }
 
 /** After "2 mil": " 490 millones", a figure under a thousand and a scale larger than a thousand. */

@@ -58,6 +58,9 @@ const AMOUNTS: Array<[string, string, string, string, string]> = [
   ['spa', '50 centavos más', '50 centavos', 'USD', '0.5'],
   // German: abbreviations with their dot, Billion = 10^12, written numbers.
   ['deu', 'ein Paket von 5 Mrd. Euro', '5 Mrd. Euro', 'EUR', '5000000000'],
+  // A Korean figure translated word for word: a whole number of the larger scale, then the rest.
+  ['deu', 'ein Handelsvolumen von einer Billion und 62,3 Milliarden Dollar', 'einer Billion und 62,3 Milliarden Dollar', 'USD', '1062300000000'],
+  ['spa', 'un comercio de 1 billón 72.400 millones de dólares', '1 billón 72.400 millones de dólares', 'USD', '1072400000000'],
   ['deu', 'rund 2,3 Milliarden US-Dollar', '2,3 Milliarden US-Dollar', 'USD', '2300000000'],
   ['deu', 'eine Schuld von 1.900 Billionen Won', '1.900 Billionen Won', 'KRW', '1900000000000000'],
   ['deu', 'der Wert liegt bei 2,5 Mio USD', '2,5 Mio USD', 'USD', '2500000'],
