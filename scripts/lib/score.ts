@@ -101,7 +101,9 @@ export function scoreRates(article: GoldArticle, record: PrecisRecord): Counts &
     }
   }
   // A rate quote reported as money is the worst error of this kind: count it apart.
-  const asAmounts = article.rates.filter((g) => record.amounts.some((a) => a.start < g.end && g.start < a.end)).length;
+  const readAsAmounts = article.rates.filter((g) => record.amounts.some((a) => a.start < g.end && g.start < a.end));
+  const asAmounts = readAsAmounts.length;
+  for (const g of readAsAmounts) misses.push(`${g.text} [${g.base}/${g.quote} ${g.value}] READ AS MONEY`);
   const extras = record.rates.filter((_, k) => !used.has(k)).map((r) => `${r.text} [${r.base}/${r.quote} ${r.exact}]`);
   return { tp, fp: record.rates.length - tp, fn: article.rates.length - tp, asAmounts, misses, extras };
 }

@@ -152,6 +152,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     return leads;
   };
   const taken = new Set<Figure>();
+  const givenBase = new Map<Figure, { code: string; units: number; amount: number }>();
   // Sentences that quote a rate, and sentences about the exchange rate, are read a second time.
   const rateSentences = new Set<number>();
 
@@ -167,9 +168,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
+    // "rachetaient 100 yens contre 938 wons": one or a hundred units, a marker, then their price.
+    const pricedBase = baseThenPrice(ctx, g, f, figures[k + 1], sentence);
+    if (pricedBase) {
+      givenBase.set(figures[k + 1]!, pricedBase);
+      continue;
+    }
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
-      baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates, amounts);
+      givenBase.get(f) ?? baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates, amounts);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -1044,6 +1051,22 @@ interface Mention {
  * a rate verb, then a figure in another currency ("100 yen valgono circa 977 won", "1달러는
  * 1,430원이다").
  */
+/**
+ * "100 yens contre 990,3 wons", "1 dollar pour 1 452 wons": an amount of one or a hundred units
+ * (a hundred for a currency quoted so), then a marker of the base ("contre", "pour", "à"), then a
+ * figure in another currency: the amount is the base of the figure's quote.
+ */
+function baseThenPrice(ctx: RateContext, g: Grammar, f: Figure, next: Figure | undefined, sentence: Span): { code: string; units: number; amount: number } | null {
+  if (f.amount === -1 || f.currency === null || !next || next.currency === null || next.currency === f.currency || next.start >= sentence.end) return null;
+  const units = toNumber(f.value);
+  if (!(units === 1 || (units === 100 && quotedPerHundred(f.currency)))) return null;
+  const { key, fold } = ctx.forms;
+  const at = f.end + (fold[f.end] === ' ' ? 1 : 0);
+  const marker = g.rateBase.longest(key, fold, at) ?? g.rateAtLevel.longest(key, fold, at);
+  if (!marker || key.slice(marker.end, next.start).trim() !== '') return null;
+  return { code: f.currency, units, amount: f.amount };
+}
+
 function subjectOfNext(ctx: RateContext, g: Grammar, f: Figure, next: Figure | undefined, sentence: Span): boolean {
   if (f.amount === -1 || f.currency === null || !next || next.currency === null || next.currency === f.currency) return false;
   if (next.start >= sentence.end || next.start - f.end > SUBJECT_REACH) return false;

@@ -79,7 +79,8 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
     // A sign decides; places need to be named a few times ("Canada" once is news about Canada).
     // An amount written in that currency ("1,45 dollar canadien") hints at it as a place does:
     // writers who spell the Canadian dollar out keep the bare one for the US dollar.
-    const score = signs(i) * 3 + places(i) + (explicit.has(a.code) ? 1 : 0);
+    // A name spelled out is counted once, as a hint or as an amount in it, not twice.
+    const score = signs(i) * 3 + places(i) + (explicit.has(a.code) && hints(i) === 0 ? 1 : 0);
     const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3);
     if (enough && score > bestScore) {
       best = i;

@@ -139,6 +139,21 @@ describe('more ways wire copy quotes a rate', () => {
     expect(quotes("L'euro s'échangeait contre 1 580,2 wons et le dollar contre 1 402,6 wons.").rates).toEqual(['EUR/KRW 1 580,2 wons', 'USD/KRW 1 402,6 wons']);
   });
 
+  test('"100 yens contre 957,4 wons": the hundred yen are the base of the figure after them', () => {
+    expect(quotes("L'euro s'échangeait contre 1 611,2 wons et 100 yens contre 957,4 wons en fin de séance.")).toEqual({
+      rates: ['EUR/KRW 1 611,2 wons', 'JPY/KRW 957,4 wons'],
+      amounts: [],
+    });
+    expect(quotes('Les changeurs rachetaient 100 yens contre 931 wons.')).toEqual({ rates: ['JPY/KRW 931 wons'], amounts: [] });
+  });
+
+  test('an appreciation of the won, a gap with the market rate: moves, not money', () => {
+    expect(quotes('Son directeur financier, Ahn Min-ho, a ajouté qu’une appréciation de 50 wons de la monnaie sud-coréenne amputerait le bénéfice de 120 milliards de wons.').amounts).toEqual([
+      '120 milliards de wons',
+    ]);
+    expect(quotes("Change à l'aéroport : jusqu'à 38 wons d'écart par dollar avec le cours du marché").amounts).toEqual([]);
+  });
+
   test('a level the article quoted for one pair stays that pair after a sentence quoting another', () => {
     expect(
       quotes("Le dollar frôle les 1 475 wons. Le dollar a fini à 1 471,2 wons. L'euro valait 1 590,4 wons. Un passage au-dessus du seuil des 1 475 wons inquiète les importateurs.").rates,

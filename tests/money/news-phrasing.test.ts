@@ -857,4 +857,20 @@ describe('amounts whose currency is printed only in the sentence before', () => 
     const { amounts } = money('Au Mexique, le salaire minimum passe à 8 400 pesos par mois.');
     expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['MXN 8 400 pesos']);
   });
+
+  test('pesos: a country named once is enough, and the most named country wins', () => {
+    expect(money('Les travailleurs philippins envoient en moyenne 41 200 pesos par mois à leur famille.').amounts.map((a) => a.currency)).toEqual(['PHP']);
+    expect(money("Au Mexique, où l'Argentine sert de contre-exemple, le panier coûte 450 pesos. Le Mexique importe.").amounts.map((a) => a.currency)).toEqual(['MXN']);
+    // With the Philippine peso priced in a quote: a plausible rate, not money.
+    const quote = money('Aux Philippines, le dollar américain s’échangeait autour de 57,9 pesos.');
+    expect(quote.amounts).toEqual([]);
+    expect(quote.rates.map((r) => `${r.base}/${r.quote}`)).toEqual(['USD/PHP']);
+  });
+
+  test('a European column that spells out the Canadian dollar keeps the bare dollar for the US one', () => {
+    const { amounts } = money(
+      "Le huard a fini à 70,12 cents US à Toronto, le dollar américain valant 1,426 dollar canadien. L'once d'or a terminé à 2 962 dollars et le Brent à 71,4 dollars le baril.",
+    );
+    expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['USD 2 962 dollars', 'USD 71,4 dollars']);
+  });
 });
