@@ -472,7 +472,42 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     notAmounts.add(i);
   });
   rates.sort((x, y) => x.start - y.start);
+  marketDollars(ctx, rates);
   return { rates, notAmounts };
+}
+
+/** Currencies whose market quotes the US dollar, in a Canadian article as anywhere. */
+const QUOTED_AGAINST_OTHERS = new Set(['EUR', 'GBP', 'CHF', 'AUD', 'NZD', 'USD', 'CAD']);
+
+/**
+ * "À Séoul, le won a clôturé à 1 469,8 pour un dollar" in a Canadian paper, whose bare "$" is
+ * Canadian: the won, the yen, the yuan… are quoted against the US dollar, and a writer who means
+ * the Canadian one against them says so in the sentence ("le huard", "dollar canadien", "$ CA").
+ */
+function marketDollars(ctx: RateContext, rates: RateSpan[]): void {
+  if (ctx.resolve('$') !== 'CAD') return;
+  for (const r of rates) {
+    const other = r.base === 'CAD' ? r.quote : r.quote === 'CAD' ? r.base : null;
+    if (other === null || QUOTED_AGAINST_OTHERS.has(other)) continue;
+    const g = grammarAt(ctx.segments, r.start);
+    if (!g || namesCanadianDollar(ctx, g, sentenceAt(ctx.sentences, ctx.segments, r.start))) continue;
+    if (r.base === 'CAD') r.base = 'USD';
+    else r.quote = 'USD';
+    if (r.figureCurrency === 'CAD') r.figureCurrency = 'USD';
+  }
+}
+
+/** Whether a sentence names the Canadian dollar itself, not a bare dollar the article reads so. */
+function namesCanadianDollar(ctx: RateContext, g: Grammar, sentence: Span): boolean {
+  const { key, fold } = ctx.forms;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i)) && !isDigit(key.charCodeAt(i - 1))) continue;
+    const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
+    if (!m) continue;
+    if (m.value.code === 'CAD') return true;
+    i = m.end - 1;
+  }
+  return false;
 }
 
 /**

@@ -147,6 +147,14 @@ describe('more ways wire copy quotes a rate', () => {
     expect(quotes('Les changeurs rachetaient 100 yens contre 931 wons.')).toEqual({ rates: ['JPY/KRW 931 wons'], amounts: [] });
   });
 
+  test('in a Canadian paper, whose bare "$" is Canadian, the won and the yen are still quoted against the US dollar', () => {
+    const { rates, amounts } = money(
+      "Ottawa versera 1,2 G$ à l'usine de Windsor. Le huard a fini à 72,15 cents US. À Séoul, le won a clôturé à 1 452,6 pour un dollar. Le dollar canadien valait 1 048 wons.",
+    );
+    expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['CAD 1,2 G$']);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/CAD 72,15 cents US', 'USD/KRW 1 452,6', 'CAD/KRW 1 048 wons']);
+  });
+
   test('an appreciation of the won, a gap with the market rate: moves, not money', () => {
     expect(quotes('Son directeur financier, Ahn Min-ho, a ajouté qu’une appréciation de 50 wons de la monnaie sud-coréenne amputerait le bénéfice de 120 milliards de wons.').amounts).toEqual([
       '120 milliards de wons',
