@@ -12,7 +12,7 @@ interface Cue {
   rule: string;
   /** Index of the alternative, or -1 for the rule's `versus` (arguing for the default). */
   alternative: number;
-  kind: 'sign' | 'place' | 'hint';
+  kind: 'sign' | 'local' | 'place' | 'hint';
 }
 
 let cues: PhraseTrie<Cue[]> | undefined;
@@ -29,6 +29,7 @@ function cueTrie(): PhraseTrie<Cue[]> {
   for (const [rule, r] of Object.entries(SHARED_CURRENCIES.contexts)) {
     r.alternatives.forEach((a, i) => {
       for (const s of a.signs) add(s, { rule, alternative: i, kind: 'sign' }, /\p{Lu}{2,}/u.test(s));
+      for (const s of a.localSigns ?? []) add(s, { rule, alternative: i, kind: 'local' });
       for (const h of a.hints ?? []) add(h, { rule, alternative: i, kind: 'hint' });
       for (const p of a.places) add(p, { rule, alternative: i, kind: 'place' });
     });
@@ -70,7 +71,8 @@ export function countContextCues(key: string, fold: string): ContextCounts {
 export function resolveCurrency(code: string, counts: ContextCounts, explicit: ReadonlySet<string>, defaultDollar: string): Resolution {
   const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
   if (!rule) return { code, ambiguous: false };
-  const signs = (i: number) => counts.get(`${code}:${i}:sign`) ?? 0;
+  const local = (i: number) => counts.get(`${code}:${i}:local`) ?? 0;
+  const signs = (i: number) => (counts.get(`${code}:${i}:sign`) ?? 0) + local(i);
   const hints = (i: number) => counts.get(`${code}:${i}:hint`) ?? 0;
   const places = (i: number) => (counts.get(`${code}:${i}:place`) ?? 0) + hints(i);
   let best = -1;
@@ -81,7 +83,11 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
     // writers who spell the Canadian dollar out keep the bare one for the US dollar.
     // A name spelled out is counted once, as a hint or as an amount in it, not twice.
     const score = signs(i) * 3 + places(i) + (explicit.has(a.code) && hints(i) === 0 ? 1 : 0);
-    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3);
+    // One sign and nothing else is a writer marking the one amount in that currency ("1,3581 $ CA
+    // pour un dollar américain" in a European column), not the article's own dollar; a sign only
+    // the country's press uses ("11,4 G$") is.
+    const lone = rule.minScore === undefined && signs(i) === 1 && local(i) === 0 && places(i) === 0;
+    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3) && !lone;
     if (enough && score > bestScore) {
       best = i;
       bestScore = score;

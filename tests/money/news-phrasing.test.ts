@@ -867,6 +867,13 @@ describe('amounts whose currency is printed only in the sentence before', () => 
     expect(quote.rates.map((r) => `${r.base}/${r.quote}`)).toEqual(['USD/PHP']);
   });
 
+  test('one "$ CA" in a European column marks that amount, not the article\'s dollar; "G$" is the Canadian press', () => {
+    const column = money("Séance calme : le Brent à 73,9 dollars le baril, l'or à 3 318 dollars l'once et le huard à 1,3642 $ CA pour un dollar américain.");
+    expect(column.amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['USD 73,9 dollars', 'USD 3 318 dollars']);
+    expect(money('Le déficit atteindra 11,4 G$ cette année, contre 9 milliards de dollars prévus.').amounts.map((a) => a.currency)).toEqual(['CAD', 'CAD']);
+    expect(money('Le contrat vaut 16,4 millions de $CAD.').amounts.map((a) => a.currency)).toEqual(['CAD']);
+  });
+
   test('a European column that spells out the Canadian dollar keeps the bare dollar for the US one', () => {
     const { amounts } = money(
       "Le huard a fini à 70,12 cents US à Toronto, le dollar américain valant 1,426 dollar canadien. L'once d'or a terminé à 2 962 dollars et le Brent à 71,4 dollars le baril.",

@@ -12,8 +12,11 @@ export interface ContextRule {
   /**
    * Each alternative's evidence: signs that name it (count 3), hints that often mean it but not
    * always (count 1: Quebec's "M$" is also French for millions of US dollars), places (count 1).
+   * One sign alone, with no place, is a writer marking one amount in that currency ("1,36 $ CA"
+   * in a European column), not the article's own: unless it is one of `localSigns`, which only
+   * the country's own press uses ("11,4 G$", "45 k$").
    */
-  alternatives: Array<{ code: string; signs: string[]; hints?: string[]; places: string[] }>;
+  alternatives: Array<{ code: string; signs: string[]; localSigns?: string[]; hints?: string[]; places: string[] }>;
   /** Signs and places that argue for the default against the alternatives ("¥": Japan vs China). */
   versus?: { signs: string[]; places: string[] };
 }
