@@ -17,6 +17,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'En 2012, le cours pivot était fixé à 8,07 yuans pour 100 yens.', '8,07 yuans', 'CNY', 'JPY', 100 / 8.07],
     ['fra', "Lundi, la contrevaleur d'un dollar était notamment de 0,86 euro.", '0,86 euro', 'EUR', 'USD', 1 / 0.86],
     ['fra', 'Pour 1 euro, on obtenait 0,84 sterling et 7,71 yuans.', '0,84 sterling', 'EUR', 'GBP', 0.84],
+    // A headline leaves the verb out.
+    ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
     ['eng', 'The cross rate stood at 908.46 won per 100 yen.', '908.46 won', 'JPY', 'KRW', 9.0846],
     ['eng', 'The deal was signed. ($1 = 1,335.20 won)', '1,335.20 won', 'USD', 'KRW', 1335.2],
