@@ -244,7 +244,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (!explicit && inSubject && !plausibleFor(other, base.code, value)) continue;
     // Nor is a bare figure a subject's quote unless it makes a plausible rate.
     if (!explicit && f.currency === null && !inSubject && !plausibleFor(base.code, other, value / base.units)) continue;
-    if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units)) {
+    if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units, 'oneUnit' in base ? HISTORICAL_FACTOR : undefined)) {
       // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
       // before a figure far under the rate make a change, not a quote.
       const usual = typicalRate(base.code, f.currency);
@@ -472,7 +472,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     notAmounts.add(i);
   });
   rates.sort((x, y) => x.start - y.start);
-  marketDollars(ctx, rates);
+  marketDollars(ctx, rates, amounts);
   return { rates, notAmounts };
 }
 
@@ -484,30 +484,37 @@ const QUOTED_AGAINST_OTHERS = new Set(['EUR', 'GBP', 'CHF', 'AUD', 'NZD', 'USD',
  * Canadian: the won, the yen, the yuan… are quoted against the US dollar, and a writer who means
  * the Canadian one against them says so in the sentence ("le huard", "dollar canadien", "$ CA").
  */
-function marketDollars(ctx: RateContext, rates: RateSpan[]): void {
+function marketDollars(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[]): void {
   if (ctx.resolve('$') !== 'CAD') return;
   for (const r of rates) {
     const other = r.base === 'CAD' ? r.quote : r.quote === 'CAD' ? r.base : null;
     if (other === null || QUOTED_AGAINST_OTHERS.has(other)) continue;
     const g = grammarAt(ctx.segments, r.start);
-    if (!g || namesCanadianDollar(ctx, g, sentenceAt(ctx.sentences, ctx.segments, r.start))) continue;
+    // A level that repeats the pair of a quote before it ("Sous les 1 000 wons, …") keeps it.
+    if (!g || dollarsNamed(ctx, g, sentenceAt(ctx.sentences, ctx.segments, r.start), amounts) !== 'bare') continue;
     if (r.base === 'CAD') r.base = 'USD';
     else r.quote = 'USD';
     if (r.figureCurrency === 'CAD') r.figureCurrency = 'USD';
   }
 }
 
-/** Whether a sentence names the Canadian dollar itself, not a bare dollar the article reads so. */
-function namesCanadianDollar(ctx: RateContext, g: Grammar, sentence: Span): boolean {
+/**
+ * The dollars a sentence names, not counting the signs of its sums: the Canadian one itself, only
+ * bare ones the article reads so, or none.
+ */
+function dollarsNamed(ctx: RateContext, g: Grammar, sentence: Span, amounts: readonly AmountSpan[]): 'canadian' | 'bare' | 'none' {
   const { key, fold } = ctx.forms;
+  let bare = false;
   for (let i = sentence.start; i < sentence.end; i++) {
     if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i)) && !isDigit(key.charCodeAt(i - 1))) continue;
     const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
     if (!m) continue;
-    if (m.value.code === 'CAD') return true;
+    if (m.value.code === 'CAD') return 'canadian';
+    const a = amounts[countBelow(amounts, i + 1, (x) => x.start) - 1];
+    if (m.value.code === '$' && !(a && a.end > i)) bare = true;
     i = m.end - 1;
   }
-  return false;
+  return bare ? 'bare' : 'none';
 }
 
 /**
@@ -971,7 +978,16 @@ function subjectBefore(
       // is not the subject.
       continue;
     }
-    if (subject) return { code: ctx.resolve(mention.value.code), units: 1 };
+    if (subject) {
+      // "Un euro valait 6,55957 francs": one unit of a currency and its price is a quote however
+      // far from today's level (a historical one), where "le dollar … 5 000 wons" may be a sum.
+      const word = matchKey(key.slice(subject.end, det).trim());
+      const oneUnit =
+        (word === '1' || (g.words !== null && (g.words.articles.has(word) || g.words.words.get(word) === 1))) &&
+        !/\d/.test(gap) &&
+        containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true);
+      return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit ? { oneUnit } : {}) };
+    }
   }
   return null;
 }

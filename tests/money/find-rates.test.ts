@@ -17,6 +17,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'En 2012, le cours pivot était fixé à 8,07 yuans pour 100 yens.', '8,07 yuans', 'CNY', 'JPY', 100 / 8.07],
     ['fra', "Lundi, la contrevaleur d'un dollar était notamment de 0,86 euro.", '0,86 euro', 'EUR', 'USD', 1 / 0.86],
     ['fra', 'Pour 1 euro, on obtenait 0,84 sterling et 7,71 yuans.', '0,84 sterling', 'EUR', 'GBP', 0.84],
+    // One unit and its price, however far from today's level: a historical quote.
+    ['fra', 'Au 1er janvier 1999, un euro valait 6,55957 francs.', '6,55957 francs', 'EUR', 'CHF', 6.55957],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
@@ -155,6 +157,13 @@ describe('more ways wire copy quotes a rate', () => {
     );
     expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['CAD 1,2 G$']);
     expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/CAD 72,15 cents US', 'USD/KRW 1 452,6', 'CAD/KRW 1 048 wons']);
+  });
+
+  test('in a Canadian paper, a level after a quote of the Canadian dollar keeps its pair, whatever sums in "$" the sentence holds', () => {
+    const { rates } = money(
+      "Ottawa versera 1,2 G$ à l'usine. À Séoul, un dollar canadien valait 1 012,4 wons. « Sous les 1 000 wons, nos marges fondent », dit la directrice, qui a signé un contrat de 40 millions $.",
+    );
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['CAD/KRW 1 012,4 wons', 'CAD/KRW 1 000 wons']);
   });
 
   test('an appreciation of the won, a gap with the market rate: moves, not money', () => {
