@@ -214,6 +214,8 @@ export interface RatePhrasing {
   basePostposition?: string;
   /** Words that open a currency named as the subject of a rate: "un", "le", "the", "el", "der". */
   subjects: string[];
+  /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
+  subjectParticles?: string[];
   /**
    * Stems of the verbs between a currency named as the subject and the figure it is worth:
    * "valai", "valu", "échang", "clôtur", "clos", "cerr", "notiert". Any word beginning with one

@@ -968,7 +968,9 @@ function subjectBefore(
     if (!priced && !containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, f.end, verbTo, true)) continue;
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
-    const subject = g.rateSubjects.longest(key, fold, det);
+    // A headline or an English sentence may open on the currency itself: "Sterling slipped below $1.25".
+    const opensSentence = det <= sentence.start || (det > sentence.start && (fold[det - 1] === ':' || fold[det - 1] === '\n'));
+    const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence ? { end: det } : null);
     const asAmount = byEnd.get(mention.end);
     if (asAmount !== undefined) {
       const a = amounts[asAmount]!;
@@ -978,14 +980,22 @@ function subjectBefore(
       // is not the subject.
       continue;
     }
+    // Korean marks its subject after the noun: "유로화는 1,530원에 거래됐다".
+    // ("유로화는 1유로에 1.055달러": the figure in the subject's own currency is the base of the next.)
+    if (!subject && (g.pack.rates.subjectParticles ?? []).includes(key[mention.end] ?? '') && !isWordUnit(key.charCodeAt(mention.end + 1))) {
+      if (f.currency === ctx.resolve(mention.value.code)) return null;
+      return { code: ctx.resolve(mention.value.code), units: 1 };
+    }
     if (subject) {
       // "Un euro valait 6,55957 francs": one unit of a currency and its price is a quote however
       // far from today's level (a historical one), where "le dollar … 5 000 wons" may be a sum.
       const word = matchKey(key.slice(subject.end, det).trim());
+      // The verb comes right after the currency: "une livre de bœuf coûte 5 dollars" is a price.
+      const verbAt = mention.end + (fold[mention.end] === ' ' ? 1 : 0);
       const oneUnit =
         (word === '1' || (g.words !== null && (g.words.articles.has(word) || g.words.words.get(word) === 1))) &&
         !/\d/.test(gap) &&
-        containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true);
+        g.rateSubjectVerbs.longest(key, fold, verbAt, { hangulAttach: true, prefix: true, accept: (end) => end <= f.start }) !== null;
       return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit ? { oneUnit } : {}) };
     }
   }

@@ -34,6 +34,11 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['kor', '원·달러 환율은 전날보다 5.3원 오른 1,438.7원에 마감했다.', '1,438.7원', 'USD', 'KRW', 1438.7],
     ['kor', '환율이 1달러에 1,450원을 넘으면 계획을 다시 짠다.', '1,450원', 'USD', 'KRW', 1450],
     ['kor', '원·엔 재정환율은 100엔당 912.5원이다.', '912.5원', 'JPY', 'KRW', 9.125],
+    ['kor', '유로화는 1,541원에 거래됐다.', '1,541원', 'EUR', 'KRW', 1541],
+    ['deu', 'Für einen Dollar mussten zuletzt 1.418 Won gezahlt werden.', '1.418 Won', 'USD', 'KRW', 1418],
+    ['deu', 'Ein Euro war am Freitag 1.544 Won wert.', '1.544 Won', 'EUR', 'KRW', 1544],
+    ['ita', 'Per un dollaro servivano 1.418 won.', '1.418 won', 'USD', 'KRW', 1418],
+    ['eng', 'Dollar climbs to 1,418 won', '1,418 won', 'USD', 'KRW', 1418],
   ] as const)('%s: %s', ([language, text, figure, base, quote, value]) => {
     const { rates, amounts } = money(text, language);
     const rate = rates.find((r) => r.text === figure);
@@ -42,6 +47,15 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(rate!.value).toBeCloseTo(value, 6);
     // Neither the figure nor the base of the quote ("1 dollar", "100 yens") is money.
     expect(amounts.map((a) => a.text)).toEqual([]);
+  });
+
+  test('a price of a pound of beef, a share worth so many won: not quotes', () => {
+    expect(money('A pound of beef costs $5 in Seoul.', 'eng').amounts.map((a) => a.text)).toEqual(['$5']);
+    expect(money('Une livre de bœuf coûte 5 dollars à Séoul.').amounts.map((a) => a.text)).toEqual(['5 dollars']);
+    expect(money('Die Aktie war zuletzt 1.530 Won wert.', 'deu').amounts.map((a) => a.text)).toEqual(['1.530 Won']);
+    expect(money('삼성전자는 1,530원에 거래됐다.', 'kor').amounts.map((a) => a.text)).toEqual(['1,530원']);
+    // The euro's own figure is the base of the next one.
+    expect(money('유로화는 1유로에 1.061달러 선에서 거래됐다.', 'kor').rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['EUR/USD 1.061달러']);
   });
 
   test('a quote in the reverse of market convention is inverted', () => {
