@@ -19,6 +19,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour 1 euro, on obtenait 0,84 sterling et 7,71 yuans.', '0,84 sterling', 'EUR', 'GBP', 0.84],
     // One unit and its price, however far from today's level: a historical quote.
     ['fra', 'Au 1er janvier 1999, un euro valait 6,55957 francs.', '6,55957 francs', 'EUR', 'CHF', 6.55957],
+    ['fra', 'Les exportateurs ont cédé leurs dollars au-dessus de 1 410 wons.', '1 410 wons', 'USD', 'KRW', 1410],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
