@@ -318,6 +318,11 @@ describe('usage', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a run that stops on its flags before reading its input: exit 2, and the closed pipe is no error', async () => {
+    const r = await precis(['extract', '-', '--format', 'xml'], { input: Buffer.alloc(8 * 1024 * 1024, 'a') });
+    expect(r.code).toBe(2);
+  });
+
   test('--version and --help', async () => {
     const version = await precis(['--version']);
     expect(version.code).toBe(0);
