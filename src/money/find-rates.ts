@@ -430,7 +430,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     rates.push(candidate);
     notAmounts.add(i);
   });
-  settleOpenCurrencies(rates, amounts);
+  settleOpenCurrencies(rates, amounts, ctx.currencies);
   // "tablaient sur un dollar à 1 300 à 1 350 wons … Hyundai avait bâti son plan sur 1 350 wons":
   // a figure that repeats a level the article quoted, in its currency, is that level again. A
   // round thousand is too common a price to be read so.
@@ -692,7 +692,7 @@ const OPEN_CURRENCY_MARGIN = Math.log(1.25);
  * may be makes the rate nearest its usual level, when one is clearly nearer than the article's
  * reading (euro-dollar 1.08 is the US dollar's; the Canadian's is near 1.5).
  */
-function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[]): void {
+function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[], articleCurrencies: readonly string[]): void {
   const byStart = new Map<number, AmountSpan>();
   for (const a of amounts) if (a.printed !== undefined) byStart.set(a.start, a);
   if (byStart.size === 0) return;
@@ -706,7 +706,9 @@ function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[])
     const perOther = r.quote === figure ? r.value : divide(one, r.value, 8);
     const distance = (code: string): number => offUsual(other, code, toNumber(perOther));
     let best = figure;
-    for (const code of [rule.default, ...rule.alternatives.map((a) => a.code)]) {
+    // Only the readings the article gives a reason for: "l'euro à 1,4266 dollar" in a 2008 wrap
+    // that names no other dollar is the US one, however far from today's level.
+    for (const code of [rule.default, ...rule.alternatives.map((a) => a.code).filter((c) => articleCurrencies.includes(c))]) {
       if (code !== other && distance(code) < distance(best)) best = code;
     }
     if (best === figure || !(distance(figure) - distance(best) > OPEN_CURRENCY_MARGIN)) continue;

@@ -20,6 +20,9 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // One unit and its price, however far from today's level: a historical quote.
     ['fra', 'Au 1er janvier 1999, un euro valait 6,55957 francs.', '6,55957 francs', 'EUR', 'CHF', 6.55957],
     ['fra', 'Les exportateurs ont cédé leurs dollars au-dessus de 1 410 wons.', '1 410 wons', 'USD', 'KRW', 1410],
+    // A 2008 level of the euro: far from today's, still the US dollar when the article names no other.
+    ['fra', "Vers 18 heures, l'euro s'échangeait à 1,4312 dollar.", '1,4312 dollar', 'EUR', 'USD', 1.4312],
+    ['fra', 'Le 15 juillet 2008, un euro était échangé pour 1,59 dollar.', '1,59 dollar', 'EUR', 'USD', 1.59],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
