@@ -376,6 +376,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const named = [...new Set([...before, ...right, ...quotedBefore, ...byDistance])].filter((c) => c !== quote);
     const inSentence = [...new Set([...before, ...right, ...byDistance])].filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
+    // "La devise a clôturé à 85,78 cents US": what is priced in US cents is the Canadian dollar.
+    if (quote === 'USD' && inUsCents(ctx, f) && !named.includes('CAD')) named.push('CAD');
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
       // The dollar, the most quoted counterpart, when none named makes a rate.
@@ -718,6 +720,13 @@ function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[],
     r.value = b === other ? perOther : divide(one, perOther, 8);
     r.figureCurrency = best;
   }
+}
+
+/** Whether a figure is printed in US cents ("85,78 cents US", "74,76 ¢US"). */
+function inUsCents(ctx: RateContext, f: Figure): boolean {
+  if (f.currency !== 'USD') return false;
+  const printed = ctx.forms.fold.slice(f.start, f.end).toLowerCase();
+  return printed.includes('¢') || printed.includes('cent');
 }
 
 /** How many of the latest quotes a figure is compared with. */

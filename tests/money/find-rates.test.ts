@@ -184,6 +184,13 @@ describe('more ways wire copy quotes a rate', () => {
     expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['CAD/KRW 1 012,4 wons', 'CAD/KRW 1 000 wons']);
   });
 
+  test('what is priced in US cents is the Canadian dollar; a share in US cents stays money', () => {
+    const { rates, amounts } = money('TORONTO — La Bourse a fini en hausse. La devise a clôturé à 72,86 cents US, après avoir glissé sous les 72 ¢US.');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/CAD 72,86 cents US', 'USD/CAD 72 ¢US']);
+    expect(money("L'action a clôturé à 85 cents US à New York.").amounts.map((a) => a.text)).toEqual(['85 cents US']);
+  });
+
   test('an appreciation of the won, a gap with the market rate: moves, not money', () => {
     expect(quotes('Son directeur financier, Ahn Min-ho, a ajouté qu’une appréciation de 50 wons de la monnaie sud-coréenne amputerait le bénéfice de 120 milliards de wons.').amounts).toEqual([
       '120 milliards de wons',
