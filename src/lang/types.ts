@@ -258,6 +258,11 @@ export interface RatePhrasing {
    */
   leadingBase: string[];
   /**
+   * What may follow a leading base instead of its comma: "Pour un dollar on obtient 1 450 wons",
+   * "Pour 1 euro il fallait 1 610 wons".
+   */
+  leadingClauses?: string[];
+  /**
    * Phrases that date a quoted rate in the past: such a quote is reported, but is not evidence of
    * the article's rate. `after` the figure, in its clause ("contre 1 450 wons un an plus tôt",
    * "1030.3원보다"); `before` it, in its sentence ("A year ago, the won traded at 1,300",

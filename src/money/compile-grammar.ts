@@ -79,6 +79,7 @@ export interface Grammar {
   /** Verbs of price alone ("coûte", "costs"): a sentence with one prices something. */
   priceVerbs: PhraseTrie<true>;
   rateLeadingBase: PhraseTrie<true>;
+  rateLeadingClauses: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -280,6 +281,7 @@ function compile(pack: LanguagePack): Grammar {
     rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
     priceVerbs: trie(pack.rates.priceVerbs, () => true as const),
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
+    rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

@@ -819,7 +819,7 @@ function baseAfter(
  * The clause may open the sentence or follow a comma in it ("Ce lundi matin, pour 1 euro, on
  * obtient …"); the nearest before the figure counts. Each sentence is read once.
  */
-type LeadBase = { at: number; code: string; units: number; amount: number };
+type LeadBase = { at: number; code: string; units: number; amount?: number };
 
 function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amounts: readonly AmountSpan[]): LeadBase[] {
   const { key, fold } = ctx.forms;
@@ -832,17 +832,42 @@ function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amounts: rea
     const lead = g.rateLeadingBase.longest(key, fold, start);
     if (!lead) continue;
     const open = lead.end + (fold[lead.end] === ' ' ? 1 : 0);
-    const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
-    const a = amounts[i];
-    if (!a || a.start !== open || a.scale !== null) continue;
-    const units = toNumber(a.decimal);
-    if (!(units === 1 || units === 100) || fold[a.end] !== ',') continue;
-    out.push({ at: a.end, code: ctx.resolve(a.currency), units, amount: i });
+    const base = leadAmount(ctx, amounts, open) ?? leadName(ctx, g, open);
+    if (!base) continue;
+    // A comma closes the lead, or a clause that takes its price: "Pour un dollar on obtient …".
+    let after = base.at;
+    if (fold[after] !== ',') {
+      while (fold[after] === ' ') after++;
+      const clause = g.rateLeadingClauses.longest(key, fold, after);
+      if (!clause) continue;
+      base.at = clause.end;
+    }
+    out.push(base);
   }
   return out;
 }
 
-function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; units: number; amount: number } | null {
+/** "Pour 1 euro", "pour 100 yens": one or a hundred units printed as an amount. */
+function leadAmount(ctx: RateContext, amounts: readonly AmountSpan[], open: number): LeadBase | null {
+  const i = countBelow(amounts, open + 1, (a) => a.start) - 1;
+  const a = amounts[i];
+  if (!a || a.start !== open || a.scale !== null) return null;
+  const units = toNumber(a.decimal);
+  return units === 1 || units === 100 ? { at: a.end, code: ctx.resolve(a.currency), units, amount: i } : null;
+}
+
+/** "Pour un dollar": an article and a currency's name. */
+function leadName(ctx: RateContext, g: Grammar, open: number): LeadBase | null {
+  const { key, fold } = ctx.forms;
+  let end = open;
+  while (end < key.length && isWordUnit(key.charCodeAt(end)) && !isDigit(key.charCodeAt(end))) end++;
+  if (end === open || fold[end] !== ' ' || !g.words?.articles.has(matchKey(key.slice(open, end)))) return null;
+  const mention = g.mentions.longest(key, fold, end + 1, { hangulAttach: true });
+  if (!mention || mention.value.subunit) return null;
+  return { at: mention.end, code: ctx.resolve(mention.value.code), units: 1 };
+}
+
+function leadingBase(f: Figure, leads: readonly LeadBase[]): { code: string; units: number; amount?: number } | null {
   if (f.currency === null) return null;
   const n = countBelow(leads, f.start, (l) => l.at);
   return n > 0 ? leads[n - 1]! : null;

@@ -23,6 +23,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // A 2008 level of the euro: far from today's, still the US dollar when the article names no other.
     ['fra', "Vers 18 heures, l'euro s'échangeait à 1,4312 dollar.", '1,4312 dollar', 'EUR', 'USD', 1.4312],
     ['fra', 'Le 15 juillet 2008, un euro était échangé pour 1,59 dollar.', '1,59 dollar', 'EUR', 'USD', 1.59],
+    ['fra', 'Pour un dollar, il faut désormais 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
+    ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
+    ['fra', 'Pour 1 euro on obtient, ce matin, 7,82 yuans.', '7,82 yuans', 'EUR', 'CNY', 7.82],
+    ['fra', 'Un euro est égal à 1,16 dollar.', '1,16 dollar', 'EUR', 'USD', 1.16],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
