@@ -465,7 +465,7 @@ function matchCurrency(forms: TextForms, g: Grammar, at: number, korean: boolean
 
 // First syllables of what follows a currency in Korean: particles, "어치", "짜리", "가량",
 // "정도", "규모", "이상", "수준", "대", "선", "당", "씩", "상당".
-const PARTICLE_START = new Set('을를이가은는의에와과도만로으씩대선어짜까부밖뿐규정가수안내남미초넘상당여께보라며면서고엔였인일입쯤치들'.split(''));
+const PARTICLE_START = new Set('을를이가은는의에와과도만로으씩대선어짜까부밖뿐규정가수안내남미초넘상당여께보라며면서고엔였인일입쯤치들다'.split(''));
 
 function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;

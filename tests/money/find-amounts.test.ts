@@ -75,6 +75,9 @@ const AMOUNTS: Array<[string, string, string, string, string]> = [
   ['ita', 'cinque milioni di yen', 'cinque milioni di yen', 'JPY', '5000000'],
   // Korean: digits and numerals with 조/억/만, currencies with and without a space.
   ['kor', '정부는 12조 5천억 원을 투입한다.', '12조 5천억 원', 'KRW', '12500000000000'],
+  ['kor', '무역흑자는 61억3500만 달러다.', '61억3500만 달러', 'USD', '6135000000'],
+  ['deu', 'Der Umsatz stieg auf 31,2 Bill. Won.', '31,2 Bill. Won', 'KRW', '31200000000000'],
+  ['deu', 'Der Gewinn lag bei 412 Mill. Euro.', '412 Mill. Euro', 'EUR', '412000000'],
   ['kor', '가계부채는 4천800조 원에 달한다.', '4천800조 원', 'KRW', '4800000000000000'],
   ['kor', '수출액은 4조7천억달러였다.', '4조7천억달러', 'USD', '4700000000000'],
   ['kor', '1조 2,000억 원 규모다.', '1조 2,000억 원', 'KRW', '1200000000000'],

@@ -83,6 +83,7 @@ describe('rate changes are neither money nor rates', () => {
     ['deu', 'Zum Handelsschluss kostete ein US-Dollar 1.382,6 Won, das waren 6,4 Won weniger als am Vortag.'],
     ['ita', 'Il won ha chiuso a 1.379,8 per dollaro, rafforzandosi di 5,7 won nella settimana.'],
     ['kor', '원·달러 환율은 전날보다 5.3원 오른 1,438.7원에 마감했다.'],
+    ['kor', '원·달러 환율은 1,503.2원에 거래되고 있다. 전날 보다 22원 하락한 수치다.'],
   ] as const)('%s: %s', ([language, text]) => {
     const { rates, amounts } = money(text, language);
     expect(amounts.map((a) => a.text)).toEqual([]);
