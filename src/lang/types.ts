@@ -214,6 +214,11 @@ export interface RatePhrasing {
   basePostposition?: string;
   /** Words that open a currency named as the subject of a rate: "un", "le", "the", "el", "der". */
   subjects: string[];
+  /**
+   * Words for "one unit" after a figure ("por unidad", "l'unité"): after a currency named as the
+   * subject, the unit is that currency ("el dólar cerró en 1.095,8 wones por unidad").
+   */
+  unitWords?: string[];
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**

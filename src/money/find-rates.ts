@@ -46,6 +46,21 @@ function perCurrency(ctx: RateContext, a: AmountSpan): boolean {
   return found !== null;
 }
 
+/** The clause of a sentence that ends at `to`: from the last comma, semicolon or bracket before it. */
+function clauseBefore(forms: TextForms, sentence: Span, to: number): Span {
+  // No further back than a subject is looked for: bounded work in a sentence of many figures.
+  const limit = Math.max(sentence.start, to - NAMED_SUBJECT_REACH);
+  let start = to;
+  while (start > limit && !',;()'.includes(forms.fold[start - 1]!)) start--;
+  return { start, end: sentence.end };
+}
+
+/** Whether an amount's per-unit phrase is a bare "unit" ("por unidad", "l'unité", "per unit"). */
+function perUnitWord(ctx: RateContext, a: AmountSpan): boolean {
+  const g = grammarAt(ctx.segments, a.start);
+  return g !== null && a.per !== null && (g.pack.rates.unitWords ?? []).some((w) => matchKey(w) === matchKey(a.per!.unit.trim()));
+}
+
 /** A figure in a currency larger than a quarter of what a dollar is worth in it cannot be a change of a rate. */
 function tooLargeForChange(f: Figure): boolean {
   if (f.currency === null || f.currency === 'USD') return false;
@@ -91,6 +106,8 @@ interface Figure {
   currency: string | null;
   /** Index into amounts, or -1 for a bare number. */
   amount: number;
+  /** Priced per "unit" ("1.095,8 wones por unidad"): a quote only of a currency named as its subject. */
+  perUnit?: true;
 }
 
 export interface RateContext {
@@ -119,7 +136,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   amounts.forEach((a, i) => {
     // "le tether s'échangeait à 1 374 wons l'unité": a price per unit is not a rate, a price per
     // dollar is.
-    if (a.scale === null && (a.per === null || perCurrency(ctx, a))) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
+    if (a.scale !== null) return;
+    if (a.per === null || perCurrency(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
+    else if (perUnitWord(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i, perUnit: true });
   });
   for (const b of bare) {
     if (b.scale === null && !b.written && bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
@@ -190,7 +209,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // "L'euro cotait 1,0852 dollar et 1 521,3 wons": a figure listed right after a quote of a
     // subject prices the same subject.
     const listed: { code: string; units: number } | null = lastQuote && lastQuote.sentence === sentence.start && isListGap(ctx.forms, g, lastQuote.end, f.start) ? lastQuote.base : null;
-    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, sentence, amounts, byEnd, rates) ?? listed;
+    // A price per unit takes its subject from its own clause: "le tether, un jeton adossé au
+    // dollar, se négociait 1 418 wons l'unité" prices the tether.
+    const subjectSpan = f.perUnit ? clauseBefore(ctx.forms, sentence, f.start) : sentence;
+    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed);
     if (!base) continue;
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.
@@ -309,7 +331,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   };
   const quotedCache = new Map<number, string[]>();
   for (const f of figures) {
-    if (taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
+    if (f.perUnit || taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);

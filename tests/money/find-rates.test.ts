@@ -35,6 +35,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['spa', 'El dólar cerró a 1.430 wones en Seúl.', '1.430 wones', 'USD', 'KRW', 1430],
     ['spa', 'El tipo de cambio se situó en 1.452,3 wones por dólar.', '1.452,3 wones', 'USD', 'KRW', 1452.3],
     ['spa', 'Al cierre del año, cada dólar cotizó a 1.312,6 wones.', '1.312,6 wones', 'USD', 'KRW', 1312.6],
+    ['spa', 'El dólar cerró la sesión en 1.402,7 wones por unidad.', '1.402,7 wones', 'USD', 'KRW', 1402.7],
     ['deu', 'Am Dienstag kostete ein Dollar in Seoul 1.335,2 Won.', '1.335,2 Won', 'USD', 'KRW', 1335.2],
     ['deu', 'Der Euro notierte bei 1,0905 Dollar.', '1,0905 Dollar', 'EUR', 'USD', 1.0905],
     ['ita', 'Il won ha chiuso a 1.379,8 per dollaro.', '1.379,8', 'USD', 'KRW', 1379.8],
@@ -55,6 +56,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(rate!.value).toBeCloseTo(value, 6);
     // Neither the figure nor the base of the quote ("1 dollar", "100 yens") is money.
     expect(amounts.map((a) => a.text)).toEqual([]);
+  });
+
+  test('a token priced per unit in a clause of its own stays money', () => {
+    expect(money("Le tether, un jeton adossé au dollar, se négociait 1 421 wons l'unité sur Upbit.").amounts.map((a) => a.text)).toEqual(['1 421 wons']);
   });
 
   test('a price of a pound of beef, a share worth so many won: not quotes', () => {
