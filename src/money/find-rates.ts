@@ -878,12 +878,13 @@ function leadAmount(ctx: RateContext, amounts: readonly AmountSpan[], open: numb
   return units === 1 || units === 100 ? { at: a.end, code: ctx.resolve(a.currency), units, amount: i } : null;
 }
 
-/** "Pour un dollar": an article and a currency's name. */
+/** "Pour un dollar", "En changeant 1 livre": an article (or 1) and a currency's name. */
 function leadName(ctx: RateContext, g: Grammar, open: number): LeadBase | null {
   const { key, fold } = ctx.forms;
   let end = open;
-  while (end < key.length && isWordUnit(key.charCodeAt(end)) && !isDigit(key.charCodeAt(end))) end++;
-  if (end === open || fold[end] !== ' ' || !g.words?.articles.has(matchKey(key.slice(open, end)))) return null;
+  while (end < key.length && isWordUnit(key.charCodeAt(end))) end++;
+  const word = matchKey(key.slice(open, end));
+  if (end === open || fold[end] !== ' ' || !(word === '1' || g.words?.articles.has(word))) return null;
   const mention = g.mentions.longest(key, fold, end + 1, { hangulAttach: true });
   if (!mention || mention.value.subunit) return null;
   return { at: mention.end, code: ctx.resolve(mention.value.code), units: 1 };
@@ -1015,7 +1016,8 @@ function subjectBefore(
     // ("L'euro … à 1,1712 dollar, et s'achetait 1 604,3 wons"); a rate verb there, or just before
     // the subject (German puts the verb first: "kostete ein Dollar 1.335,2 Won").
     const gap = key.slice(mention.end, f.start);
-    if (/\d/.test(gap) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
+    // Nor a move of it ("le huard a progressé de 77 centièmes à 95,83 cents US").
+    if (/\d/.test(gap) && !onlyMoves(ctx.forms, g, mention.end, f.start) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
     const verbFrom = Math.max(sentence.start, s - VERB_BEFORE_SUBJECT);
     // "un dollar à 1 350 wons": a word that prices the subject stands for the verb, one word after
     // the subject at most ("un dollar durablement au-dessus de 1 400 wons").
@@ -1058,6 +1060,21 @@ function subjectBefore(
     }
   }
   return null;
+}
+
+/** Whether every number between two offsets follows a word of movement ("a gagné 5,3 wons, à …"). */
+function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+  const { key, fold } = forms;
+  let seen = false;
+  for (let i = from; i < to; i++) {
+    // The first digit of each number only ("1 200", "8,3": one number each).
+    if (!isDigit(key.charCodeAt(i)) || isDigit(key.charCodeAt(i - 1)) || (/[.,\u00a0\u202f ]/.test(fold[i - 1] ?? '') && isDigit(key.charCodeAt(i - 2)))) continue;
+    let at = i;
+    while (at > 0 && fold[at - 1] === ' ') at--;
+    if (!g.movementBefore.longest(key, fold, at)) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** Whether the text between two offsets is one qualifier ("un dollar à plus de 1 460 wons"). */

@@ -28,6 +28,9 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour 1 euro on obtient, ce matin, 7,82 yuans.', '7,82 yuans', 'EUR', 'CNY', 7.82],
     ['fra', 'Un euro est égal à 1,16 dollar.', '1,16 dollar', 'EUR', 'USD', 1.16],
     ['fra', 'Au guichet, un dollar donne environ 1 452 wons.', '1 452 wons', 'USD', 'KRW', 1452],
+    // A move between the subject and the level is not another figure.
+    ['fra', 'Hier, le huard a progressé de 41 centièmes à 72,83 cents US.', '72,83 cents US', 'USD', 'CAD', 100 / 72.83],
+    ['fra', 'En changeant 1 livre, on obtenait 192 yens.', '192 yens', 'GBP', 'JPY', 192],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
