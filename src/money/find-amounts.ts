@@ -229,7 +229,8 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
   let scaleEnd = pos;
   if (number.kind !== 'myriad') {
     for (let guard = 0; guard < 3; guard++) {
-      const gap = fold[scaleEnd] === ' ' ? 1 : 0;
+      // "a 120-trillion won budget": English may hyphen the number to its scale.
+      const gap = fold[scaleEnd] === ' ' || (fold[scaleEnd] === '-' && g.pack.hyphenatedAmounts && scale === null) ? 1 : 0;
       const candidate = g.scales.longest(key, fold, scaleEnd + gap);
       if (!candidate || candidate.value.power <= (scale ? 0 : -1)) break;
       if (!scaleAllowed(forms, g, candidate.value, candidate.end, prefixSign !== null, gap === 0 && scale === null)) break;

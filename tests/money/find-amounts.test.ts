@@ -37,6 +37,7 @@ const AMOUNTS: Array<[string, string, string, string, string]> = [
   ['fra', '1 million de milliards de wons', '1 million de milliards de wons', 'KRW', '1000000000000000'],
   // English.
   ['eng', 'a 728 trillion won budget', '728 trillion won', 'KRW', '728000000000000'],
+  ['eng', "the government's 94-trillion won outlay", '94-trillion won', 'KRW', '94000000000000'],
   ['eng', 'US$6.9 billion in spending', 'US$6.9 billion', 'USD', '6900000000'],
   ['eng', '€1.2bn of aid', '€1.2bn', 'EUR', '1200000000'],
   ['eng', 'a £3m fine', '£3m', 'GBP', '3000000'],
