@@ -68,6 +68,37 @@ function tooLargeForChange(f: Figure): boolean {
   return usual !== null && toNumber(f.value) > usual / 4;
 }
 
+/** How long a currency name labelling a table row may be ("Dollar américain :"). */
+const LABEL_REACH = 24;
+
+/**
+ * "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons": a row of a market table, the currency alone
+ * before the colon, at the start of its line or after a full stop.
+ */
+function tableLabel(ctx: RateContext, g: Grammar, f: Figure, colon: number): { code: string; units: number } | null {
+  const { key, fold } = ctx.forms;
+  let e = colon;
+  while (e > 0 && fold[e - 1] === ' ') e--;
+  let units = 1;
+  const hundred = /\(100\) ?$/.exec(fold.slice(Math.max(0, e - 7), e));
+  if (hundred) {
+    units = 100;
+    e -= hundred[0].length;
+    while (e > 0 && fold[e - 1] === ' ') e--;
+  }
+  for (let s = Math.max(0, e - LABEL_REACH); s < e; s++) {
+    if (s > 0 && isWordUnit(key.charCodeAt(s - 1)) && isWordUnit(key.charCodeAt(s))) continue;
+    const mention = g.mentions.longest(key, fold, s, { hangulAttach: true, accept: (end) => end === e });
+    if (!mention || mention.value.subunit) continue;
+    let b = s;
+    while (b > 0 && fold[b - 1] === ' ') b--;
+    if (b > 0 && !'.\n;)'.includes(fold[b - 1]!)) return null;
+    const code = ctx.resolve(mention.value.code);
+    return code === f.currency ? null : { code, units };
+  }
+  return null;
+}
+
 /** How close after a figure a currency name stands to be read with it ("927.6원(100엔당)"). */
 const ADJACENT_NAME = 6;
 
@@ -550,6 +581,8 @@ function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly AmountSpa
   const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  // "Yen (100) :": the units a table row is for.
+  if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
   // "3시 10분", "9월 2일": a time or a date in Korean.
   if ('시분초년월일'.includes(fold[b.end] ?? '')) return false;
   // "vers 8 H 30", "à 9h30": the minutes of a time.
@@ -979,6 +1012,8 @@ function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly A
     while (e > 0 && fold[e - 1] === ' ') e--;
     return fromAmount(e);
   }
+  // A market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons".
+  if (fold[at - 1] === ':' && f.currency !== null) return tableLabel(ctx, g, f, at - 1);
   for (const suffix of [g.pack.rates.perBaseSuffix, g.pack.rates.basePostposition]) {
     if (!suffix || key.slice(at - suffix.length, at) !== suffix) continue;
     const end = at - suffix.length;

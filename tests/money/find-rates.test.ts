@@ -62,6 +62,14 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(amounts.map((a) => a.text)).toEqual([]);
   });
 
+  test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
+    const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
+    expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
+    expect(table.amounts).toEqual([]);
+    // A label that is not the currency alone is no table row.
+    expect(money('Prix du billet en dollars : 1 402 wons.').amounts.map((a) => a.text)).toEqual(['1 402 wons']);
+  });
+
   test('a token priced per unit in a clause of its own stays money', () => {
     expect(money("Le tether, un jeton adossé au dollar, se négociait 1 421 wons l'unité sur Upbit.").amounts.map((a) => a.text)).toEqual(['1 421 wons']);
   });
