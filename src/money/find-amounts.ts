@@ -62,7 +62,7 @@ export interface BareNumber {
   precision: number;
   language: string;
   grammar: Grammar;
-  /** Written in words ("cinq"): a range's low end, never a rate figure. */
+  /** Written in words only ("cinq"): a range's low end, never a rate figure ("one-thousand-439-point-zero" may be). */
   written: boolean;
 }
 
@@ -276,7 +276,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
           precision: number.precision + power,
           language: g.pack.code,
           grammar: g,
-          written: number.kind === 'words',
+          written: number.kind === 'words' && !/\d/.test(forms.fold.slice(number.start, number.end)),
         },
       };
     }

@@ -36,6 +36,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['eng', 'The won closed at 1,406.3 won per dollar.', '1,406.3 won', 'USD', 'KRW', 1406.3],
     ['eng', 'The cross rate stood at 908.46 won per 100 yen.', '908.46 won', 'JPY', 'KRW', 9.0846],
     ['eng', 'The deal was signed. ($1 = 1,335.20 won)', '1,335.20 won', 'USD', 'KRW', 1335.2],
+    // Broadcast copy spells the thousands out.
+    ['eng', 'The won closed at one-thousand-452-point-three per U.S. dollar.', 'one-thousand-452-point-three', 'USD', 'KRW', 1452.3],
     ['spa', 'El dólar cerró a 1.430 wones en Seúl.', '1.430 wones', 'USD', 'KRW', 1430],
     ['spa', 'El tipo de cambio se situó en 1.452,3 wones por dólar.', '1.452,3 wones', 'USD', 'KRW', 1452.3],
     ['spa', 'Al cierre del año, cada dólar cotizó a 1.312,6 wones.', '1.312,6 wones', 'USD', 'KRW', 1312.6],
