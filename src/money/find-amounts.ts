@@ -50,6 +50,8 @@ export interface AmountSpan {
   scaleFrom?: 'pair' | 'article';
   /** The open currency the text printed ("$", "¥") before the article's context settled it. */
   printed?: string;
+  /** Printed in hundredths ("76 cents US"): the members of its range or list are too. */
+  inSubunit?: true;
 }
 
 /** A number printed without a currency: kept for ranges, lists and exchange-rate quotes. */
@@ -328,6 +330,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
       range: null,
       language: g.pack.code,
       elliptical: false,
+      ...(currency.subunit ? { inSubunit: true as const } : {}),
     },
   };
 }
@@ -802,7 +805,8 @@ function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan, in
   const ownScale = number.scale !== null;
   // "de 2024 à 3 milliards", "en 2023, 5 000 et 10 000 wons": a year is not a member.
   if (!ownScale && /^(?:19|20)\d\d$/.test(forms.fold.slice(number.start, number.end))) return null;
-  const power = ownScale || !inheritScale ? 0 : (amount.scale ?? 0);
+  // "entre 72 et 76 cents US": the low end is in cents too.
+  const power = (ownScale || !inheritScale ? 0 : (amount.scale ?? 0)) - (amount.inSubunit && !ownScale ? 2 : 0);
   const value = normalise(multiply(number.decimal, pow10(power)));
   if (value.mantissa === 0n) return null;
   return {

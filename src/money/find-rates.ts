@@ -792,8 +792,20 @@ const LEVEL_NEAR = 0.1;
 
 /** "the 1,410 line", "1.400er-Marke": a level noun right after a figure. */
 function levelNounAfter(forms: TextForms, g: Grammar, f: Figure): boolean {
-  const at = f.end + (forms.fold[f.end] === ' ' || forms.fold[f.end] === '-' ? 1 : 0);
-  return g.rateLevelNouns.longest(forms.key, forms.fold, at) !== null;
+  const { key, fold } = forms;
+  const at = f.end + (fold[f.end] === ' ' || fold[f.end] === '-' ? 1 : 0);
+  if (g.rateLevelNouns.longest(key, fold, at) !== null) return true;
+  // "1 400 wons : le seuil qui inquiète Séoul": a headline names the level after a colon.
+  let p = at;
+  if (fold[p] !== ':' && fold[p] !== ',') return false;
+  p++;
+  if (fold[p] === ' ') p++;
+  let word = p;
+  while (word < key.length && isWordUnit(key.charCodeAt(word))) word++;
+  if (fold[word] === "'") word++;
+  else if (fold[word] === ' ') word++;
+  else return false;
+  return g.pack.rates.subjects.some((d) => matchKey(d) === matchKey(key.slice(p, word).trim())) && g.rateLevelNouns.longest(key, fold, word) !== null;
 }
 
 /**

@@ -72,6 +72,19 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money('Prix du billet en dollars : 1 402 wons.').amounts.map((a) => a.text)).toEqual(['1 402 wons']);
   });
 
+  test('"le cours de 1 402 wons", "le cours pivot à 1 402 KRW", "1 400 wons : le seuil…": levels', () => {
+    expect(money('Le cours de 1 402 wons reste élevé.').amounts.map((a) => a.text)).toEqual([]);
+    expect(money('La Banque de Corée a fixé le cours pivot à 1 402 KRW.').amounts.map((a) => a.text)).toEqual([]);
+    expect(money('1 400 wons : le seuil qui inquiète Séoul').amounts.map((a) => a.text)).toEqual([]);
+    expect(money("Le cours de l'action a atteint 54 000 wons.").amounts.map((a) => a.text)).toEqual(['54 000 wons']);
+  });
+
+  test('the low end of a range in US cents is in cents too', () => {
+    const { rates, amounts } = money("Ottawa versera 1,2 G$ à l'usine de Windsor. Desjardins voit la devise canadienne évoluer entre 71 et 75 cents US d'ici l'été.");
+    expect(amounts.map((a) => a.text)).toEqual(['1,2 G$']);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value.toFixed(4)}`)).toEqual(['USD/CAD 71 1.4085', 'USD/CAD 75 cents US 1.3333']);
+  });
+
   test('a token priced per unit in a clause of its own stays money', () => {
     expect(money("Le tether, un jeton adossé au dollar, se négociait 1 421 wons l'unité sur Upbit.").amounts.map((a) => a.text)).toEqual(['1 421 wons']);
   });
