@@ -3,7 +3,7 @@ import type { Grammar } from './compile-grammar.js';
 import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
 import { SHARED_CURRENCIES } from '../lang/shared/index.js';
-import { isDigit, isWordUnit, matchKey } from './match-key.js';
+import { isDigit, isLetter, isWordUnit, matchKey } from './match-key.js';
 import { marketOrder, plausibleRate, typicalRate } from './typical-rates.js';
 import { countBelow, spanIndexAt } from '../util/span-at.js';
 
@@ -468,6 +468,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       else continue;
     }
     if (f.amount !== -1) notAmounts.add(f.amount);
+    // A level named in a sentence makes it about the rate for the figures after it ("Nous avons
+    // retenu 1 380 wons, un niveau prudent … de 1 340 à 1 420 wons").
+    if (level) {
+      otherSentences.delete(sentence.start);
+      rateSentences.add(sentence.start);
+    }
   }
   // "un dollar entre 1 420 et 1 500 wons": the other end of a range of a rate is a rate of the
   // same pair.
@@ -511,14 +517,19 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const sentence = sentenceAt(ctx.sentences, ctx.segments, a.start);
     const previous = previousSentence(ctx.sentences, sentence);
     const from = previous ? previous.start : sentence.start;
-    const currency = ctx.resolve(a.currency);
+    let currency = ctx.resolve(a.currency);
     const figure = toNumber(a.decimal);
+    // "… un huard à 72 cents US. À 75 cents, …": an open currency ("cents", "$") is the one of
+    // the level it repeats.
+    const open = a.printed !== undefined ? SHARED_CURRENCIES.contexts[a.printed] : undefined;
+    const sameCurrency = (c: string | null) => c === currency || (open !== undefined && c !== null && (c === open.default || open.alternatives.some((x) => x.code === c)));
     let near: RateSpan | undefined;
     for (let r = countBelow(byPosition, a.start, (x) => x.start) - 1; r >= 0 && byPosition[r]!.start >= from && !near; r--) {
       const q = byPosition[r]!;
-      if (q.end <= a.start && q.figureCurrency === currency && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
+      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
     }
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
+    currency = near.figureCurrency ?? currency;
     // The same units as the level it is near ("100 yens": 857,4 → 8.574).
     const inQuote = near.quote === currency;
     const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
@@ -1385,11 +1396,22 @@ function mentionsIn(ctx: RateContext, g: Grammar, sentence: Span): Mention[] {
   for (let i = sentence.start; i < sentence.end; i++) {
     if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i)) && !(isDigit(key.charCodeAt(i - 1)))) continue;
     const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
-    if (!m || m.value.subunit) continue;
+    if (!m || m.value.subunit || personalName(ctx.forms, g, i, m.end)) continue;
     out.push({ code: ctx.resolve(m.value.code), start: i, end: m.end });
     i = m.end - 1;
   }
   return out;
+}
+
+/** "Kim Dong-ju", "Lee Won-hee": a capitalised currency name hyphened to a syllable is a given name. */
+function personalName(forms: TextForms, g: Grammar, start: number, end: number): boolean {
+  const { key, fold } = forms;
+  // The key is lower case; the folded text keeps the case.
+  const first = fold[start]!;
+  if (first === first.toLowerCase() || fold[end] !== '-') return false;
+  const next = fold[end + 1] ?? '';
+  if (!isLetter(fold.charCodeAt(end + 1)) || next !== next.toLowerCase()) return false;
+  return g.mentions.longest(key, fold, end + 1, { hangulAttach: true }) === null;
 }
 
 function grammarAt(segments: readonly Segment[], at: number): Grammar | null {

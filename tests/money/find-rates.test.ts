@@ -79,6 +79,23 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money("Le cours de l'action a atteint 54 000 wons.").amounts.map((a) => a.text)).toEqual(['54 000 wons']);
   });
 
+  test('a level repeated after a quote: a given name is no currency, the range after it is levels too, bare cents are the quote\'s', () => {
+    const budget = money(
+      "Le ministère a retenu une hypothèse de 1 385 wons pour un dollar. Il a calé ses dépenses en euros sur une parité de 1 € = 1,17 $. « Nous avons retenu 1 385 wons, un niveau prudent au regard des prévisions, qui vont de 1 345 à 1 425 wons », a déclaré le vice-ministre Kim Dong-ju.",
+    );
+    expect(budget.amounts).toEqual([]);
+    expect(budget.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual([
+      'USD/KRW 1 385 wons',
+      'EUR/USD 1,17 $',
+      'USD/KRW 1 385 wons',
+      'USD/KRW 1 345',
+      'USD/KRW 1 425 wons',
+    ]);
+    const loonie = money("Ottawa versera 1,2 G$ à l'usine. « Sur la base d'un huard à 71 cents US, le budget tenait. À 74 cents, il faudra couper », a-t-il dit.");
+    expect(loonie.amounts.map((a) => a.text)).toEqual(['1,2 G$']);
+    expect(loonie.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/CAD 71 cents US', 'USD/CAD 74 cents']);
+  });
+
   test('the low end of a range in US cents is in cents too', () => {
     const { rates, amounts } = money("Ottawa versera 1,2 G$ à l'usine de Windsor. Desjardins voit la devise canadienne évoluer entre 71 et 75 cents US d'ici l'été.");
     expect(amounts.map((a) => a.text)).toEqual(['1,2 G$']);
