@@ -55,6 +55,17 @@ function clauseBefore(forms: TextForms, sentence: Span, to: number): Span {
   return { start, end: sentence.end };
 }
 
+/**
+ * A figure in a currency whose name a sister shares, in an article that names the sister, which
+ * makes no rate against its base even as a historical one: it is in the sister.
+ */
+function sisterReading(ctx: RateContext, f: Figure, base: string, units: number): void {
+  const sister = f.currency !== null ? SHARED_CURRENCIES.sisterCurrencies[f.currency] : undefined;
+  if (!sister || !ctx.currencies.includes(sister) || base === f.currency) return;
+  if (plausibleFor(base, f.currency!, toNumber(f.value) / units, HISTORICAL_FACTOR)) return;
+  f.currency = sister;
+}
+
 /** Whether an amount's per-unit phrase is a bare "unit" ("por unidad", "l'unité", "per unit"). */
 function perUnitWord(ctx: RateContext, a: AmountSpan): boolean {
   const g = grammarAt(ctx.segments, a.start);
@@ -227,6 +238,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const recent: { code: string; units: number } | null = lastBase && f.start - lastBase.end <= SAME_BASE_REACH ? lastBase : null;
     const found: { code: string; units: number; amount?: number; strong?: boolean } | null =
       givenBase.get(f) ?? baseAfter(ctx, g, f, byEnd, recent) ?? baseBefore(ctx, g, f, amounts, byEnd) ?? leadingBase(f, leadsOf(g, sentence)) ?? frontedLevel(ctx, g, f, sentence, rates, amounts);
+    if (found && f.currency !== null) sisterReading(ctx, f, ctx.resolve(found.code), found.units);
     // "398,5 cents la livre": a base that makes no plausible rate is a unit of weight, not money;
     // after "pour un", "per", a rate far from today's is a historical one ("125 wons pour un
     // dollar" in 1945). "from $12 to $15": a base in the figure's own currency is the other end
@@ -245,6 +257,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const subjectSpan = f.perUnit ? clauseBefore(ctx.forms, sentence, f.start) : sentence;
     const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed);
     if (!base) continue;
+    if (!explicit && f.currency !== null) sisterReading(ctx, f, base.code, base.units);
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.
     if (!explicit && isChange(ctx.forms, g, f)) {
@@ -404,6 +417,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
         }
       }
     }
+    // "31 900 wons" on Pyongyang's market, in an article that names the North Korean won.
+    if (f.currency !== null) sisterReading(ctx, f, 'USD', 1);
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
     if (!quote) continue;
     // The currency priced: of those the sentence names, nearest first, the first that makes a
@@ -1109,7 +1124,10 @@ function subjectBefore(
       // far from today's level (a historical one), where "le dollar … 5 000 wons" may be a sum.
       const word = matchKey(key.slice(subject.end, det).trim());
       // The verb comes right after the currency: "une livre de bœuf coûte 5 dollars" is a price.
-      const verbAt = mention.end + (fold[mention.end] === ' ' ? 1 : 0);
+      let verbAt = mention.end + (fold[mention.end] === ' ' ? 1 : 0);
+      // A reflexive or negative particle before the verb: "s'échangeait", "ne valait".
+      const particle = /^(?:[sn]'|se |ne )/i.exec(fold.slice(verbAt, verbAt + 3));
+      if (particle) verbAt += particle[0].length;
       const oneUnit =
         (word === '1' || (g.words !== null && (g.words.articles.has(word) || g.words.words.get(word) === 1))) &&
         !/\d/.test(gap) &&

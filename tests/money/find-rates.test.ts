@@ -96,6 +96,17 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(loonie.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/CAD 71 cents US', 'USD/CAD 74 cents']);
   });
 
+  test('in an article that names the North Korean won, market quotes no South Korean won could be are in it', () => {
+    const { rates, amounts } = money(
+      "À Pyongyang, un dollar américain s'est échangé jeudi contre 36 400 wons nord-coréens. Le dollar à 36 400 wons : le niveau a presque quintuplé depuis 2020. Un kilo de riz coûte 6 100 wons.",
+    );
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KPW 36 400 wons nord-coréens', 'USD/KPW 36 400 wons']);
+    // A price stays money (in the won the text names: a bare "wons" is read as the South Korean one).
+    expect(amounts.map((a) => a.text)).toEqual(['6 100 wons']);
+    // Without the North Korean won named, a figure no won could be is left as money.
+    expect(money('Le dollar à 36 400 wons : du jamais-vu.').rates).toEqual([]);
+  });
+
   test('the low end of a range in US cents is in cents too', () => {
     const { rates, amounts } = money("Ottawa versera 1,2 G$ à l'usine de Windsor. Desjardins voit la devise canadienne évoluer entre 71 et 75 cents US d'ici l'été.");
     expect(amounts.map((a) => a.text)).toEqual(['1,2 G$']);

@@ -32,6 +32,12 @@ export interface SharedCurrencyData {
   /** Codes with a scale in them, as financial reports write them: "30 MUSD", "120 MEUR". */
   scaledCodes: Record<string, [string, number]>;
   contexts: Record<string, ContextRule>;
+  /**
+   * A currency whose bare name another one shares ("wons": the South Korean won, and the North
+   * Korean where an article names it): in an article that names the sister, a quote the first
+   * cannot be is read in the sister ("38 200 wons pour un dollar" on Pyongyang's black market).
+   */
+  sisterCurrencies: Record<string, string>;
   sources: Array<{ file: string; source: string; licence: string }>;
 }
 
@@ -43,6 +49,7 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
   lowercaseCodes: reviewed.lowercaseCodes,
   scaledCodes: reviewed.scaledCodes as unknown as Record<string, [string, number]>,
   contexts: reviewed.contexts as Record<string, ContextRule>,
+  sisterCurrencies: reviewed.sisterCurrencies as Record<string, string>,
   sources: [
     { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },
     { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },
