@@ -27,9 +27,10 @@ export interface PairVerdict {
 /**
  * Judges each pair (the `pair` items of `evidence`, in order) against the consensus of all the
  * evidence. Each item allows an interval: a pair, the rates its rounding allows that are within
- * `tolerance` percent of its own; a quote or a reference rate, anything within `tolerance`. The
+ * `tolerance` percent of its own, and at least those within a tenth of it; a quote or a reference
+ * rate, anything within `tolerance`. The
  * consensus lies where the most intervals meet (ties broken by how many pairs meet there), at the
- * precision-weighted mean of the pairs there. A pair is consistent when its rounding allows the
+ * precision-weighted mean of the pairs there. A pair is consistent when its interval holds the
  * consensus and it is within `tolerance` of the rate the rest of that evidence gives. When two equally supported groups disagree, no
  * pair of either is consistent: the article contradicts itself and nothing says which is right.
  * O(n log n) in the number of items.
@@ -41,7 +42,11 @@ export function judgePairs(evidence: readonly RateEvidence[], tolerance: number)
   const intervals = evidence.map((e) => {
     const band: [number, number] = [e.rate / (1 + t), e.rate * (1 + t)];
     if (!e.range) return band;
-    return [Math.max(band[0], e.range[0]), Math.min(band[1], e.range[1])] as [number, number];
+    // A precise pair allows what its rounding allows, but never less than a tenth of the
+    // tolerance either side: writers convert at another day's rate or round the rate itself,
+    // and "1 358,2" and "1 360,3" are one rate; "1 390" beside "1 414" is not.
+    const floor: [number, number] = [e.rate / (1 + t / 10), e.rate * (1 + t / 10)];
+    return [Math.min(floor[0], Math.max(band[0], e.range[0])), Math.max(floor[1], Math.min(band[1], e.range[1]))] as [number, number];
   });
   // Sweep: where do the most intervals overlap?
   const events: Array<{ at: number; delta: 1 | -1; item: number }> = [];
@@ -133,7 +138,7 @@ export function judgePairs(evidence: readonly RateEvidence[], tolerance: number)
     const w = weight(e, t);
     const others = agreed.has(i) && weightSum - w > 1e-12 ? (weightedRates - e.rate * w) / (weightSum - w) : consensus;
     const deviation = ((e.rate - others) / others) * 100;
-    const [lo, hi] = e.range ?? [e.rate, e.rate];
+    const [lo, hi] = e.range ? intervals[i]! : [e.rate, e.rate];
     const allows = consensus >= lo * (1 - 1e-9) && consensus <= hi * (1 + 1e-9);
     verdicts.push({
       consistent: agreed.has(i) && allows && Math.abs(deviation) <= tolerance + 1e-9,

@@ -18,6 +18,14 @@ describe('consistency on robust evidence', () => {
     expect(pairs[0]!.consensus).toBeGreaterThan(1400);
   });
 
+  test('two precise pairs a fraction of a percent apart are one rate: neither is flagged', () => {
+    // 73 980 / 54,47 is 1 358,2 and 15 820 / 11,63 is 1 360,3: converted on two days, or at a rounded rate.
+    const { pairs } = money(
+      "Le chiffre d'affaires a atteint 73 980 milliards de wons (54,47 milliards d'euros). Le bénéfice d'exploitation s'est élevé à 15 820 milliards de wons (11,63 milliards d'euros).",
+    );
+    expect(pairs.map((p) => p.consistent)).toEqual([true, true]);
+  });
+
   test('a rate quoted in the article is evidence too', () => {
     const { pairs } = money('Un dollar valait 1 440 wons. Le plan coûte 4 000 milliards de wons (3,1 milliards $ US).', {
       sentences: [{ start: 0, end: 27 }, { start: 28, end: 99 }],
