@@ -1106,6 +1106,8 @@ function subjectBefore(
     const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence ? { end: det } : null);
     const asAmount = byEnd.get(mention.end);
     if (asAmount !== undefined) {
+      // "100 wons (environ 8 centimes d'euro)": an equivalent in brackets is a pair, not a price.
+      if (gap.includes('(')) continue;
       const a = amounts[asAmount]!;
       const units = toNumber(a.decimal);
       if (a.scale === null && (units === 1 || (units === 100 && quotedPerHundred(ctx.resolve(a.currency))))) return { code: ctx.resolve(a.currency), units, amount: asAmount };

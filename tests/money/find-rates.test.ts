@@ -113,6 +113,13 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value.toFixed(4)}`)).toEqual(['USD/CAD 71 1.4085', 'USD/CAD 75 cents US 1.3333']);
   });
 
+  test('"100 wons (environ 7 centimes d\'euro)": an equivalent in brackets is a pair, not a quote', () => {
+    const { amounts, pairs, rates } = money("La plus petite pièce courante est de 100 wons (environ 7 centimes d'euro).");
+    expect(rates).toEqual([]);
+    expect(amounts.map((a) => a.text)).toEqual(['100 wons', '7 centimes']);
+    expect(pairs).toHaveLength(1);
+  });
+
   test('a token priced per unit in a clause of its own stays money', () => {
     expect(money("Le tether, un jeton adossé au dollar, se négociait 1 421 wons l'unité sur Upbit.").amounts.map((a) => a.text)).toEqual(['1 421 wons']);
   });
