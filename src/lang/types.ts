@@ -232,6 +232,12 @@ export interface RatePhrasing {
    * subject ("un yuan ne coûtait que 186,9 wons"); they never carry a sentence on about the rate.
    */
   priceVerbs: string[];
+  /**
+   * Nouns of the price of a good ("prix", "tarif", "litre"): a sentence that names one before a
+   * figure and names no currency apart from its sums is about prices, cues of the rate or not
+   * ("le prix moyen a franchi la barre des 1 650 wons").
+   */
+  priceNouns?: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**

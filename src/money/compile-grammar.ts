@@ -80,6 +80,7 @@ export interface Grammar {
   priceVerbs: PhraseTrie<true>;
   rateLeadingBase: PhraseTrie<true>;
   rateLeadingClauses: PhraseTrie<true>;
+  priceNouns: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -282,6 +283,7 @@ function compile(pack: LanguagePack): Grammar {
     priceVerbs: trie(pack.rates.priceVerbs, () => true as const),
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
+    priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

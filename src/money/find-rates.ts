@@ -66,6 +66,18 @@ function sisterReading(ctx: RateContext, f: Figure, base: string, units: number)
   f.currency = sister;
 }
 
+/**
+ * Whether a sentence names the price of a good before a figure ("le prix", "le litre") and no
+ * currency apart from its sums: then its figures are prices, whatever cue of the rate it holds.
+ */
+function aboutPrices(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, amounts: readonly AmountSpan[], named: readonly Mention[]): boolean {
+  if (!containsPhrase(ctx.forms, g.priceNouns, sentence.start, f.start, true)) return false;
+  return named.every((m) => {
+    const a = amounts[countBelow(amounts, m.start + 1, (x) => x.start) - 1];
+    return a !== undefined && a.end >= m.end;
+  });
+}
+
 /** Whether an amount's per-unit phrase is a bare "unit" ("por unidad", "l'unité", "per unit"). */
 function perUnitWord(ctx: RateContext, a: AmountSpan): boolean {
   const g = grammarAt(ctx.segments, a.start);
@@ -417,6 +429,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
         }
       }
     }
+    // "Le prix moyen a franchi la barre des 1 650 wons": the price of a good, not of a currency.
+    if (f.currency !== null && aboutPrices(ctx, g, sentence, f, amounts, mentions(g, sentence))) continue;
     // "31 900 wons" on Pyongyang's market, in an article that names the North Korean won.
     if (f.currency !== null) sisterReading(ctx, f, 'USD', 1);
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);

@@ -120,6 +120,17 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(pairs).toHaveLength(1);
   });
 
+  test('fuel prices near the level of the won-dollar rate stay money, cue of a level or not', () => {
+    const { amounts, rates, pairs } = money(
+      "Le prix moyen du litre d'essence a franchi la barre des 1 712 wons à Séoul, soit environ 1,2 euro. Le tarif moyen a atteint 1 688,4 wons dans le reste du pays.",
+    );
+    expect(rates).toEqual([]);
+    expect(amounts.map((a) => a.text)).toEqual(['1 712 wons', '1,2 euro', '1 688,4 wons']);
+    expect(pairs).toHaveLength(1);
+    // The price of the dollar is a rate.
+    expect(money('Le prix du dollar a atteint 1 402 wons.').rates.map((r) => r.text)).toEqual(['1 402 wons']);
+  });
+
   test('a token priced per unit in a clause of its own stays money', () => {
     expect(money("Le tether, un jeton adossé au dollar, se négociait 1 421 wons l'unité sur Upbit.").amounts.map((a) => a.text)).toEqual(['1 421 wons']);
   });
