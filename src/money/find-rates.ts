@@ -67,15 +67,22 @@ function sisterReading(ctx: RateContext, f: Figure, base: string, units: number)
 }
 
 /**
- * Whether a sentence names the price of a good before a figure ("le prix", "le litre") and no
- * currency apart from its sums: then its figures are prices, whatever cue of the rate it holds.
+ * Where a sentence that names the price of a good ("le prix", "le litre") and no currency apart
+ * from its sums names it first: its figures after that are prices, whatever cue of the rate it
+ * holds. Infinity for any other sentence.
  */
-function aboutPrices(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, amounts: readonly AmountSpan[], named: readonly Mention[]): boolean {
-  if (!containsPhrase(ctx.forms, g.priceNouns, sentence.start, f.start, true)) return false;
-  return named.every((m) => {
+function aboutPrices(ctx: RateContext, g: Grammar, sentence: Span, amounts: readonly AmountSpan[], named: readonly Mention[]): number {
+  const apart = named.some((m) => {
     const a = amounts[countBelow(amounts, m.start + 1, (x) => x.start) - 1];
-    return a !== undefined && a.end >= m.end;
+    return !(a !== undefined && a.end >= m.end);
   });
+  if (apart) return Infinity;
+  const { key, fold } = ctx.forms;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    if (g.priceNouns.longest(key, fold, i, { prefix: true })) return i;
+  }
+  return Infinity;
 }
 
 /** Whether an amount's per-unit phrase is a bare "unit" ("por unidad", "l'unité", "per unit"). */
@@ -386,6 +393,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     return rate;
   };
   const quotedCache = new Map<number, string[]>();
+  // Where a sentence about prices names its first price (Infinity when it is not one): read once.
+  const priceCache = new Map<number, number>();
+  const pricesIn = (g: Grammar, sentence: Span): number => {
+    let at = priceCache.get(sentence.start);
+    if (at === undefined) {
+      at = aboutPrices(ctx, g, sentence, amounts, mentions(g, sentence));
+      priceCache.set(sentence.start, at);
+    }
+    return at;
+  };
   for (const f of figures) {
     if (f.perUnit || taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
     const g = grammarAt(ctx.segments, f.start);
@@ -430,7 +447,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       }
     }
     // "Le prix moyen a franchi la barre des 1 650 wons": the price of a good, not of a currency.
-    if (f.currency !== null && aboutPrices(ctx, g, sentence, f, amounts, mentions(g, sentence))) continue;
+    if (f.currency !== null && pricesIn(g, sentence) < f.start) continue;
     // "31 900 wons" on Pyongyang's market, in an article that names the North Korean won.
     if (f.currency !== null) sisterReading(ctx, f, 'USD', 1);
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
@@ -581,12 +598,21 @@ const QUOTED_AGAINST_OTHERS = new Set(['EUR', 'GBP', 'CHF', 'AUD', 'NZD', 'USD',
  */
 function marketDollars(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[]): void {
   if (ctx.resolve('$') !== 'CAD') return;
+  // Each sentence is read once, however many quotes it holds.
+  const named = new Map<number, 'canadian' | 'bare' | 'none'>();
   for (const r of rates) {
     const other = r.base === 'CAD' ? r.quote : r.quote === 'CAD' ? r.base : null;
     if (other === null || QUOTED_AGAINST_OTHERS.has(other)) continue;
     const g = grammarAt(ctx.segments, r.start);
     // A level that repeats the pair of a quote before it ("Sous les 1 000 wons, …") keeps it.
-    if (!g || dollarsNamed(ctx, g, sentenceAt(ctx.sentences, ctx.segments, r.start), amounts) !== 'bare') continue;
+    if (!g) continue;
+    const sentence = sentenceAt(ctx.sentences, ctx.segments, r.start);
+    let dollars = named.get(sentence.start);
+    if (dollars === undefined) {
+      dollars = dollarsNamed(ctx, g, sentence, amounts);
+      named.set(sentence.start, dollars);
+    }
+    if (dollars !== 'bare') continue;
     if (r.base === 'CAD') r.base = 'USD';
     else r.quote = 'USD';
     if (r.figureCurrency === 'CAD') r.figureCurrency = 'USD';
