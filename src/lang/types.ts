@@ -238,6 +238,11 @@ export interface RatePhrasing {
    * ("le prix moyen a franchi la barre des 1 650 wons").
    */
   priceNouns?: string[];
+  /**
+   * What may stand between a figure and its base marker: "160,52 yens sont désormais nécessaires
+   * pour obtenir 1 dollar", "1.450 wones son necesarios para comprar un dólar".
+   */
+  needPhrases?: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**

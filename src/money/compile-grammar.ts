@@ -81,6 +81,7 @@ export interface Grammar {
   rateLeadingBase: PhraseTrie<true>;
   rateLeadingClauses: PhraseTrie<true>;
   priceNouns: PhraseTrie<true>;
+  rateNeedPhrases: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -284,6 +285,7 @@ function compile(pack: LanguagePack): Grammar {
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
     priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
+    rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

@@ -908,6 +908,9 @@ function baseAfter(
     if (base && !base.value.subunit) return { code: ctx.resolve(base.value.code), units: 1, strong: true };
   }
   if (fold[at] === ' ') at++;
+  // "160,52 yens sont désormais nécessaires pour obtenir 1 dollar": the figure's own verb first.
+  const need = g.rateNeedPhrases.longest(key, fold, at);
+  if (need) at = need.end + (fold[need.end] === ' ' ? 1 : 0);
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
   let strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
