@@ -604,7 +604,6 @@ function marketDollars(ctx: RateContext, rates: RateSpan[], amounts: readonly Am
     const other = r.base === 'CAD' ? r.quote : r.quote === 'CAD' ? r.base : null;
     if (other === null || QUOTED_AGAINST_OTHERS.has(other)) continue;
     const g = grammarAt(ctx.segments, r.start);
-    // A level that repeats the pair of a quote before it ("Sous les 1 000 wons, …") keeps it.
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, r.start);
     let dollars = named.get(sentence.start);
@@ -612,6 +611,8 @@ function marketDollars(ctx: RateContext, rates: RateSpan[], amounts: readonly Am
       dollars = dollarsNamed(ctx, g, sentence, amounts);
       named.set(sentence.start, dollars);
     }
+    // A level that repeats the pair of a quote before it, naming no dollar ("Sous les 1 000
+    // wons, …"), keeps that pair.
     if (dollars !== 'bare') continue;
     if (r.base === 'CAD') r.base = 'USD';
     else r.quote = 'USD';
