@@ -32,6 +32,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Hier, le huard a progressé de 41 centièmes à 72,83 cents US.', '72,83 cents US', 'USD', 'CAD', 100 / 72.83],
     ['fra', 'En changeant 1 livre, on obtenait 192 yens.', '192 yens', 'GBP', 'JPY', 192],
     ['fra', 'Désormais, 158,7 yens sont nécessaires pour obtenir 1 dollar.', '158,7 yens', 'USD', 'JPY', 158.7],
+    ['fra', 'Le gouvernement a révisé son hypothèse à 1 425 wons pour 2026.', '1 425 wons', 'USD', 'KRW', 1425],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
