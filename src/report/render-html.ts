@@ -120,8 +120,12 @@ function num(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '' : String(value);
 }
 
-function sortableHeader(columns: ReadonlyArray<readonly [label: string, type: 'text' | 'number']>): string {
-  return `<thead><tr>${columns.map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'number' ? ' class="num"' : ''}><button type="button">${escapeHtml(label)}</button></th>`).join('')}</tr></thead>`;
+/** A table the page's script sorts by a click on a column heading; `rows` are its rendered rows. */
+function sortableTable(id: string, columns: ReadonlyArray<readonly [label: string, type: 'text' | 'number']>, rows: string): string {
+  const head = columns.map(([label, type]) => `<th scope="col" data-type="${type}"${type === 'number' ? ' class="num"' : ''}><button type="button">${escapeHtml(label)}</button></th>`).join('');
+  return `<table class="sortable" id="${id}"><thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table>`;
 }
 
 /** A captioned table of the overview; without `head`, the first column heads each row. */
@@ -208,7 +212,7 @@ function renderPairs(pairs: readonly PairRow[], anchors: Map<string, string>): s
 <p class="note">Two amounts printed as equivalents ("₩728 trillion (US$506 billion)") and the exchange rate they imply. A pair is inconsistent when its rate is further from the article's consensus than the tolerance of the run (--pair-tolerance): a figure or a scale word may be misprinted or misread.</p>
 <p class="note">The charts show, for each currency pair, each pair's implied rate (blue circle; a red triangle and the label [INCONSISTENT] when it is inconsistent), the article consensus (black bar) and the reference rate of the article's date (green diamond) when the run was given a reference table.</p>
 ${charts}
-<table class="sortable" id="pairs-table">${sortableHeader([
+${sortableTable('pairs-table', [
     ['article', 'text'],
     ['pair', 'text'],
     ['currencies', 'text'],
@@ -219,9 +223,7 @@ ${charts}
     ['reference', 'number'],
     ['reference date', 'text'],
     ['from reference', 'number'],
-  ])}<tbody>
-${rows}
-</tbody></table>
+  ], rows)}
 </section>`;
 }
 
@@ -251,7 +253,7 @@ function renderAmounts(amounts: readonly AmountRow[], anchors: Map<string, strin
   return `<section id="amounts">
 <h2>Amounts</h2>
 <p class="note">Every amount of money, as printed and in English, with the sentence it was read in. Click a column heading to sort.</p>
-<table class="sortable" id="amounts-table">${sortableHeader([
+${sortableTable('amounts-table', [
     ['article', 'text'],
     ['as printed', 'text'],
     ['English', 'text'],
@@ -259,9 +261,7 @@ function renderAmounts(amounts: readonly AmountRow[], anchors: Map<string, strin
     ['value', 'number'],
     ['flags', 'text'],
     ['sentence', 'text'],
-  ])}<tbody>
-${rows}
-</tbody></table>
+  ], rows)}
 </section>`;
 }
 
@@ -276,7 +276,7 @@ function renderRates(rates: readonly RateRow[], anchors: Map<string, string>): s
   return `<section id="rates">
 <h2>Exchange-rate quotes</h2>
 <p class="note">Rates the articles quote ("one dollar was worth 1,431.3 won"), in market convention: units of the second currency for one of the first. A quote dated in the past is not used to judge pairs.</p>
-<table class="sortable" id="rates-table">${sortableHeader([
+${sortableTable('rates-table', [
     ['article', 'text'],
     ['as printed', 'text'],
     ['English', 'text'],
@@ -284,9 +284,7 @@ function renderRates(rates: readonly RateRow[], anchors: Map<string, string>): s
     ['rate', 'number'],
     ['flags', 'text'],
     ['sentence', 'text'],
-  ])}<tbody>
-${rows}
-</tbody></table>
+  ], rows)}
 </section>`;
 }
 
@@ -302,15 +300,13 @@ function renderEntities(top: readonly TopEntity[], total: number, anchors: Map<s
   return `<section id="entities">
 <h2>Top entities</h2>
 <p class="note">People, organisations and places by the number of articles they appear in, then by mentions${top.length > shown.length ? `; the first ${shown.length} of ${top.length} (entities.csv lists all ${total} article entities)` : ''}.</p>
-<table class="sortable" id="entities-table">${sortableHeader([
+${sortableTable('entities-table', [
     ['entity', 'text'],
     ['type', 'text'],
     ['articles', 'number'],
     ['mentions', 'number'],
     ['in', 'text'],
-  ])}<tbody>
-${rows}
-</tbody></table>
+  ], rows)}
 </section>`;
 }
 
