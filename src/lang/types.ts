@@ -219,6 +219,8 @@ export interface RatePhrasing {
    * subject, the unit is that currency ("el dólar cerró en 1.095,8 wones por unidad").
    */
   unitWords?: string[];
+  /** Reflexive and negative particles a verb may carry before it: "s'échangeait", "ne valait", "se cotizaba". */
+  verbParticles?: string[];
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**

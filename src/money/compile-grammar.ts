@@ -82,6 +82,7 @@ export interface Grammar {
   rateLeadingClauses: PhraseTrie<true>;
   priceNouns: PhraseTrie<true>;
   rateNeedPhrases: PhraseTrie<true>;
+  verbParticles: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -286,6 +287,7 @@ function compile(pack: LanguagePack): Grammar {
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
     priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
+    verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

@@ -476,7 +476,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const inSentence = [...new Set([...before, ...right, ...byDistance])].filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
     // "La devise a clôturé à 85,78 cents US": what is priced in US cents is the Canadian dollar.
-    if (quote === 'USD' && inUsCents(ctx, f) && !named.includes('CAD')) named.push('CAD');
+    if (quote === 'USD' && inUsCents(f, amounts) && !named.includes('CAD')) named.push('CAD');
     const counterpart =
       (cue && cue.includes(quote) ? cue.find((c) => c !== quote) : undefined) ??
       // The dollar, the most quoted counterpart, when none named makes a rate.
@@ -845,10 +845,8 @@ function settleOpenCurrencies(rates: RateSpan[], amounts: readonly AmountSpan[],
 }
 
 /** Whether a figure is printed in US cents ("85,78 cents US", "74,76 ¢US"). */
-function inUsCents(ctx: RateContext, f: Figure): boolean {
-  if (f.currency !== 'USD') return false;
-  const printed = ctx.forms.fold.slice(f.start, f.end).toLowerCase();
-  return printed.includes('¢') || printed.includes('cent');
+function inUsCents(f: Figure, amounts: readonly AmountSpan[]): boolean {
+  return f.currency === 'USD' && f.amount !== -1 && amounts[f.amount]!.inSubunit === true;
 }
 
 /** How many of the latest quotes a figure is compared with. */
@@ -1146,7 +1144,7 @@ function subjectBefore(
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
     // A headline or an English sentence may open on the currency itself: "Sterling slipped below $1.25".
-    const opensSentence = det <= sentence.start || (det > sentence.start && (fold[det - 1] === ':' || fold[det - 1] === '\n'));
+    const opensSentence = det <= sentence.start || fold[det - 1] === ':' || fold[det - 1] === '\n';
     const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence ? { end: det } : null);
     const asAmount = byEnd.get(mention.end);
     if (asAmount !== undefined) {
@@ -1172,8 +1170,8 @@ function subjectBefore(
       // The verb comes right after the currency: "une livre de bœuf coûte 5 dollars" is a price.
       let verbAt = mention.end + (fold[mention.end] === ' ' ? 1 : 0);
       // A reflexive or negative particle before the verb: "s'échangeait", "ne valait".
-      const particle = /^(?:[sn]'|se |ne )/i.exec(fold.slice(verbAt, verbAt + 3));
-      if (particle) verbAt += particle[0].length;
+      const particle = g.verbParticles.longest(key, fold, verbAt);
+      if (particle) verbAt = particle.end + (fold[particle.end] === ' ' ? 1 : 0);
       const oneUnit =
         (word === '1' || (g.words !== null && (g.words.articles.has(word) || g.words.words.get(word) === 1))) &&
         !/\d/.test(gap) &&
