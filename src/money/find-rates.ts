@@ -462,7 +462,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // at 1,401.5 won, while the euro fetched $1.082": the dollar of the sentence before, not the
     // euro after), then names after it.
     const byDistance = currenciesByDistance(mentions(g, sentence), f);
-    const before = currenciesByDistance(mentions(g, sentence).filter((m) => m.end <= f.start), f);
+    const before = currenciesBefore(mentions(g, sentence), f);
     const previous = previousSentence(ctx.sentences, sentence);
     // Read once per sentence: its figures come in order, so the sentence before is done.
     let quotedBefore: string[] = [];
@@ -471,7 +471,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       quotedCache.set(previous.start, quotedBefore);
     }
     // A name right after the figure ("927.6원(100엔당)") still comes before the sentence before.
-    const right = mentions(g, sentence).filter((m) => m.start >= f.end && m.start - f.end <= ADJACENT_NAME).map((m) => m.code);
+    const right = mentionsRightAfter(mentions(g, sentence), f);
     const named = [...new Set([...before, ...right, ...quotedBefore, ...byDistance])].filter((c) => c !== quote);
     const inSentence = [...new Set([...before, ...right, ...byDistance])].filter((c) => c !== quote);
     const figureValue = toNumber(f.value);
@@ -1419,6 +1419,26 @@ const HISTORICAL_FACTOR = 20;
  * The currencies a sentence names, nearest the figure first, each once, not counting a name that
  * is part of the figure.
  */
+/** The currencies named before a figure, nearest first, as far as the nearest few (found by halving, not by a pass over the sentence). */
+function currenciesBefore(mentions: readonly Mention[], f: Figure): string[] {
+  const out: string[] = [];
+  let seen = 0;
+  for (let i = countBelow(mentions, f.start, (m) => m.start) - 1; i >= 0 && seen < NEAREST_MENTIONS; i--) {
+    const m = mentions[i]!;
+    if (m.end > f.start) continue;
+    seen++;
+    if (!out.includes(m.code)) out.push(m.code);
+  }
+  return out;
+}
+
+/** The currencies named right after a figure ("927.6원(100엔당)"). */
+function mentionsRightAfter(mentions: readonly Mention[], f: Figure): string[] {
+  const out: string[] = [];
+  for (let i = countBelow(mentions, f.end, (m) => m.start); i < mentions.length && mentions[i]!.start - f.end <= ADJACENT_NAME; i++) out.push(mentions[i]!.code);
+  return out;
+}
+
 function currenciesByDistance(mentions: readonly Mention[], f: Figure): string[] {
   // Outward from the figure's place among the mentions, as far as the nearest few: bounded work
   // however long the sentence.
