@@ -488,7 +488,7 @@ function readCents(forms: TextForms, g: Grammar, at: number): { value: number; e
   if (isDigit(key.charCodeAt(pos))) {
     let e = pos;
     while (isDigit(key.charCodeAt(e))) e++;
-    if (e - pos > 2 || fold[e] === ',' || fold[e] === '.' && isDigit(key.charCodeAt(e + 1))) return null;
+    if (e - pos > 2 || ((fold[e] === ',' || fold[e] === '.') && isDigit(key.charCodeAt(e + 1)))) return null;
     value = Number(key.slice(pos, e));
     end = e;
   } else if (g.words && isLetter(key.charCodeAt(pos))) {
@@ -501,9 +501,10 @@ function readCents(forms: TextForms, g: Grammar, at: number): { value: number; e
   const coinAt = fold[end] === ' ' ? end + 1 : end;
   const coin = g.after.longest(key, fold, coinAt, { hangulAttach: true });
   if (coin && coin.value.subunit) return { value, end: coin.end };
-  // Without a coin name the number must end the phrase: "15 dollars 50." but not "50 dollars 40 yuans".
-  const next = key.charCodeAt(end === coinAt ? end : end + 1);
-  if (end === at || isWordUnit(next) || key[end] === '%' || (fold[end] === ' ' && isWordUnit(key.charCodeAt(end + 1)))) return null;
+  // Without a coin name the number must end the phrase ("15 dollars 50.", "13 dollars 50 au
+  // guichet") but not "50 dollars 40 yuans" nor "200 dollars 20 fois".
+  if (end === at || key[end] === '%' || isWordUnit(key.charCodeAt(end))) return null;
+  if (coinAt > end && isWordUnit(key.charCodeAt(coinAt)) && g.clauseWords.longest(key, fold, coinAt) === null) return null;
   return { value, end };
 }
 

@@ -1,5 +1,6 @@
 import type { Span } from '../document.js';
 import type { Grammar } from './compile-grammar.js';
+import type { PhraseTrie } from './phrase-trie.js';
 import { type Decimal, decimalFromParts, divide, toNumber } from './decimal.js';
 import type { AmountSpan, BareNumber, Segment, TextForms } from './find-amounts.js';
 import { SHARED_CURRENCIES } from '../lang/shared/index.js';
@@ -329,7 +330,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (!explicit && inSubject && !plausibleFor(other, base.code, value)) continue;
     // Nor is a bare figure a subject's quote unless it makes a plausible rate.
     if (!explicit && f.currency === null && !inSubject && !plausibleFor(base.code, other, value / base.units)) continue;
-    if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units, 'oneUnit' in base ? HISTORICAL_FACTOR : undefined)) {
+    if (!explicit && f.currency !== null && f.currency !== base.code && !plausibleFor(base.code, f.currency, value / base.units, 'oneUnit' in base ? HISTORICAL_FACTOR : 'stated' in base ? STATED_LEVEL_FACTOR : undefined)) {
       // "Le won a clôturé à 1 349,8 pour un dollar, gagnant 4,7 wons": a subject and a verb
       // before a figure far under the rate make a change, not a quote.
       const usual = typicalRate(base.code, f.currency);
@@ -1176,7 +1177,10 @@ function subjectBefore(
         (word === '1' || (g.words !== null && (g.words.articles.has(word) || g.words.words.get(word) === 1))) &&
         !/\d/.test(gap) &&
         g.rateSubjectVerbs.longest(key, fold, verbAt, { hangulAttach: true, prefix: true, accept: (end) => end <= f.start }) !== null;
-      return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit ? { oneUnit } : {}) };
+      // "le dollar a chuté jusqu'à 75,32 yens": the subject's verb, then a phrase that states its
+      // level right before the figure, make a quote of a level further from today's (a record).
+      const stated = !oneUnit && containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && (phraseEndsAt(ctx.forms, g.rateAtLevel, f.start) || phraseEndsAt(ctx.forms, g.qualifiersBefore, f.start));
+      return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit ? { oneUnit } : {}), ...(stated ? { stated } : {}) };
     }
   }
   return null;
@@ -1210,7 +1214,7 @@ function onlyQualifier(forms: TextForms, g: Grammar, from: number, to: number): 
 const FIGURE_CUE_REACH = 40;
 
 /** Whether a phrase of `trie` ends right before `at` (white space between them allowed). */
-function phraseEndsAt(forms: TextForms, trie: Grammar['rateCues'], at: number): boolean {
+function phraseEndsAt<T>(forms: TextForms, trie: PhraseTrie<T>, at: number): boolean {
   const { key, fold } = forms;
   let end = at;
   while (end > 0 && fold[end - 1] === ' ') end--;
@@ -1414,6 +1418,9 @@ const WEAK_BASE_FACTOR = 1.5;
 
 /** How far from its usual level a rate given with an explicit unit ("pour un dollar") may be. */
 const HISTORICAL_FACTOR = 20;
+
+/** How far from today's a level stated after its subject's verb may be: records of decades ago. */
+const STATED_LEVEL_FACTOR = 4;
 
 /**
  * The currencies a sentence names, nearest the figure first, each once, not counting a name that

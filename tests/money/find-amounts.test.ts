@@ -136,6 +136,18 @@ describe('qualifiers', () => {
   });
 });
 
+describe('a whole amount and its hundredths', () => {
+  test('"13 dollars 50", with or without the coin, before a clause or a comma; not before a noun or a currency', () => {
+    const values = (text: string) => amounts(text).map((a) => `${a.text}=${a.exact}`);
+    expect(values('Le ticket coûte 13 dollars 50.')).toEqual(['13 dollars 50=13.5']);
+    expect(values('Le ticket coûte 13 dollars 50 au guichet.')).toEqual(['13 dollars 50=13.5']);
+    expect(values('Le litre coûte 2 euros 85, contre 2 euros 92 en mars.')).toEqual(['2 euros 85=2.85', '2 euros 92=2.92']);
+    expect(values('Le repas coûte 15 dollars et 15 cents.')).toEqual(['15 dollars et 15 cents=15.15']);
+    expect(values('Il a payé 200 dollars 20 fois de suite.')).toEqual(['200 dollars=200']);
+    expect(values('Il a changé 50 dollars 40 yuans plus tard.')).toEqual(['50 dollars=50', '40 yuans=40']);
+  });
+});
+
 describe('ranges and lists share a currency', () => {
   test('entre … et: the low end takes the scale and currency of the high end', () => {
     const [low, high] = amounts('entre 3 000 et 4 000 milliards de wons');

@@ -33,6 +33,9 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'En changeant 1 livre, on obtenait 192 yens.', '192 yens', 'GBP', 'JPY', 192],
     ['fra', 'Désormais, 158,7 yens sont nécessaires pour obtenir 1 dollar.', '158,7 yens', 'USD', 'JPY', 158.7],
     ['fra', 'Le gouvernement a révisé son hypothèse à 1 425 wons pour 2026.', '1 425 wons', 'USD', 'KRW', 1425],
+    // A currency, its verb and a level phrase: a historical level far from today's is still a quote.
+    ['fra', "En octobre 2011, le dollar a chuté jusqu'à 75,32 yens.", '75,32 yens', 'USD', 'JPY', 75.32],
+    ['fra', 'Avant 1971, le dollar s’échangeait contre 360 yens.', '360 yens', 'USD', 'JPY', 360],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
