@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { moneyBySentence as money } from './money-helpers.js';
+import { moneyBySentence as money } from '../money-helpers.js';
 
 describe('exchange-rate quotes are rates, never amounts', () => {
   test.for([

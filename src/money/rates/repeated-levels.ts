@@ -1,0 +1,84 @@
+import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
+import { decimalFromParts, divide, toNumber } from '../decimal.js';
+import type { AmountSpan } from '../find-amounts.js';
+import { plausibleRate } from '../typical-rates.js';
+import { countBelow } from '../../util/span-at.js';
+import { containsPhrase, grammarAt, previousSentence, sentenceAt } from './clauses.js';
+import { LEVEL_NEAR, toRate } from './plausible-rates.js';
+import type { Figure, RateContext, RateSpan } from './rate-types.js';
+
+// The passes after the quotes are found: figures that are rates only because of a quote the
+// article made (the other end of its range, the same level again, a level near it).
+
+/** "un dollar entre 1 420 et 1 500 wons": the other end of a range of a rate is a rate of the same pair. */
+export function rangeEndRates(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[], notAmounts: Set<number>): void {
+  const byStart = new Map(rates.map((r) => [r.start, r]));
+  amounts.forEach((a, i) => {
+    if (!a.range || notAmounts.has(i) || a.scale !== null) return;
+    const other = amounts[a.range.other];
+    const rate = other ? byStart.get(other.start) : undefined;
+    if (!rate || !notAmounts.has(a.range.other)) return;
+    const figure: Figure = { start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i };
+    const priced = figure.currency === rate.quote ? rate.base : figure.currency === rate.base ? rate.quote : null;
+    if (!priced) return;
+    const candidate = toRate(priced, figure.currency!, figure, toNumber(rate.figure) / toNumber(rate.value) > 50 ? 100 : 1, rate.earlier);
+    if (!plausibleRate(candidate.base, candidate.quote, toNumber(candidate.value), 2)) return;
+    rates.push(candidate);
+    notAmounts.add(i);
+  });
+}
+
+/**
+ * "tablaient sur un dollar à 1 300 à 1 350 wons … Hyundai avait bâti son plan sur 1 350 wons":
+ * a figure that repeats a level the article quoted, in its currency, is that level again. A round
+ * thousand is too common a price to be read so.
+ */
+export function repeatedLevels(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[], notAmounts: Set<number>): void {
+  const levels = new Map<string, RateSpan>();
+  for (const r of rates) if (r.figureCurrency !== null) levels.set(`${r.figureCurrency} ${toNumber(r.figure)}`, r);
+  amounts.forEach((a, i) => {
+    if (notAmounts.has(i) || a.scale !== null || a.per !== null || a.range) return;
+    const value = toNumber(a.decimal);
+    const currency = ctx.resolve(a.currency);
+    const level = levels.get(`${currency} ${value}`);
+    if (!level || value % 1000 === 0 || level.start === a.start) return;
+    rates.push({ ...level, start: a.start, end: a.end, repeat: true });
+    notAmounts.add(i);
+  });
+}
+
+/**
+ * '"… 1,350 won by the fourth quarter is not a stretch," said a strategist', after a sentence
+ * quoting the rate: a figure in the currency just quoted, near the level quoted, in a sentence
+ * that prices nothing, is a level too.
+ */
+export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[], notAmounts: Set<number>): void {
+  const byPosition = [...rates].sort((x, y) => x.start - y.start);
+  amounts.forEach((a, i) => {
+    if (notAmounts.has(i) || a.scale !== null || a.per !== null || a.range) return;
+    const g = grammarAt(ctx.segments, a.start);
+    if (!g) return;
+    const sentence = sentenceAt(ctx.sentences, ctx.segments, a.start);
+    const previous = previousSentence(ctx.sentences, sentence);
+    const from = previous ? previous.start : sentence.start;
+    let currency = ctx.resolve(a.currency);
+    const figure = toNumber(a.decimal);
+    // "… un huard à 72 cents US. À 75 cents, …": an open currency ("cents", "$") is the one of
+    // the level it repeats.
+    const open = a.printed !== undefined ? SHARED_CURRENCIES.contexts[a.printed] : undefined;
+    const sameCurrency = (c: string | null) => c === currency || (open !== undefined && c !== null && (c === open.default || open.alternatives.some((x) => x.code === c)));
+    let near: RateSpan | undefined;
+    for (let r = countBelow(byPosition, a.start, (x) => x.start) - 1; r >= 0 && byPosition[r]!.start >= from && !near; r--) {
+      const q = byPosition[r]!;
+      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
+    }
+    if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
+    currency = near.figureCurrency ?? currency;
+    // The same units as the level it is near ("100 yens": 857,4 → 8.574).
+    const inQuote = near.quote === currency;
+    const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
+    const value = inQuote ? (units === 1 ? a.decimal : divide(a.decimal, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), a.decimal, 8);
+    rates.push({ ...near, start: a.start, end: a.end, figure: a.decimal, value, earlier: false });
+    notAmounts.add(i);
+  });
+}
