@@ -70,6 +70,17 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(amounts.map((a) => a.text)).toEqual([]);
   });
 
+  test('forward, official and dealer quotes name the rate: "NDF", "cours officiel", "cours acheteur"', () => {
+    const levels = (text: string) => {
+      const { rates, amounts } = money(text);
+      expect(amounts).toEqual([]);
+      return rates.map((r) => `${r.base}/${r.quote} ${r.text}`);
+    };
+    expect(levels("Le NDF à un mois s'est traité à 1 447 wons à New York.")).toEqual(['USD/KRW 1 447 wons']);
+    expect(levels("Le cours officiel est de 1 435 wons, tandis qu'au marché noir il faut compter 1 470 wons.")).toEqual(['USD/KRW 1 435 wons', 'USD/KRW 1 470 wons']);
+    expect(levels("L'écart entre le cours acheteur (1 420 wons) et le cours vendeur (1 370 wons) s'est creusé.")).toEqual(['USD/KRW 1 420 wons', 'USD/KRW 1 370 wons']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
