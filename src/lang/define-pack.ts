@@ -1,3 +1,4 @@
+import { SHARED_CURRENCIES } from './shared/index.js';
 import type { CurrencyName, EntityCues, LanguagePack, ScaleWord } from './types.js';
 
 /** `cldr.json`: generated from the Unicode CLDR by scripts/lang-data.ts. */
@@ -38,7 +39,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
   const positions = new Set([undefined, 'before', 'after', 'both']);
   for (const c of reviewed.currencies) {
     if (!positions.has(c.position)) fail('currencies', `gives \`${c.form}\` the position \`${c.position}\`; use before, after or both`);
-    if (!/^(?:[A-Z]{3}|\$|¥|FRANC|PESO|CROWN)$/.test(c.code)) fail('currencies', `gives \`${c.form}\` the code \`${c.code}\`; use an ISO 4217 code, or "$", "¥", "FRANC", "PESO", "CROWN" for the article to settle`);
+    if (!/^[A-Z]{3}$/.test(c.code) && !(c.code in SHARED_CURRENCIES.contexts)) fail('currencies', `gives \`${c.form}\` the code \`${c.code}\`; use an ISO 4217 code, or one the article settles (${Object.keys(SHARED_CURRENCIES.contexts).join(', ')})`);
   }
   for (const [cue, pair] of Object.entries(reviewed.rates.pairCues)) {
     if (!/^[A-Z]{3}\/[A-Z]{3}$/.test(pair)) fail('rates.pairCues', `gives \`${cue}\` the pair \`${pair}\`; write two ISO 4217 codes, "USD/KRW"`);

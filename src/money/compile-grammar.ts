@@ -6,7 +6,7 @@ import type { DigitConvention, MyriadNumbers, WordNumbers } from './read-number.
 
 /** What a currency form denotes. */
 export interface CurrencyEntry {
-  /** ISO 4217 code, or "$", "¥", "FRANC", "PESO" for the article's context to settle. */
+  /** ISO 4217 code, or a name for the article's context to settle ("$", "¥", "PESO", "RUPEE"…). */
   code: string;
   /** 100 for cents, centimes, pence: the value is in hundredths of `code`. */
   subunit: number | null;

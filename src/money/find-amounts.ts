@@ -26,7 +26,7 @@ export interface Segment {
 export interface AmountSpan {
   start: number;
   end: number;
-  /** ISO 4217 code, or "$", "¥", "FRANC", "PESO" until the article's context settles it. */
+  /** ISO 4217 code, or a name the article's context settles ("$", "¥", "PESO", "RUPEE": the shared `contexts`). */
   currency: string;
   decimal: Decimal;
   /** Power of ten of the scale applied ("milliards" → 9; "억" → 8), or null. */

@@ -229,6 +229,14 @@ describe('currencies the text leaves open', () => {
     expect(us.map((a) => [a.currency, a.ambiguous])).toEqual([['USD', false], ['USD', false]]);
   });
 
+  test('rupees take the country the article names: Indonesian rupiah, Indian rupees', () => {
+    const jakarta = amounts('À Jakarta, les investisseurs coréens ont placé 12,4 billions de roupies en Indonésie.');
+    expect(jakarta[0]).toMatchObject({ currency: 'IDR', ambiguous: false });
+    expect(amounts('En Inde, New Delhi a débloqué 500 milliards de roupies.')[0]).toMatchObject({ currency: 'INR', ambiguous: false });
+    expect(amounts('Jakarta a levé 3 billones de rupias en Indonesia.', 'spa')[0]).toMatchObject({ currency: 'IDR' });
+    expect(one('Le fonds a levé 300 millions de roupies.')).toMatchObject({ currency: 'INR', ambiguous: true });
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });

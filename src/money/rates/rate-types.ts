@@ -45,7 +45,7 @@ export interface RateContext {
   forms: TextForms;
   segments: readonly Segment[];
   sentences: readonly Span[];
-  /** Resolves "$", "¥", "FRANC", "PESO" as the article does. */
+  /** Resolves "$", "¥", "PESO", "RUPEE"… (the shared `contexts`) as the article does. */
   resolve(code: string): string;
   /** The article's currencies, most amounts first: the quote a bare figure is in when the text does not say. */
   currencies: readonly string[];

@@ -36,6 +36,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // A currency, its verb and a level phrase: a historical level far from today's is still a quote.
     ['fra', "En octobre 2011, le dollar a chuté jusqu'à 75,32 yens.", '75,32 yens', 'USD', 'JPY', 75.32],
     ['fra', 'Avant 1971, le dollar s’échangeait contre 360 yens.', '360 yens', 'USD', 'JPY', 360],
+    // In an Indonesian story the rupee is the rupiah: a quote, not Indian rupees.
+    ['fra', "À Jakarta, le dollar s'échangeait à 16 900 roupies, au plus bas depuis 1998 pour la devise indonésienne.", '16 900 roupies', 'USD', 'IDR', 16900],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
