@@ -12,7 +12,8 @@ import { linkPairs, type PairLink } from './link-pairs.js';
 import { matchKey } from './match-key.js';
 import { type ReferenceTable, referenceRate } from './reference-rates.js';
 import { renderAmount, renderNumber, renderPair } from './render-english.js';
-import { countContextCues, resolveCurrency } from './resolve-currency.js';
+import { countContextCues, pairCandidates, resolveCurrency } from './resolve-currency.js';
+import { readingByPairs } from './settle-open-by-pairs.js';
 import { settleScales } from './settle-scales.js';
 import { marketOrder } from './typical-rates.js';
 import { spanIndexAt } from '../util/span-at.js';
@@ -103,8 +104,19 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
     a.currency = r.code;
     a.ambiguous = r.ambiguous;
   }
-
   const grammarAt = (at: number): Grammar | null => segments[spanIndexAt(segments, at)]?.grammar ?? null;
+  // The rates the article's own pairs imply may overrule its places ("… de dollars, soit … wons"
+  // at the US dollar's rate in a Korean story that mentions Canada).
+  if (resolutions.size > 0) {
+    const links = linkPairs(forms, found.amounts, grammarAt, options.sentences ?? []);
+    for (const [printed, r] of resolutions) {
+      const reading = readingByPairs(found.amounts, links, printed, r.code, pairCandidates(printed, counts, defaultDollar));
+      if (!reading) continue;
+      resolutions.set(printed, { code: reading, ambiguous: false });
+      for (const a of found.amounts) if (a.printed === printed) Object.assign(a, { currency: reading, ambiguous: false });
+    }
+  }
+
   const byCount = new Map<string, number>();
   for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
   const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));

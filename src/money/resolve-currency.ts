@@ -108,3 +108,18 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
 }
 
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'BRL']);
+
+/**
+ * The currencies an article's pairs may choose between for an open name: every alternative where
+ * the name is shared alike (crowns, pesos, rupees), else the default, `defaultDollar` and those the
+ * article gives some sign, hint or place of (a bare "dollar" is not a Chilean peso in a story that
+ * never names Chile, whatever rate a pair implies).
+ */
+export function pairCandidates(code: string, counts: ContextCounts, defaultDollar: string): string[] {
+  const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
+  if (!rule) return [code];
+  const named = (i: number) => ['sign', 'local', 'hint', 'place'].some((kind) => (counts.get(`${code}:${i}:${kind}`) ?? 0) > 0);
+  const alternatives = rule.alternatives.filter((_, i) => rule.ambiguous || named(i)).map((a) => a.code);
+  return [...new Set([rule.default, ...(code === '$' ? [defaultDollar] : []), ...alternatives])];
+}
+
