@@ -394,7 +394,11 @@ export function subjectBefore(
  */
 export function onlyQuotesOf(ctx: RateContext, rates: readonly RateSpan[], amounts: readonly AmountSpan[], from: number, to: number, base: string): boolean {
   const { key } = ctx.forms;
-  const spans: Span[] = rates.slice(Math.max(0, rates.length - LOOKBACK)).filter((r) => r.base === base && r.end > from && r.start < to);
+  const recent = rates.slice(Math.max(0, rates.length - LOOKBACK)).filter((r) => r.end > from && r.start < to);
+  // A quote of another pair between ("… d'un dollar est de 6,98 yuans, et il faut 4,53 yuans pour
+  // 100 yens, contre 4,41") ends the subject's list.
+  if (recent.some((r) => r.base !== base && r.quote !== base)) return false;
+  const spans: Span[] = recent.filter((r) => r.base === base);
   for (let i = countBelow(amounts, from, (a) => a.start); i < amounts.length && amounts[i]!.start < to; i++) {
     const a = amounts[i]!;
     const currency = ctx.resolve(a.currency);

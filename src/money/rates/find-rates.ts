@@ -7,14 +7,17 @@ import { marketOrder, plausibleRate, typicalRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
-import { type Mention, type PairCue, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
-import { couldBeRate, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
+import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
+import { couldBeRate, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, NEAR_PREVIOUS, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext } from './find-bases.js';
-import { levelsNearQuotes, rangeEndRates, repeatedLevels } from './repeated-levels.js';
+import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
 
 // The orchestration of rate finding: the unmistakable forms first, then the sentences about the
 // rate, then figures that are rates only because of a quote the article made.
+
+/** How far after a quote a bare figure may repeat its pair ("…, contre 4,41 il y a un mois"). */
+const SAME_PAIR_REACH = 60;
 
 /** How many amounts of a sentence are compared for their currency. */
 const MAX_SENTENCE_AMOUNTS = 16;
@@ -269,6 +272,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);
       continue;
     }
+    // "il faut 4,53 yuans pour 100 yens, contre 4,41 il y a un mois": a bare figure near the
+    // figure of its sentence's latest quote, with no currency named between, is that pair again.
+    if (f.currency === null) {
+      const last = latestQuoteBefore(rates, sentence, f);
+      if (last && f.start - last.end <= SAME_PAIR_REACH && Math.abs(toNumber(last.figure) / toNumber(f.value) - 1) <= NEAR_PREVIOUS && !namesAnother(ctx, g, byEnd, last.end, f.start)) {
+        rates.push(sameLevelAs(last, f, f.value, earlier(ctx, g, f, sentence, previousEnd(f))));
+        continue;
+      }
+    }
     // "dollar/yen 146,35": a bare figure right after a pair is that pair's rate.
     if (f.currency === null) {
       const labelled = pairCueRightBefore(ctx, g, sentence, f, pairCueCache);
@@ -366,4 +378,14 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   rates.sort((x, y) => x.start - y.start);
   marketDollars(ctx, rates, amounts);
   return { rates, notAmounts };
+}
+
+/** The latest quote of a sentence that ends before a figure (among the latest few found). */
+function latestQuoteBefore(rates: readonly RateSpan[], sentence: Span, f: Figure): RateSpan | null {
+  let latest: RateSpan | null = null;
+  for (let i = rates.length - 1; i >= Math.max(0, rates.length - LOOKBACK); i--) {
+    const r = rates[i]!;
+    if (r.start >= sentence.start && r.end <= f.start && (!latest || r.start > latest.start)) latest = r;
+  }
+  return latest;
 }

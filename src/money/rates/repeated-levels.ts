@@ -1,5 +1,6 @@
 import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
-import { decimalFromParts, divide, toNumber } from '../decimal.js';
+import type { Span } from '../../document.js';
+import { type Decimal, decimalFromParts, divide, toNumber } from '../decimal.js';
 import type { AmountSpan } from '../find-amounts.js';
 import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
@@ -61,7 +62,7 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
     const sentence = sentenceAt(ctx.sentences, ctx.segments, a.start);
     const previous = previousSentence(ctx.sentences, sentence);
     const from = previous ? previous.start : sentence.start;
-    let currency = ctx.resolve(a.currency);
+    const currency = ctx.resolve(a.currency);
     const figure = toNumber(a.decimal);
     // "… un huard à 72 cents US. À 75 cents, …": an open currency ("cents", "$") is the one of
     // the level it repeats.
@@ -73,12 +74,19 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
       if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
     }
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
-    currency = near.figureCurrency ?? currency;
-    // The same units as the level it is near ("100 yens": 857,4 → 8.574).
-    const inQuote = near.quote === currency;
-    const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
-    const value = inQuote ? (units === 1 ? a.decimal : divide(a.decimal, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), a.decimal, 8);
-    rates.push({ ...near, start: a.start, end: a.end, figure: a.decimal, value, earlier: false });
+    rates.push(sameLevelAs(near, a, a.decimal, false));
     notAmounts.add(i);
   });
+}
+
+/**
+ * A figure read as another level of a quote's pair, in the quote's currency and units ("100
+ * yens": 857,4 → 8.574; "4,53 yuans pour 100 yens, contre 4,41": 4,41 → 22.68 yens per yuan).
+ */
+export function sameLevelAs(near: RateSpan, at: Span, figure: Decimal, earlier: boolean): RateSpan {
+  const currency = near.figureCurrency ?? near.quote;
+  const inQuote = near.quote === currency;
+  const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
+  const value = inQuote ? (units === 1 ? figure : divide(figure, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), figure, 8);
+  return { ...near, start: at.start, end: at.end, figure, value, earlier };
 }

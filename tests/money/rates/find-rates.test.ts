@@ -83,6 +83,18 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(levels("L'écart entre le cours acheteur (1 420 wons) et le cours vendeur (1 370 wons) s'est creusé.")).toEqual(['USD/KRW 1 420 wons', 'USD/KRW 1 370 wons']);
   });
 
+  test('a bare figure right after a quote, near it and with no other currency named between, is that pair again', () => {
+    const { rates, amounts } = money("La contre-valeur d'un dollar est de 6,98 yuans et 1 460 wons, et il faut désormais 4,53 yuans pour 100 yens, contre 4,41 il y a un mois.");
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value.toFixed(3)}`)).toEqual(['USD/CNY 6,98 yuans 6.980', 'USD/KRW 1 460 wons 1460.000', 'CNY/JPY 4,53 yuans 22.075', 'CNY/JPY 4,41 22.676']);
+  });
+
+  test('a price "pièce" is money even where the text likens it to the rate', () => {
+    const { rates, amounts } = money("Au marché de Myeongdong, le dollar se vendait 1 492 wons. Sur les étals, la pomme importée s'affichait à 1 490 wons pièce, « le prix du dollar », plaisante un grossiste.");
+    expect(rates.map((r) => r.text)).toEqual(['1 492 wons']);
+    expect(amounts.map((a) => `${a.text} ${a.per}`)).toEqual(['1 490 wons pièce']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
