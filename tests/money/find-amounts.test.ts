@@ -237,6 +237,14 @@ describe('currencies the text leaves open', () => {
     expect(one('Le fonds a levé 300 millions de roupies.')).toMatchObject({ currency: 'INR', ambiguous: true });
   });
 
+  test('dinars and dirhams take the country the article names', () => {
+    expect(amounts("À Alger, Sonatrach investira 1 200 milliards de dinars d'ici 2030.")[0]).toMatchObject({ currency: 'DZD', ambiguous: false });
+    expect(amounts('Le budget de la Tunisie atteint 63 milliards de dinars.')[0]).toMatchObject({ currency: 'TND', ambiguous: false });
+    expect(amounts('À Casablanca, le projet coûtera 3 milliards de dirhams.')[0]).toMatchObject({ currency: 'MAD', ambiguous: false });
+    expect(amounts('À Abou Dhabi, la centrale de Barakah a coûté 90 milliards de dirhams.')[0]).toMatchObject({ currency: 'AED', ambiguous: false });
+    expect(amounts('Haïti : le plan coûtera 5 milliards de gourdes.')[0]).toMatchObject({ currency: 'HTG' });
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });

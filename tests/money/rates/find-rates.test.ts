@@ -38,6 +38,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Avant 1971, le dollar s’échangeait contre 360 yens.', '360 yens', 'USD', 'JPY', 360],
     // In an Indonesian story the rupee is the rupiah: a quote, not Indian rupees.
     ['fra', "À Jakarta, le dollar s'échangeait à 16 900 roupies, au plus bas depuis 1998 pour la devise indonésienne.", '16 900 roupies', 'USD', 'IDR', 16900],
+    ['fra', "Sur le marché informel d'Alger, l'euro s'échange à 240 dinars.", '240 dinars', 'EUR', 'DZD', 240],
+    ['fra', 'À Casablanca, le dollar s’échange à 9,95 dirhams.', '9,95 dirhams', 'USD', 'MAD', 9.95],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
