@@ -15,6 +15,7 @@ import { renderAmount, renderNumber, renderPair } from './render-english.js';
 import { countContextCues, pairCandidates, resolveCurrency } from './resolve-currency.js';
 import { readingByPairs } from './settle-open-by-pairs.js';
 import { settleScales } from './settle-scales.js';
+import { readSisters } from './sister-currencies.js';
 import { marketOrder } from './typical-rates.js';
 import { spanIndexAt } from '../util/span-at.js';
 
@@ -107,21 +108,24 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   const grammarAt = (at: number): Grammar | null => segments[spanIndexAt(segments, at)]?.grammar ?? null;
   // The rates the article's own pairs imply may overrule its places ("… de dollars, soit … wons"
   // at the US dollar's rate in a Korean story that mentions Canada).
-  if (resolutions.size > 0) {
+  const choices = [...resolutions].map(([printed, r]) => ({ printed, current: r.code, candidates: pairCandidates(printed, counts, defaultDollar) })).filter((c) => c.candidates.length > 1);
+  if (choices.length > 0) {
     const links = linkPairs(forms, found.amounts, grammarAt, options.sentences ?? []);
-    for (const [printed, r] of resolutions) {
-      const reading = readingByPairs(found.amounts, links, printed, r.code, pairCandidates(printed, counts, defaultDollar));
+    for (const { printed, current, candidates } of choices) {
+      const reading = readingByPairs(found.amounts, links, printed, current, candidates);
       if (!reading) continue;
       resolutions.set(printed, { code: reading, ambiguous: false });
       for (const a of found.amounts) if (a.printed === printed) Object.assign(a, { currency: reading, ambiguous: false });
     }
   }
 
+  // "13 500 wons le kilo à Pyongyang": a bare name two currencies share, where the text is about the sister's country.
+  const sisters = readSisters(forms, found.amounts);
   const byCount = new Map<string, number>();
   for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
   const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));
   const rateFindings = options.rates === false ? { rates: [], notAmounts: new Set<number>() } : findRates(
-    { forms, segments, sentences, resolve: (c) => resolve(c).code, currencies: [...byCount.entries()].sort((x, y) => y[1] - x[1]).map(([c]) => c) },
+    { forms, segments, sentences, resolve: (c) => resolve(c).code, currencies: [...byCount.entries()].sort((x, y) => y[1] - x[1]).map(([c]) => c), sisters },
     found.amounts,
     found.bare,
   );

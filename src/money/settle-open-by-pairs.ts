@@ -28,7 +28,7 @@ export function readingByPairs(amounts: readonly AmountSpan[], links: readonly P
   const votes = new Map<string, number>();
   for (const link of links) {
     const [open, named] = amounts[link.a]!.printed === printed ? [amounts[link.a]!, amounts[link.b]!] : [amounts[link.b]!, amounts[link.a]!];
-    if (open.printed !== printed || named.printed !== undefined) continue;
+    if (open.printed !== printed || named.printed === printed) continue;
     // A scale word with two readings ("3 billions de dollars") is for the pair to settle, not to vote.
     if (open.scaleWord?.alternative != null || named.scaleWord?.alternative != null) continue;
     const openValue = toNumber(open.decimal);

@@ -245,6 +245,13 @@ describe('currencies the text leaves open', () => {
     expect(amounts('Haïti : le plan coûtera 5 milliards de gourdes.')[0]).toMatchObject({ currency: 'HTG' });
   });
 
+  test('CFA francs (FCFA, F CFA) are West or Central African by the places named; DH and MMDH are Moroccan dirhams', () => {
+    expect(amounts('À Abidjan, le financement atteint 677 milliards de FCFA.')[0]).toMatchObject({ currency: 'XOF', exact: '677000000000', ambiguous: false });
+    expect(amounts('À Yaoundé, le budget du Cameroun atteint 7 300 milliards de francs CFA.')[0]).toMatchObject({ currency: 'XAF', ambiguous: false });
+    expect(one('Le prêt atteint 20 milliards de F CFA.')).toMatchObject({ currency: 'XOF', ambiguous: true });
+    expect(amounts("À Casablanca, l'investissement atteint 31 MMDH, soit 10 DH par habitant.").map((a) => `${a.text} ${a.currency} ${a.exact}`)).toEqual(['31 MMDH MAD 31000000000', '10 DH MAD 10']);
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });

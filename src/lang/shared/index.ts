@@ -21,6 +21,17 @@ export interface ContextRule {
   versus?: { signs: string[]; places: string[] };
 }
 
+/** A currency that shares its bare name with another ("wons": South Korean, and North Korean). */
+export interface SisterCurrency {
+  sister: string;
+  /** The open name both go by (a key of `contexts`). */
+  open: string;
+  /** Names of the sister's country, its places and the sister itself: a paragraph about it. */
+  places: string[];
+  /** Names of the home country and its places: a paragraph that names them is not about the sister alone. */
+  homePlaces: string[];
+}
+
 export interface SharedCurrencyData {
   /** Currency sign as printed → ISO code, or "$"/"¥" when the article must tell which. */
   symbols: Record<string, string>;
@@ -34,10 +45,12 @@ export interface SharedCurrencyData {
   contexts: Record<string, ContextRule>;
   /**
    * A currency whose bare name another one shares ("wons": the South Korean won, and the North
-   * Korean where an article names it): in an article that names the sister, a quote the first
-   * cannot be is read in the sister ("38 200 wons pour un dollar" on Pyongyang's black market).
+   * Korean where an article names it): in an article that names the sister or its country, a
+   * quote the first cannot be is read in the sister ("38 200 wons pour un dollar" on Pyongyang's
+   * black market), and so is a sum without a scale word in a paragraph that names the sister's
+   * places and none of the home's ("le riz se vendait 13 500 wons le kilo à Pyongyang").
    */
-  sisterCurrencies: Record<string, string>;
+  sisterCurrencies: Record<string, SisterCurrency>;
   sources: Array<{ file: string; source: string; licence: string }>;
 }
 
@@ -49,7 +62,7 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
   lowercaseCodes: reviewed.lowercaseCodes,
   scaledCodes: reviewed.scaledCodes as unknown as Record<string, [string, number]>,
   contexts: reviewed.contexts as Record<string, ContextRule>,
-  sisterCurrencies: reviewed.sisterCurrencies as Record<string, string>,
+  sisterCurrencies: reviewed.sisterCurrencies as Record<string, SisterCurrency>,
   sources: [
     { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },
     { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },

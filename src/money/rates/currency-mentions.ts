@@ -43,25 +43,7 @@ export interface PairCue {
 export function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, cache: Map<number, PairCue[]>): readonly [string, string] | null {
   let cues = cache.get(sentence.start);
   if (!cues) {
-    cues = [];
-    const { key, fold } = ctx.forms;
-    for (let i = sentence.start; i < sentence.end; i++) {
-      if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
-      const found = g.pairCues.longest(key, fold, i, { hangulAttach: true });
-      if (found) {
-        cues.push({ end: found.end, pair: found.value });
-        i = found.end - 1;
-        continue;
-      }
-      // Any two currencies joined by a slash: "euro/franc suisse 0,9342", "livre/dollar 1,3598".
-      const first = g.mentions.longest(key, fold, i, { hangulAttach: true });
-      if (!first || fold[first.end] !== '/') continue;
-      const second = g.mentions.longest(key, fold, first.end + 1, { hangulAttach: true });
-      if (!second) continue;
-      const pair = [ctx.resolve(first.value.code), ctx.resolve(second.value.code)] as const;
-      if (pair[0] !== pair[1]) cues.push({ end: second.end, pair });
-      i = second.end - 1;
-    }
+    cues = pairCuesIn(ctx, g, sentence.start, sentence.end);
     cache.set(sentence.start, cues);
   }
   // The last cue ending before the figure: the cues are in order.
@@ -70,12 +52,43 @@ export function pairCueBefore(ctx: RateContext, g: Grammar, sentence: Span, f: F
 }
 
 /** The pair named right before a figure, with at most a colon between ("euro/dollar : 1,1712"). */
-export function pairCueRightBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, cache: Map<number, PairCue[]>): readonly [string, string] | null {
+export function pairCueRightBefore(ctx: RateContext, g: Grammar, sentence: Span, f: Figure, cache: Map<number, PairCue[]>, byEnd: ReadonlyMap<number, number>): readonly [string, string] | null {
   const pair = pairCueBefore(ctx, g, sentence, f, cache);
   if (!pair) return null;
   const cues = cache.get(sentence.start)!;
   const last = cues[countBelow(cues, f.start + 1, (c) => c.end) - 1]!;
-  return /^[\s:=]*$/.test(ctx.forms.fold.slice(last.end, f.start)) ? pair : null;
+  const gap = ctx.forms.fold.slice(last.end, f.start);
+  if (/^[\s:=]*$/.test(gap)) return pair;
+  // "la parité euro-dollar à 1,16", "l'EUR/USD, passé de 1,15 …": a few words, no other figure
+  // and no other currency between the pair and its level.
+  return f.start - last.end <= PAIR_LEVEL_REACH && !/[\d.;!?]/.test(gap) && !namesAnother(ctx, g, byEnd, last.end, f.start) ? pair : null;
+}
+
+/** How far after a pair its level may stand ("la parité euro-dollar, passée de 1,15"). */
+const PAIR_LEVEL_REACH = 40;
+
+/** The pairs named between two offsets, in order: "won-dollar", "EUR/USD", "livre/dollar". */
+export function pairCuesIn(ctx: RateContext, g: Grammar, from: number, to: number): PairCue[] {
+  const cues: PairCue[] = [];
+  const { key, fold } = ctx.forms;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const found = g.pairCues.longest(key, fold, i, { hangulAttach: true });
+    if (found) {
+      cues.push({ end: found.end, pair: found.value });
+      i = found.end - 1;
+      continue;
+    }
+    // Any two currencies joined by a slash: "euro/franc suisse 0,9342", "livre/dollar 1,3598".
+    const first = g.mentions.longest(key, fold, i, { hangulAttach: true });
+    if (!first || fold[first.end] !== '/') continue;
+    const second = g.mentions.longest(key, fold, first.end + 1, { hangulAttach: true });
+    if (!second) continue;
+    const pair = [ctx.resolve(first.value.code), ctx.resolve(second.value.code)] as const;
+    if (pair[0] !== pair[1]) cues.push({ end: second.end, pair });
+    i = second.end - 1;
+  }
+  return cues;
 }
 
 /** Whether `value` units of `quote` for one `base` is a plausible rate, in either market order. */

@@ -6,8 +6,8 @@ import { isDigit, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt } from './clauses.js';
-import { namesAnother, SUBJECT_REACH } from './currency-mentions.js';
-import { NEAR_PREVIOUS, LOOKBACK, quotedPerHundred, plausibleFor } from './plausible-rates.js';
+import { namesAnother, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
+import { baseUnits, NEAR_PREVIOUS, LOOKBACK, plausibleFor } from './plausible-rates.js';
 import { reReadOpenDollar } from './settle-currencies.js';
 
 // What a figure is the price of: a base after it ("pour un dollar", "달러당"), before it ("un
@@ -177,7 +177,9 @@ export function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amoun
   let at = sentence.start;
   while (at < sentence.end && !isWordUnit(key.charCodeAt(at))) at++;
   const starts = [at];
-  for (let c = fold.indexOf(',', sentence.start); c !== -1 && c < sentence.end; c = fold.indexOf(',', c + 1)) starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
+  // Each clause may lead with its base: after a comma, a semicolon or a colon ("L'euro s'achetait
+  // 1 615,3 wons ; pour 1 euro, on obtenait 1,165 dollar").
+  for (let c = sentence.start; c < sentence.end; c++) if (fold[c] === ',' || fold[c] === ';' || fold[c] === ':') starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
   const out: LeadBase[] = [];
   for (const start of starts) {
     const lead = g.rateLeadingBase.longest(key, fold, start);
@@ -204,7 +206,7 @@ export function leadAmount(ctx: RateContext, amounts: readonly AmountSpan[], ope
   const a = amounts[i];
   if (!a || a.start !== open || a.scale !== null) return null;
   const units = toNumber(a.decimal);
-  return units === 1 || units === 100 ? { at: a.end, code: ctx.resolve(a.currency), units, amount: i } : null;
+  return units === 1 || units === 100 || baseUnits(units, ctx.resolve(a.currency)) ? { at: a.end, code: ctx.resolve(a.currency), units, amount: i } : null;
 }
 
 /** "Pour un dollar", "En changeant 1 livre": an article (or 1) and a currency's name. */
@@ -336,6 +338,9 @@ export function subjectBefore(
     const gap = key.slice(mention.end, f.start);
     // Nor a move of it ("le huard a progressé de 77 centièmes à 95,83 cents US").
     if (/\d/.test(gap) && !onlyMoves(ctx.forms, g, mention.end, f.start) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
+    // Nor a pair named between ("Le dollar a cédé 9 FCFA, dans le sillage de la parité euro-dollar,
+    // passée de 1,15 …": 1,15 is the pair's level, not the dollar's).
+    if (pairCuesIn(ctx, g, mention.end, f.start).length > 0) continue;
     const verbFrom = Math.max(sentence.start, s - VERB_BEFORE_SUBJECT);
     // "un dollar à 1 350 wons": a word that prices the subject stands for the verb, one word after
     // the subject at most ("un dollar durablement au-dessus de 1 400 wons").
@@ -355,7 +360,7 @@ export function subjectBefore(
       if (gap.includes('(')) continue;
       const a = amounts[asAmount]!;
       const units = toNumber(a.decimal);
-      if (a.scale === null && (units === 1 || (units === 100 && quotedPerHundred(ctx.resolve(a.currency))))) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+      if (a.scale === null && baseUnits(units, ctx.resolve(a.currency))) return { code: ctx.resolve(a.currency), units, amount: asAmount };
       // "L'euro a franchi la barre de 1,17 dollar … et valait 1 587,2 wons": an amount's currency
       // is not the subject.
       continue;
@@ -417,14 +422,14 @@ export function onlyQuotesOf(ctx: RateContext, rates: readonly RateSpan[], amoun
  * 1,430원이다").
  */
 /**
- * "100 yens contre 990,3 wons", "1 dollar pour 1 452 wons": an amount of one or a hundred units
- * (a hundred for a currency quoted so), then a marker of the base ("contre", "pour", "à"), then a
+ * "100 yens contre 990,3 wons", "1 dollar pour 1 452 wons": an amount of one, a hundred or a thousand
+ * units (of a currency quoted so), then a marker of the base ("contre", "pour", "à"), then a
  * figure in another currency: the amount is the base of the figure's quote.
  */
 export function baseThenPrice(ctx: RateContext, g: Grammar, f: Figure, next: Figure | undefined, sentence: Span): { code: string; units: number; amount: number } | null {
   if (f.amount === -1 || f.currency === null || !next || next.currency === null || next.currency === f.currency || next.start >= sentence.end) return null;
   const units = toNumber(f.value);
-  if (!(units === 1 || (units === 100 && quotedPerHundred(f.currency)))) return null;
+  if (!baseUnits(units, f.currency)) return null;
   const { key, fold } = ctx.forms;
   const at = f.end + (fold[f.end] === ' ' ? 1 : 0);
   const marker = g.rateBase.longest(key, fold, at) ?? g.rateAtLevel.longest(key, fold, at);

@@ -8,7 +8,7 @@ import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
 import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
-import { couldBeRate, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, NEAR_PREVIOUS, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
+import { couldBeRate, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext } from './find-bases.js';
 import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
@@ -18,6 +18,9 @@ import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOp
 
 /** How far after a quote a bare figure may repeat its pair ("…, contre 4,41 il y a un mois"). */
 const SAME_PAIR_REACH = 60;
+
+/** How near that quote's figure it must be: a counter's buying and selling prices may be 20 % apart. */
+const SAME_PAIR_NEAR = 0.25;
 
 /** How many amounts of a sentence are compared for their currency. */
 const MAX_SENTENCE_AMOUNTS = 16;
@@ -64,11 +67,14 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   };
   const pairCueCache = new Map<number, PairCue[]>();
   const leadCache = new Map<number, LeadBase[]>();
+  // The amounts clauses lead with as their base ("pour 1 euro, …").
+  const leadAmounts = new Set<number>();
   const leadsOf = (g: Grammar, sentence: Span): LeadBase[] => {
     let leads = leadCache.get(sentence.start);
     if (!leads) {
       leads = leadingBases(ctx, g, sentence, amounts);
       leadCache.set(sentence.start, leads);
+      for (const l of leads) if (l.amount !== undefined) leadAmounts.add(l.amount);
     }
     return leads;
   };
@@ -87,6 +93,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
+    // "pour 1 euro, on obtenait 1,165 dollar": the base a clause leads with is not a figure.
+    leadsOf(g, sentence);
+    if (f.amount !== -1 && leadAmounts.has(f.amount)) continue;
     // "100 yen valgono circa 977 won": the subject of the next figure's quote is not a figure.
     if (subjectOfNext(ctx, g, f, figures[k + 1], sentence)) continue;
     // "rachetaient 100 yens contre 938 wons": one or a hundred units, a marker, then their price.
@@ -272,18 +281,20 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);
       continue;
     }
-    // "il faut 4,53 yuans pour 100 yens, contre 4,41 il y a un mois": a bare figure near the
-    // figure of its sentence's latest quote, with no currency named between, is that pair again.
-    if (f.currency === null) {
+    // "il faut 4,53 yuans pour 100 yens, contre 4,41 il y a un mois", "vendaient 1 000 wons pour
+    // 0,59 franc et les rachetaient 0,51 franc": a figure near the figure of its sentence's latest
+    // quote, bare or in its currency, with no other currency named between, is that pair again.
+    {
       const last = latestQuoteBefore(rates, sentence, f);
-      if (last && f.start - last.end <= SAME_PAIR_REACH && Math.abs(toNumber(last.figure) / toNumber(f.value) - 1) <= NEAR_PREVIOUS && !namesAnother(ctx, g, byEnd, last.end, f.start)) {
+      if (last && (f.currency === null || f.currency === last.figureCurrency) && f.start - last.end <= SAME_PAIR_REACH && Math.abs(toNumber(last.figure) / toNumber(f.value) - 1) <= SAME_PAIR_NEAR && !namesAnother(ctx, g, byEnd, last.end, f.start)) {
         rates.push(sameLevelAs(last, f, f.value, earlier(ctx, g, f, sentence, previousEnd(f))));
+        if (f.amount !== -1) notAmounts.add(f.amount);
         continue;
       }
     }
     // "dollar/yen 146,35": a bare figure right after a pair is that pair's rate.
     if (f.currency === null) {
-      const labelled = pairCueRightBefore(ctx, g, sentence, f, pairCueCache);
+      const labelled = pairCueRightBefore(ctx, g, sentence, f, pairCueCache, byEnd);
       if (labelled) {
         const value = toNumber(f.value);
         const [b, q] = labelled;

@@ -136,6 +136,17 @@ export function quotedPerHundred(code: string): boolean {
 /** Currencies of which a dollar buys at least this many are quoted per hundred units. */
 export const PER_HUNDRED_BELOW = 20;
 
+/** Currencies of which a dollar buys at least this many may be quoted per thousand ("1 000 wons pour 0,59 franc"). */
+const PER_THOUSAND_BELOW = 500;
+
+/** Whether `units` of a currency is a count a quote's base may be: one, or a hundred or a thousand of a small unit. */
+export function baseUnits(units: number, code: string): boolean {
+  if (units === 1) return true;
+  const perDollar = typicalRate('USD', code);
+  if (perDollar === null) return false;
+  return (units === 100 && perDollar >= PER_HUNDRED_BELOW) || (units === 1000 && perDollar >= PER_THOUSAND_BELOW);
+}
+
 /** How far (a natural log) units of `quote` per `base` are from their usual level; Infinity when unknown. */
 export function offUsual(base: string, quote: string, value: number): number {
   const usual = typicalRate(base, quote);

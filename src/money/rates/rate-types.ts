@@ -49,4 +49,6 @@ export interface RateContext {
   resolve(code: string): string;
   /** The article's currencies, most amounts first: the quote a bare figure is in when the text does not say. */
   currencies: readonly string[];
+  /** Sister currencies the article names, in words, places or amounts (the North Korean won). */
+  sisters: ReadonlySet<string>;
 }

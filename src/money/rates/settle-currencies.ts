@@ -14,12 +14,12 @@ import { offUsual, plausibleFor, HISTORICAL_FACTOR } from './plausible-rates.js'
 // amounts, its quotes and its country decide.
 
 /**
- * A figure in a currency whose name a sister shares, in an article that names the sister, which
- * makes no rate against its base even as a historical one: it is in the sister.
+ * A figure in a currency whose name a sister shares, in an article that names the sister or its
+ * country, which makes no rate against its base even as a historical one: it is in the sister.
  */
 export function sisterReading(ctx: RateContext, f: Figure, base: string, units: number): void {
-  const sister = f.currency !== null ? SHARED_CURRENCIES.sisterCurrencies[f.currency] : undefined;
-  if (!sister || !ctx.currencies.includes(sister) || base === f.currency) return;
+  const sister = f.currency !== null ? SHARED_CURRENCIES.sisterCurrencies[f.currency]?.sister : undefined;
+  if (!sister || !ctx.sisters.has(sister) || base === f.currency) return;
   if (plausibleFor(base, f.currency!, toNumber(f.value) / units, HISTORICAL_FACTOR)) return;
   f.currency = sister;
 }

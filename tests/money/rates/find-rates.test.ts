@@ -97,6 +97,28 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(amounts.map((a) => `${a.text} ${a.per}`)).toEqual(['1 490 wons pièce']);
   });
 
+  test('a clause after a semicolon may lead with its base, and that base is no figure: "; pour 1 euro, on obtenait …"', () => {
+    const { rates, amounts } = money("L'euro, lui, s'achetait 1 615,3 wons ; pour 1 euro, on obtenait en outre 1,165 dollar et 172,3 yens.");
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['EUR/KRW 1 615,3 wons', 'EUR/USD 1,165 dollar', 'EUR/JPY 172,3 yens']);
+  });
+
+  test('a pair named a few words before its level: "la parité euro-dollar, passée de 1,15 à 1,16"; the subject before it does not price it', () => {
+    const { rates } = money('Le dollar a cédé 9 wons, dans le sillage de la parité euro-dollar, passée de 1,15 à 1,16 en quinze jours.');
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value}`)).toEqual(['EUR/USD 1,15 1.15', 'EUR/USD 1,16 1.16']);
+  });
+
+  test('a thousand units of a small currency may be a base; a counter\'s buying price repeats the pair of its selling price', () => {
+    const zurich = money('À Zurich, les guichets de change vendaient mardi 1 000 wons pour 0,59 franc et les rachetaient 0,51 franc.');
+    expect(zurich.amounts).toEqual([]);
+    expect(zurich.rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value.toFixed(1)}`)).toEqual(['CHF/KRW 0,59 franc 1694.9', 'CHF/KRW 0,51 franc 1960.8']);
+    const abidjan = money("À Abidjan, selon lui, 1 000 wons valent aujourd'hui environ 396 FCFA, contre près de 460 FCFA il y a deux ans.");
+    expect(abidjan.amounts).toEqual([]);
+    expect(abidjan.rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value}`)).toEqual(['KRW/XOF 396 FCFA 0.396', 'KRW/XOF 460 FCFA 0.46']);
+    // A thousand units of a currency bought for a price in another is money.
+    expect(money('Le magasin vendait 1 000 wons de bonbons pour 2 dollars.').amounts.map((a) => a.text)).toEqual(['1 000 wons', '2 dollars']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
@@ -134,10 +156,31 @@ describe('exchange-rate quotes are rates, never amounts', () => {
       "À Pyongyang, un dollar américain s'est échangé jeudi contre 36 400 wons nord-coréens. Le dollar à 36 400 wons : le niveau a presque quintuplé depuis 2020. Un kilo de riz coûte 6 100 wons.",
     );
     expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KPW 36 400 wons nord-coréens', 'USD/KPW 36 400 wons']);
-    // A price stays money (in the won the text names: a bare "wons" is read as the South Korean one).
-    expect(amounts.map((a) => a.text)).toEqual(['6 100 wons']);
+    // A price stays money, in the North Korean won: the paragraph names Pyongyang and no place in the South.
+    expect(amounts.map((a) => `${a.text} ${a.currency}`)).toEqual(['6 100 wons KPW']);
     // Without the North Korean won named, a figure no won could be is left as money.
     expect(money('Le dollar à 36 400 wons : du jamais-vu.').rates).toEqual([]);
+  });
+
+  test('an article about North Korea that never names its won: quotes no South Korean won could be are in it', () => {
+    const { rates, amounts } = money("Sur les marchés de Pyongyang, un dollar s'échange désormais contre 38 000 wons, selon Daily NK. Le riz se vend 13 500 wons le kilo.");
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KPW 38 000 wons']);
+    expect(amounts.map((a) => `${a.text} ${a.currency}`)).toEqual(['13 500 wons KPW']);
+  });
+
+  test('bare wons are North Korean only in a paragraph that names the North and not the South, and only without a scale word', () => {
+    const text = [
+      "Le riz se vendait 13 500 wons le kilo à Pyongyang, et un ouvrier gagne environ 45 000 wons par mois.",
+      "Séoul a proposé une aide de 10 milliards de wons, et le ministère de l'Unification évalue chaque colis à 50 000 wons.",
+      'La Corée du Nord a rejeté les 20 milliards de wons proposés.',
+    ].join('\n');
+    expect(money(text).amounts.map((a) => `${a.text} ${a.currency}`)).toEqual([
+      '13 500 wons KPW',
+      '45 000 wons KPW',
+      '10 milliards de wons KRW',
+      '50 000 wons KRW',
+      '20 milliards de wons KRW',
+    ]);
   });
 
   test('the low end of a range in US cents is in cents too', () => {
