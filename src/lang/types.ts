@@ -221,6 +221,11 @@ export interface RatePhrasing {
   unitWords?: string[];
   /** Reflexive and negative particles a verb may carry before it: "s'échangeait", "ne valait", "se cotizaba". */
   verbParticles?: string[];
+  /**
+   * Words before a currency that make it the one another is priced against, not a rate verb's
+   * subject: "face au dollar", "against the dollar", "frente al dólar".
+   */
+  against?: string[];
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**

@@ -83,6 +83,7 @@ export interface Grammar {
   priceNouns: PhraseTrie<true>;
   rateNeedPhrases: PhraseTrie<true>;
   verbParticles: PhraseTrie<true>;
+  rateAgainst: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -288,6 +289,7 @@ function compile(pack: LanguagePack): Grammar {
     priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
+    rateAgainst: trie(pack.rates.against ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

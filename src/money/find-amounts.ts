@@ -370,7 +370,8 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
  */
 function joinScaledParts(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan): AmountSpan {
   const head = pending[pending.length - 1];
-  if (!head || head.scale === null || amount.scale === null || head.scale <= amount.scale || head.end > amount.start) return amount;
+  // "un million deux cent mille euros": the rest may be spelled out without a scale word.
+  if (!head || head.scale === null || head.scale <= (amount.scale ?? 0) || head.end > amount.start) return amount;
   const between = matchKey(forms.key.slice(head.end, amount.start).trim());
   if (between !== '' && !(g.words?.joiners.has(between) ?? false)) return amount;
   // "entre 1 milliard et 900 millions": the two ends of a range.

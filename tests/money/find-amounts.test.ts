@@ -148,6 +148,18 @@ describe('a whole amount and its hundredths', () => {
   });
 });
 
+describe('spelled and relative phrases after an amount', () => {
+  test('"un million deux cent mille euros" is one amount; a past week is no unit of a price', () => {
+    expect(amounts("La mairie a versé un million deux cent mille euros à l'association.").map((a) => `${a.text}=${a.exact}`)).toEqual(['un million deux cent mille euros=1200000']);
+    expect(amounts('Il a versé 3 millions 500 000 euros.').map((a) => a.exact)).toEqual(['3500000']);
+    expect(one("Le projet a coûté 5 millions d'euros la semaine dernière.").per).toBeNull();
+    expect(one('Le panier coûte 30 euros la semaine.').per).toBe('semaine');
+  });
+  test('a money amount of a thousand units bought with another is money, not a quote', () => {
+    expect(amounts('Un voyageur qui achète 1 000 dollars en billets débourse ainsi 1 410 800 wons.').map((a) => a.text)).toEqual(['1 000 dollars', '1 410 800 wons']);
+  });
+});
+
 describe('ranges and lists share a currency', () => {
   test('entre … et: the low end takes the scale and currency of the high end', () => {
     const [low, high] = amounts('entre 3 000 et 4 000 milliards de wons');

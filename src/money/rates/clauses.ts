@@ -188,7 +188,12 @@ export function isChange(forms: TextForms, g: Grammar, f: Figure): boolean {
   }
   let after = f.end;
   if (fold[after] === ' ') after++;
-  return g.movementAfter.longest(key, fold, after, { hangulAttach: true }) !== null;
+  const move = g.movementAfter.longest(key, fold, after, { hangulAttach: true });
+  if (!move) return false;
+  // "a glissé à 84,97 par rapport au dollar": a currency after the phrase is the base, not a day.
+  let next = move.end;
+  while (fold[next] === ' ') next++;
+  return g.mentions.longest(key, fold, next, { hangulAttach: true }) === null;
 }
 
 /** Only a list word between two figures: ",", "et", "and", "y", "und", "e". */

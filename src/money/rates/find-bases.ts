@@ -351,6 +351,8 @@ export function subjectBefore(
     if (!priced && !containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, verbFrom, s, true) && !containsPhrase(ctx.forms, g.rateSubjectVerbs, f.end, verbTo, true)) continue;
     let det = s;
     while (det > 0 && fold[det - 1] === ' ') det--;
+    // "le cours de l'euro face au dollar tournait autour de 1,12": the currency priced against is no subject.
+    if (phraseEndsAt(ctx.forms, g.rateAgainst, s)) continue;
     // A headline or an English sentence may open on the currency itself: "Sterling slipped below $1.25".
     const opensSentence = det <= sentence.start || fold[det - 1] === ':' || fold[det - 1] === '\n';
     const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence ? { end: det } : null);
@@ -361,6 +363,10 @@ export function subjectBefore(
       const a = amounts[asAmount]!;
       const units = toNumber(a.decimal);
       if (a.scale === null && baseUnits(units, ctx.resolve(a.currency))) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+      // Ten, a hundred or a thousand units of any currency opening their clause, with their verb,
+      // are a base too: "100 euros se vendent 24 500 dinars", "les 1000 yens valent 21,5 dinars"
+      // (not "un voyageur qui achète 1 000 dollars débourse 1 410 800 wons").
+      if (a.scale === null && (units === 10 || units === 100 || units === 1000) && opensClause(ctx, g, a.start)) return { code: ctx.resolve(a.currency), units, amount: asAmount };
       // "L'euro a franchi la barre de 1,17 dollar … et valait 1 587,2 wons": an amount's currency
       // is not the subject.
       continue;
@@ -446,4 +452,18 @@ export function subjectOfNext(ctx: RateContext, g: Grammar, f: Figure, next: Fig
   if (/[\d.;!?]/.test(gap)) return false;
   // "… et 100 yens 888,6 wons": the verb of a list of quotes is left out after the first.
   return gap.trim() === '' || containsPhrase(ctx.forms, g.rateVerbs, f.end, next.start, true);
+}
+
+/** Whether an amount opens its clause, alone or after a subject word ("les 1000 yens"). */
+function opensClause(ctx: RateContext, g: Grammar, start: number): boolean {
+  const { key, fold } = ctx.forms;
+  let at = start;
+  while (at > 0 && fold[at - 1] === ' ') at--;
+  let word = at;
+  while (word > 0 && isWordUnit(key.charCodeAt(word - 1))) word--;
+  if (word < at && g.rateSubjects.longest(key, fold, word, { accept: (end) => end === at })) {
+    at = word;
+    while (at > 0 && fold[at - 1] === ' ') at--;
+  }
+  return at === 0 || ',;:.\n'.includes(fold[at - 1]!);
 }

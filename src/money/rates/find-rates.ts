@@ -8,7 +8,7 @@ import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
 import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
-import { couldBeRate, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
+import { couldBeRate, offUsual, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext } from './find-bases.js';
 import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
@@ -370,8 +370,11 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       rates.push(toRate(counterpart, quote, f, units, earlier(ctx, g, f, sentence, previousEnd(f))));
     } else {
       // A bare figure ("the dollar … at 1,390") is read the way that makes a rate.
-      if (plausibleRate(b, q, value, 2)) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
-      else if (plausibleRate(b, q, 1 / value, 2)) rates.push(toRate(q, b, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+      // Where both ways are plausible (euro-dollar 1,12 or 0,89), the nearer its usual level.
+      const asWritten = plausibleRate(b, q, value, 2);
+      const reversed = plausibleRate(b, q, 1 / value, 2);
+      if (asWritten && (!reversed || offUsual(b, q, value) <= offUsual(b, q, 1 / value))) rates.push(toRate(b, q, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
+      else if (reversed) rates.push(toRate(q, b, f, 1, earlier(ctx, g, f, sentence, previousEnd(f))));
       else continue;
     }
     if (f.amount !== -1) notAmounts.add(f.amount);

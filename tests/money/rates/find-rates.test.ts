@@ -40,6 +40,25 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', "À Jakarta, le dollar s'échangeait à 16 900 roupies, au plus bas depuis 1998 pour la devise indonésienne.", '16 900 roupies', 'USD', 'IDR', 16900],
     ['fra', "Sur le marché informel d'Alger, l'euro s'échange à 240 dinars.", '240 dinars', 'EUR', 'DZD', 240],
     ['fra', 'À Casablanca, le dollar s’échange à 9,95 dirhams.', '9,95 dirhams', 'USD', 'MAD', 9.95],
+    // Currencies of African and Middle-Eastern copy, by name, local sign or code.
+    ['fra', 'Au marché de Madina, les changeurs donnent 9 400 GNF pour 1 dollar.', '9 400 GNF', 'USD', 'GNF', 9400],
+    ['fra', 'À Benghazi, la banque centrale fixe 1 USD à 4,85 LYD.', '4,85 LYD', 'USD', 'LYD', 4.85],
+    ['fra', 'À Tamatave, les changeurs demandent 5 050 ariary pour un euro.', '5 050 ariary', 'EUR', 'MGA', 5050],
+    ['fra', 'À Gondar, un dollar coûte désormais 143,5 birr.', '143,5 birr', 'USD', 'ETB', 143.5],
+    ['fra', 'À Lubumbashi, les cambistes vendent le dollar à 2 850 FC.', '2 850 FC', 'USD', 'CDF', 2850],
+    ['fra', 'À Kumasi, le billet vert se négocie à 15,2 cedis.', '15,2 cedis', 'USD', 'GHS', 15.2],
+    ['fra', 'À Sfax, le dollar se négocie à 3,05 DT.', '3,05 DT', 'USD', 'TND', 3.05],
+    ['fra', 'Au Canada, le billet vert valait 74,10 cents CAN jeudi.', '74,10 cents CAN', 'USD', 'CAD', 0.741],
+    // "par rapport au dollar" names the base; "par rapport à vendredi" dates a change.
+    ['fra', 'La roupie indienne a glissé à 84,97 par rapport au dollar.', '84,97', 'USD', 'INR', 84.97],
+    // A currency after "face au" is priced against, not the subject; a bare figure reads the way nearer its usual level.
+    ['fra', "Cet été, le cours de l'euro face au dollar tournait autour de 1,12.", '1,12', 'EUR', 'USD', 1.12],
+    ['fra', 'Face à l’euro, la livre sterling se maintient à 1,17.', '1,17', 'EUR', 'GBP', 1 / 1.17],
+    ['fra', 'Recul de la monnaie unique, qui cède face au billet vert pour coter 1,0825.', '1,0825', 'EUR', 'USD', 1.0825],
+    ['fra', 'Le dollar australien, sous la parité avec le dollar américain, cote 0,9987.', '0,9987', 'AUD', 'USD', 0.9987],
+    // Ten or a hundred units of any currency opening their clause, with a rate verb, are a base.
+    ['fra', "Au marché informel d'Oran, 100 euros se vendent 24 500 dinars algériens.", '24 500 dinars algériens', 'EUR', 'DZD', 245],
+    ['fra', 'Au Ghana, 10 cedis ghanéens s’échangent contre 412 F CFA.', '412 F CFA', 'GHS', 'XOF', 41.2],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
