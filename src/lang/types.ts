@@ -226,6 +226,11 @@ export interface RatePhrasing {
    * subject: "face au dollar", "against the dollar", "frente al dólar".
    */
   against?: string[];
+  /**
+   * Words that stand for a currency named in the sentence before, as a rate verb's subject: "La
+   * livre a chuté. Elle a reculé jusqu'à 1,04 dollar", "la monnaie", "son record".
+   */
+  anaphors?: string[];
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**

@@ -84,6 +84,7 @@ export interface Grammar {
   rateNeedPhrases: PhraseTrie<true>;
   verbParticles: PhraseTrie<true>;
   rateAgainst: PhraseTrie<true>;
+  rateAnaphors: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -290,6 +291,7 @@ function compile(pack: LanguagePack): Grammar {
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateAgainst: trie(pack.rates.against ?? [], () => true as const),
+    rateAnaphors: trie(pack.rates.anaphors ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

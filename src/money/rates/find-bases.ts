@@ -6,7 +6,7 @@ import { isDigit, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt } from './clauses.js';
-import { namesAnother, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
+import { type Mention, namesAnother, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
 import { baseUnits, NEAR_PREVIOUS, LOOKBACK, plausibleFor } from './plausible-rates.js';
 import { reReadOpenDollar } from './settle-currencies.js';
 
@@ -466,4 +466,29 @@ function opensClause(ctx: RateContext, g: Grammar, start: number): boolean {
     while (at > 0 && fold[at - 1] === ' ') at--;
   }
   return at === 0 || ',;:.\n'.includes(fold[at - 1]!);
+}
+
+/**
+ * "La livre sterling a chuté mardi. En séance, elle a reculé jusqu'à 1,0410 dollar": a word that
+ * stands for a currency ("elle", "la monnaie", "son record") and a rate verb before a figure, with
+ * no currency named between, make the figure a quote of the currency named before it in its
+ * sentence, or of the one the sentence before named first (not as an amount's unit).
+ */
+export function anaphorBase(ctx: RateContext, g: Grammar, f: Figure, sentence: Span, here: readonly Mention[], before: readonly Mention[], byEnd: ReadonlyMap<number, number>): { code: string; units: number } | null {
+  if (f.currency === null) return null;
+  const { key, fold } = ctx.forms;
+  const from = Math.max(sentence.start, f.start - NAMED_SUBJECT_REACH);
+  for (let i = from; i < f.start; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const anaphor = g.rateAnaphors.longest(key, fold, i, { accept: (end) => end < f.start && !isWordUnit(key.charCodeAt(end)) });
+    if (!anaphor) continue;
+    if (!containsPhrase(ctx.forms, g.rateSubjectVerbs, anaphor.end, f.start, true) || namesAnother(ctx, g, byEnd, anaphor.end, f.start)) return null;
+    // The currency the word stands for: the nearest named earlier in its own sentence
+    // ("L'euro reste loin de son record, lorsqu'il avait culminé à 1,60 dollar"), else the first
+    // of the sentence before.
+    const own = here.filter((m) => m.end <= i && m.code !== f.currency && !byEnd.has(m.end)).pop();
+    const named = own ?? before.find((m) => m.code !== f.currency && !byEnd.has(m.end));
+    return named ? { code: named.code, units: 1 } : null;
+  }
+  return null;
 }

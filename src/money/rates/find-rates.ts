@@ -9,7 +9,7 @@ import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.j
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
 import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
 import { couldBeRate, offUsual, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
-import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext } from './find-bases.js';
+import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext, anaphorBase } from './find-bases.js';
 import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
 
@@ -124,7 +124,9 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // A price per unit takes its subject from its own clause: "le tether, un jeton adossé au
     // dollar, se négociait 1 418 wons l'unité" prices the tether.
     const subjectSpan = f.perUnit ? clauseBefore(ctx.forms, sentence, f.start) : sentence;
-    const base: { code: string; units: number; amount?: number } | null = explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed);
+    const previousOne = previousSentence(ctx.sentences, sentence);
+    const base: { code: string; units: number; amount?: number } | null =
+      explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed) ?? (f.perUnit ? null : anaphorBase(ctx, g, f, sentence, mentions(g, sentence), previousOne ? mentions(g, previousOne) : [], byEnd));
     if (!base) continue;
     if (!explicit && f.currency !== null) sisterReading(ctx, f, base.code, base.units);
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a

@@ -138,6 +138,19 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money('Le magasin vendait 1 000 wons de bonbons pour 2 dollars.').amounts.map((a) => a.text)).toEqual(['1 000 wons', '2 dollars']);
   });
 
+  test('a pronoun for the currency named before it, and its verb, make a quote: "elle a reculé jusqu\'à 1,0410 dollar"', () => {
+    const levels = (text: string) => {
+      const { rates, amounts } = money(text);
+      expect(amounts).toEqual([]);
+      return rates.map((r) => `${r.base}/${r.quote} ${r.text}`);
+    };
+    expect(levels("La livre sterling a chuté mardi. En séance, elle a reculé jusqu'à 1,0410 dollar.")).toEqual(['GBP/USD 1,0410 dollar']);
+    expect(levels('Le dollar canadien a beaucoup varié. Son record absolu est de 104,5 cents US.')).toEqual(['USD/CAD 104,5 cents US']);
+    expect(levels("L'euro reste loin de son record de 2008, lorsqu'il avait culminé à près de 1,60 dollar.")).toEqual(['EUR/USD 1,60 dollar']);
+    // The pronoun of a sentence about money is no currency's.
+    expect(money('Samsung a investi 5 milliards de dollars. Il a vendu ses puces à 1 400 wons pièce.').rates).toEqual([]);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
