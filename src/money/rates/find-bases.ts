@@ -393,7 +393,10 @@ export function subjectBefore(
       // "le dollar a chuté jusqu'à 75,32 yens": the subject's verb, then a phrase that states its
       // level right before the figure, make a quote of a level further from today's (a record).
       const stated = !oneUnit && containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && (phraseEndsAt(ctx.forms, g.rateAtLevel, f.start) || phraseEndsAt(ctx.forms, g.qualifiersBefore, f.start));
-      return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit ? { oneUnit } : {}), ...(stated ? { stated } : {}) };
+      // "En 2016, à Lagos, le dollar s'échangeait à 305 nairas": a year before the subject dates the
+      // quote, however far from today's level.
+      const dated = !oneUnit && containsPhrase(ctx.forms, g.rateSubjectVerbs, mention.end, f.start, true) && yearBefore(fold, Math.max(sentence.start, s - YEAR_REACH), s);
+      return { code: ctx.resolve(mention.value.code), units: 1, ...(oneUnit || dated ? { oneUnit: true } : {}), ...(stated ? { stated } : {}) };
     }
   }
   return null;
@@ -491,4 +494,17 @@ export function anaphorBase(ctx: RateContext, g: Grammar, f: Figure, sentence: S
     return named ? { code: named.code, units: 1 } : null;
   }
   return null;
+}
+
+/** How far before a subject a year dating its quote may stand ("En 2016, à Lagos, le dollar …"). */
+const YEAR_REACH = 60;
+
+/** Whether a year from 1900 to 2099 is printed between two offsets (as a number of its own). */
+function yearBefore(fold: string, from: number, to: number): boolean {
+  for (let i = from; i + 4 <= to; i++) {
+    if ((fold[i] === '1' && fold[i + 1] === '9') || (fold[i] === '2' && fold[i + 1] === '0')) {
+      if (isDigit(fold.charCodeAt(i + 2)) && isDigit(fold.charCodeAt(i + 3)) && !isDigit(fold.charCodeAt(i - 1)) && !isDigit(fold.charCodeAt(i + 4)) && !(fold[i - 1] === ',' && isDigit(fold.charCodeAt(i - 2))) && !((fold[i + 4] === ',' || fold[i + 4] === '.') && isDigit(fold.charCodeAt(i + 5)))) return true;
+    }
+  }
+  return false;
 }
