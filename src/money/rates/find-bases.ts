@@ -71,6 +71,8 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
+  // "2/3 de cent": a fraction is no level.
+  if ((fold[b.end] === '/' && isDigit(key.charCodeAt(b.end + 1))) || (fold[b.start - 1] === '/' && isDigit(key.charCodeAt(b.start - 2)))) return false;
   // "Yen (100) :": the units a table row is for.
   if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
   // "3시 10분", "9월 2일": a time or a date in Korean.

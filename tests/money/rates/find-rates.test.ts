@@ -154,6 +154,12 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money('Samsung a investi 5 milliards de dollars. Il a vendu ses puces à 1 400 wons pièce.').rates).toEqual([]);
   });
 
+  test('a move of the huard is no money, and a fraction is no level', () => {
+    expect(money('Depuis janvier, le huard a gagné environ 9 cents US.').amounts).toEqual([]);
+    const close = money("Le huard a clôturé à 1,0120 $ US, soit un gain d'environ 2/3 de cent.");
+    expect(close.rates.map((r) => r.text)).toEqual(['1,0120 $ US']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
