@@ -59,8 +59,11 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
   for (const s of reviewed.scales) scales.set(scaleKey(s), s);
   const currencies = new Map<string, CurrencyName>();
   // Names with brackets ("Unidad de Fomento (UF)") are catalogue labels, never written in prose.
-  for (const c of generated.currencies) if (!excludedCurrencies.has(c.form) && !/[()]/.test(c.form)) currencies.set(c.form.toLowerCase(), c);
-  for (const c of reviewed.currencies) currencies.set(c.form.toLowerCase(), c as CurrencyName);
+  // Forms that differ only in case are one name, unless a reviewed one is case-sensitive: "DH"
+  // and "Dh" are two signs of the dirham, "W" is the won where "w" is nothing.
+  const formKey = (c: { form: string; caseSensitive?: boolean }) => (c.caseSensitive ? `=${c.form}` : c.form.toLowerCase());
+  for (const c of generated.currencies) if (!excludedCurrencies.has(c.form) && !/[()]/.test(c.form)) currencies.set(formKey(c), c);
+  for (const c of reviewed.currencies) currencies.set(formKey(c), c as CurrencyName);
 
   return {
     code,

@@ -33,6 +33,12 @@ describe('language packs', () => {
     expect(fra.scales.some((s) => s.form === 'Bn')).toBe(false);
   });
 
+  test('case-sensitive forms that differ only in case are kept apart', () => {
+    const base = { source: 'test', licence: 'MIT', decimal: ',', group: ' ', scales: [], currencies: [] };
+    const words = { ...structuredClone(fra), source: 'test', licence: 'MIT', currencies: [{ form: 'DH', code: 'MAD', caseSensitive: true }, { form: 'Dh', code: 'MAD', caseSensitive: true }] } as unknown as Parameters<typeof definePack>[2];
+    expect(definePack('xyz', base, words).currencies.map((c) => c.form).sort()).toEqual(['DH', 'Dh']);
+  });
+
   test('malformed data fails at once, naming the pack and the field', () => {
     const base = { source: 'test', licence: 'MIT', decimal: ',', group: ' ', scales: [], currencies: [] };
     const words = { ...structuredClone(fra), source: 'test', licence: 'MIT', digits: { decimal: ';', group: [] } } as unknown as Parameters<typeof definePack>[2];
