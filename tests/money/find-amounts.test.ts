@@ -25,6 +25,8 @@ const AMOUNTS: Array<[string, string, string, string, string]> = [
   ['fra', 'un déficit de 11,4 G$', '11,4 G$', 'CAD', '11400000000'],
   ['fra', 'un revenu inférieur à 45 k$', '45 k$', 'CAD', '45000'],
   ['fra', '3,65 G$ US de plus', '3,65 G$ US', 'USD', '3650000000'],
+  ['fra', 'Tencent reculait à 612 dollars hongkongais.', '612 dollars hongkongais', 'HKD', '612'],
+  ['fra', 'un contrat de 3 millions de dollars singapouriens', '3 millions de dollars singapouriens', 'SGD', '3000000'],
   // Canadian copy drops the sign after a scale word: "US" alone names the US dollar.
   ['fra', 'elle rachètera pour 450 milliards US en obligations', '450 milliards US', 'USD', '450000000000'],
   ['fra', '5 Mds€ investis', '5 Mds€', 'EUR', '5000000000'],
