@@ -8,7 +8,7 @@ import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
 import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
-import { couldBeRate, offUsual, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
+import { couldBeRate, offUsual, quotedPerHundred, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext, anaphorBase } from './find-bases.js';
 import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
@@ -311,6 +311,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     // "Le prix moyen a franchi la barre des 1 650 wons": the price of a good, not of a currency.
     if (f.currency !== null && pricesIn(g, sentence) < f.start) continue;
+    // "chaque baisse de 10 wons du cours des 100 yens": one unit, or a hundred of a currency quoted
+    // so, in a sentence about the rate is the unit a quote is for, not money.
+    if (f.currency !== null && f.amount !== -1 && !level && (toNumber(f.value) === 1 || (toNumber(f.value) === 100 && quotedPerHundred(f.currency)))) {
+      notAmounts.add(f.amount);
+      continue;
+    }
     // "31 900 wons" on Pyongyang's market, in an article that names the North Korean won.
     if (f.currency !== null) sisterReading(ctx, f, 'USD', 1);
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);

@@ -160,6 +160,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(close.rates.map((r) => r.text)).toEqual(['1,0120 $ US']);
   });
 
+  test('"chaque baisse de 10 wons du cours des 100 yens": a change and the unit it is for, neither money', () => {
+    expect(money("Selon Kiwoom, chaque baisse de 10 wons du cours des 100 yens ampute son résultat annuel d'environ 7 milliards de wons.").amounts.map((a) => a.text)).toEqual(['7 milliards de wons']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
