@@ -164,6 +164,12 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money("Selon Kiwoom, chaque baisse de 10 wons du cours des 100 yens ampute son résultat annuel d'environ 7 milliards de wons.").amounts.map((a) => a.text)).toEqual(['7 milliards de wons']);
   });
 
+  test('"90 pour l\'euro et 84 pour le dollar": a base after "pour" and its article', () => {
+    const { rates } = money("Hier, il fallait 105 roubles pour un euro et 98 pour un dollar ; en mai, on comptait respectivement 90 pour l'euro et 84 pour le dollar.");
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['EUR/RUB 105 roubles', 'USD/RUB 98', 'EUR/RUB 90', 'USD/RUB 84']);
+    expect(money('Il a payé 30 dollars pour la chambre.').amounts.map((a) => a.text)).toEqual(['30 dollars']);
+  });
+
   test('a market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons"', () => {
     const table = money('Changes à la clôture.\nDollar : 1 409,3 wons (+3,2)\nEuro : 1 533,8 wons (-1,1)\nYen (100) : 941,6 wons');
     expect(table.rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/KRW 1 409,3 wons', 'EUR/KRW 1 533,8 wons', 'JPY/KRW 941,6 wons']);
