@@ -62,6 +62,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // A year before the subject dates the quote, however far from today's level.
     ['fra', "En 2016, à Lagos, le dollar s'échangeait à 305 nairas.", '305 nairas', 'USD', 'NGN', 305],
     ['fra', 'En 2009, le dollar valait 1,75 real brésilien.', '1,75 real brésilien', 'USD', 'BRL', 1.75],
+    // FC is the Congolese franc, or the Comorian where the article names the Comoros.
+    ['fra', 'Aux Comores, un euro vaut 491,97 FC.', '491,97 FC', 'EUR', 'KMF', 491.97],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
@@ -152,6 +154,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(levels("L'euro reste loin de son record de 2008, lorsqu'il avait culminé à près de 1,60 dollar.")).toEqual(['EUR/USD 1,60 dollar']);
     // The pronoun of a sentence about money is no currency's.
     expect(money('Samsung a investi 5 milliards de dollars. Il a vendu ses puces à 1 400 wons pièce.').rates).toEqual([]);
+  });
+
+  test('a date is no level: "(cours du 11/4/2022)"', () => {
+    expect(money('À Tunis, un dollar vaut 2,98 TND (cours du 11/4/2022).').rates.map((r) => r.text)).toEqual(['2,98 TND']);
   });
 
   test('a move of the huard is no money, and a fraction is no level', () => {
