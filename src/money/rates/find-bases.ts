@@ -464,10 +464,10 @@ function opensClause(ctx: RateContext, g: Grammar, start: number): boolean {
   const { key, fold } = ctx.forms;
   let at = start;
   while (at > 0 && fold[at - 1] === ' ') at--;
-  let word = at;
-  while (word > 0 && isWordUnit(key.charCodeAt(word - 1))) word--;
-  if (word < at && g.rateSubjects.longest(key, fold, word, { accept: (end) => end === at })) {
-    at = word;
+  // The subjects trie reads backward: a match ends at `at` and gives where it starts.
+  const subject = g.rateSubjects.longest(key, fold, at);
+  if (subject) {
+    at = subject.end;
     while (at > 0 && fold[at - 1] === ' ') at--;
   }
   return at === 0 || ',;:.\n'.includes(fold[at - 1]!);

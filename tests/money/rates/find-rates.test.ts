@@ -59,6 +59,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // Ten or a hundred units of any currency opening their clause, with a rate verb, are a base.
     ['fra', "Au marché informel d'Oran, 100 euros se vendent 24 500 dinars algériens.", '24 500 dinars algériens', 'EUR', 'DZD', 245],
     ['fra', 'Au Ghana, 10 cedis ghanéens s’échangent contre 412 F CFA.', '412 F CFA', 'GHS', 'XOF', 41.2],
+    ['fra', 'À la BCT, les 1000 yens valent 21,5 dinars tunisiens.', '21,5 dinars tunisiens', 'JPY', 'TND', 0.0215],
     // A year before the subject dates the quote, however far from today's level.
     ['fra', "En 2016, à Lagos, le dollar s'échangeait à 305 nairas.", '305 nairas', 'USD', 'NGN', 305],
     ['fra', 'En 2009, le dollar valait 1,75 real brésilien.', '1,75 real brésilien', 'USD', 'BRL', 1.75],
