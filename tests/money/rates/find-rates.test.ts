@@ -24,6 +24,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', "Vers 18 heures, l'euro s'échangeait à 1,4312 dollar.", '1,4312 dollar', 'EUR', 'USD', 1.4312],
     ['fra', 'Le 15 juillet 2008, un euro était échangé pour 1,59 dollar.', '1,59 dollar', 'EUR', 'USD', 1.59],
     ['fra', 'Pour un dollar, il faut désormais 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
+    ['fra', 'À Accra, pour avoir 1 dollar, il faut débourser 15,4 cedis.', '15,4 cedis', 'USD', 'GHS', 15.4],
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', 'Pour 1 euro on obtient, ce matin, 7,82 yuans.', '7,82 yuans', 'EUR', 'CNY', 7.82],
     ['fra', 'Un euro est égal à 1,16 dollar.', '1,16 dollar', 'EUR', 'USD', 1.16],
