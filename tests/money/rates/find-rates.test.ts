@@ -158,6 +158,13 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money('Samsung a investi 5 milliards de dollars. Il a vendu ses puces à 1 400 wons pièce.').rates).toEqual([]);
   });
 
+  test('bank buying and selling rates ("taux d\'achat", "cours de vente") are quotes; a price per kilo stays money', () => {
+    const { rates, amounts } = money("À Addis-Abeba, la Zemen Bank affichait un taux d'achat de 161,4 birr, contre 159,8 birr chez Dashen.");
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/ETB 161,4 birr', 'USD/ETB 159,8 birr']);
+    expect(money('Sur le marché parallèle, le riz se vend 1 500 nairas le kilo.').amounts.map((a) => a.text)).toEqual(['1 500 nairas']);
+  });
+
   test('a date is no level: "(cours du 11/4/2022)"', () => {
     expect(money('À Tunis, un dollar vaut 2,98 TND (cours du 11/4/2022).').rates.map((r) => r.text)).toEqual(['2,98 TND']);
   });
