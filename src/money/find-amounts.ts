@@ -767,7 +767,10 @@ function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, prev
   const between = forms.fold.slice(previous.end, number.start);
   // The same scale word carries further: "… 9 200 milliards de wons (6,29 milliards de dollars)
   // pour le trimestre, porté par … Le résultat dépasse le consensus de 8 300 milliards".
-  if (between.length > (previous.scale === number.scale ? SAME_SCALE_REACH : ELLIPSIS_REACH) || between.includes('\n')) return null;
+  // Into the next paragraph only with the same scale: "… vale 14 miliardi di euro.\nDi questi, 9
+  // miliardi andranno alle imprese".
+  const breaks = between.split('\n').length - 1;
+  if (between.length > (previous.scale === number.scale ? SAME_SCALE_REACH : ELLIPSIS_REACH) || breaks > 1 || (breaks === 1 && previous.scale !== number.scale)) return null;
   // Across one sentence end only with the same scale: "… avec 157,6 millions de dollars.
   // Viennent ensuite les États-Unis, avec 54,32 millions".
   const ends = between.match(/[.!?](?:\s|$)/g)?.length ?? 0;

@@ -202,6 +202,12 @@ describe('ranges and lists share a currency', () => {
     ]);
   });
 
+  test('a bare figure with the same scale word takes the currency of the paragraph before', () => {
+    expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, 9 miliardi andranno alle imprese.', 'ita').map((a) => `${a.text} ${a.currency}`)).toEqual(['14 miliardi di euro EUR', '9 miliardi EUR']);
+    // Not with another scale, nor two paragraphs on.
+    expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, 900 milioni andranno alle imprese.', 'ita').map((a) => a.text)).toEqual(['14 miliardi di euro']);
+  });
+
   test('a year is never the low end or a member', () => {
     expect(amounts('de 2024 à 3 milliards de dollars').map((a) => a.text)).toEqual(['3 milliards de dollars']);
     expect(amounts('en 2023, 5 000 et 10 000 wons').map((a) => a.text)).toEqual(['5 000', '10 000 wons']);

@@ -66,6 +66,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'En 2009, le dollar valait 1,75 real brésilien.', '1,75 real brésilien', 'USD', 'BRL', 1.75],
     // FC is the Congolese franc, or the Comorian where the article names the Comoros.
     ['fra', 'Aux Comores, un euro vaut 491,97 FC.', '491,97 FC', 'EUR', 'KMF', 491.97],
+    // "dólar blue" is Argentine: the "$" of its quotes is the peso.
+    ['spa', 'El dólar blue cerró el martes a $1.350 para la venta.', '$1.350', 'USD', 'ARS', 1350],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
