@@ -256,13 +256,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     return at;
   };
   for (const f of figures) {
-    if (f.perUnit || taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
+    if (taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
     // '"The 1,410 line looks like the one they want to defend"': a bare figure naming a level, near
     // one the article quoted, is a rate even where nothing else says the sentence is about it.
     const level = !isRateSentence(g, sentence);
+    // "el tipo de cambio se ubicó en 19.45 pesos por unidad": a price per unit is a level only
+    // where its own clause names the rate ("le tether … se négociait 1 374 wons l'unité" is a price).
+    if (f.perUnit && (level || !containsPhrase(ctx.forms, g.rateCues, clauseBefore(ctx.forms, sentence, f.start).start, f.start, false))) continue;
     if (level) {
       if (!levelNounAfter(ctx.forms, g, f)) continue;
       // "the 1,400-won line": with its currency, a level noun is cue enough; a bare figure must be

@@ -68,6 +68,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Aux Comores, un euro vaut 491,97 FC.', '491,97 FC', 'EUR', 'KMF', 491.97],
     // "dólar blue" is Argentine: the "$" of its quotes is the peso.
     ['spa', 'El dólar blue cerró el martes a $1.350 para la venta.', '$1.350', 'USD', 'ARS', 1350],
+    // A price per unit is a level where its clause names the rate.
+    ['spa', 'En México, el tipo de cambio interbancario se ubicó en 19.45 pesos por unidad al cierre.', '19.45 pesos', 'USD', 'MXN', 19.45],
+    // Epithets of the euro in Italian.
+    ['ita', 'La valuta europea è salita fino a 1,1432 dollari.', '1,1432 dollari', 'EUR', 'USD', 1.1432],
     ['spa', 'Hoy, 1.447 wones son necesarios para comprar un dólar.', '1.447 wones', 'USD', 'KRW', 1447],
     // A headline leaves the verb out.
     ['fra', 'Un dollar contre 1 412 wons : les importateurs inquiets', '1 412 wons', 'USD', 'KRW', 1412],
