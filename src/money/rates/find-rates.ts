@@ -125,9 +125,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // dollar, se négociait 1 418 wons l'unité" prices the tether.
     const subjectSpan = f.perUnit ? clauseBefore(ctx.forms, sentence, f.start) : sentence;
     const previousOne = previousSentence(ctx.sentences, sentence);
-    const base: { code: string; units: number; amount?: number } | null =
+    let base: { code: string; units: number; amount?: number } | null =
       explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed) ?? (f.perUnit ? null : anaphorBase(ctx, g, f, sentence, mentions(g, sentence), previousOne ? mentions(g, previousOne) : [], byEnd));
     if (!base) continue;
+    // "엔화는 880원대까지 떨어졌다", "le yen à 912 wons": a currency quoted per hundred, named alone,
+    // is priced per hundred when only that reading is plausible.
+    if (!explicit && f.currency !== null && base.units === 1 && base.code !== f.currency && quotedPerHundred(base.code) && !plausibleFor(base.code, f.currency, toNumber(f.value)) && plausibleFor(base.code, f.currency, toNumber(f.value) / 100)) base = { ...base, units: 100 };
     if (!explicit && f.currency !== null) sisterReading(ctx, f, base.code, base.units);
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.

@@ -92,6 +92,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['kor', '환율이 1달러에 1,450원을 넘으면 계획을 다시 짠다.', '1,450원', 'USD', 'KRW', 1450],
     ['kor', '원·엔 재정환율은 100엔당 912.5원이다.', '912.5원', 'JPY', 'KRW', 9.125],
     ['kor', '유로화는 1,541원에 거래됐다.', '1,541원', 'EUR', 'KRW', 1541],
+    ['kor', '엔화는 이달 들어 880원대까지 떨어졌다.', '880원', 'JPY', 'KRW', 8.8],
     ['deu', 'Für einen Dollar mussten zuletzt 1.418 Won gezahlt werden.', '1.418 Won', 'USD', 'KRW', 1418],
     ['deu', 'Ein Euro war am Freitag 1.544 Won wert.', '1.544 Won', 'EUR', 'KRW', 1544],
     ['ita', 'Per un dollaro servivano 1.418 won.', '1.418 won', 'USD', 'KRW', 1418],
