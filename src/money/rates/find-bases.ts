@@ -181,7 +181,15 @@ export function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amoun
   const starts = [at];
   // Each clause may lead with its base: after a comma, a semicolon or a colon ("L'euro s'achetait
   // 1 615,3 wons ; pour 1 euro, on obtenait 1,165 dollar").
-  for (let c = sentence.start; c < sentence.end; c++) if (fold[c] === ',' || fold[c] === ';' || fold[c] === ':') starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
+  for (let c = sentence.start; c < sentence.end; c++) {
+    if (fold[c] === ',' || fold[c] === ';' || fold[c] === ':') starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
+    // "… 12,50 GH¢ et pour avoir 1 000 F CFA il faut …": after a conjunction too.
+    else if (fold[c] === ' ' && g.words !== null) {
+      let w = c + 1;
+      while (w < sentence.end && isWordUnit(key.charCodeAt(w))) w++;
+      if (w > c + 1 && fold[w] === ' ' && g.words.joiners.has(key.slice(c + 1, w))) starts.push(w + 1);
+    }
+  }
   const out: LeadBase[] = [];
   for (const start of starts) {
     const lead = g.rateLeadingBase.longest(key, fold, start);

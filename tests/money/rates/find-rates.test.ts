@@ -172,6 +172,12 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(money('Sur le marché parallèle, le riz se vend 1 500 nairas le kilo.').amounts.map((a) => a.text)).toEqual(['1 500 nairas']);
   });
 
+  test('a clause after a conjunction may lead with its own base: "… et pour avoir 1 000 F CFA il faut débourser …"', () => {
+    const { rates, amounts } = money('Au marché de Kumasi, pour avoir 1 dollar américain, il faut débourser 12,50 GH¢ et pour avoir 1 000 F CFA il faut débourser 21,40 GH¢.');
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/GHS 12,50 GH¢', 'GHS/XOF 21,40 GH¢']);
+  });
+
   test('a date is no level: "(cours du 11/4/2022)"', () => {
     expect(money('À Tunis, un dollar vaut 2,98 TND (cours du 11/4/2022).').rates.map((r) => r.text)).toEqual(['2,98 TND']);
   });
