@@ -478,7 +478,11 @@ function opensClause(ctx: RateContext, g: Grammar, start: number): boolean {
     at = subject.end;
     while (at > 0 && fold[at - 1] === ' ') at--;
   }
-  return at === 0 || ',;:.\n'.includes(fold[at - 1]!);
+  if (at === 0 || ',;:.\n'.includes(fold[at - 1]!)) return true;
+  // "… et les 10 dirhams marocains valent 3,1 dinars": or after a conjunction.
+  let word = at;
+  while (word > 0 && isWordUnit(key.charCodeAt(word - 1))) word--;
+  return word < at && g.words !== null && g.words.joiners.has(key.slice(word, at)) && (word === 0 || fold[word - 1] === ' ');
 }
 
 /**

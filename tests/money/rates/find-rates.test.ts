@@ -178,6 +178,12 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     expect(rates.map((r) => `${r.base}/${r.quote} ${r.text}`)).toEqual(['USD/GHS 12,50 GH¢', 'GHS/XOF 21,40 GH¢']);
   });
 
+  test('a base of ten units after a conjunction opens its own quote: "… et les 10 dirhams marocains valent 3,1 dinars"', () => {
+    const { rates, amounts } = money("À Tunis, un euro vaut 3,3 dinars. Les 1000 yens s'échangent contre 21,5 dinars et les 10 dirhams marocains valent 3,1 dinars.");
+    expect(amounts).toEqual([]);
+    expect(rates.map((r) => `${r.base}/${r.quote} ${r.text} ${r.value}`)).toEqual(['EUR/TND 3,3 dinars 3.3', 'JPY/TND 21,5 dinars 0.0215', 'MAD/TND 3,1 dinars 0.31']);
+  });
+
   test('a date is no level: "(cours du 11/4/2022)"', () => {
     expect(money('À Tunis, un dollar vaut 2,98 TND (cours du 11/4/2022).').rates.map((r) => r.text)).toEqual(['2,98 TND']);
   });
