@@ -71,10 +71,10 @@ export function countContextCues(key: string, fold: string): ContextCounts {
 export function resolveCurrency(code: string, counts: ContextCounts, explicit: ReadonlySet<string>, defaultDollar: string): Resolution {
   const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
   if (!rule) return { code, ambiguous: false };
-  const local = (i: number) => counts.get(`${code}:${i}:local`) ?? 0;
-  const signs = (i: number) => (counts.get(`${code}:${i}:sign`) ?? 0) + local(i);
-  const hints = (i: number) => counts.get(`${code}:${i}:hint`) ?? 0;
-  const places = (i: number) => (counts.get(`${code}:${i}:place`) ?? 0) + hints(i);
+  const local = (i: number) => cueCount(counts, code, i, 'local');
+  const signs = (i: number) => cueCount(counts, code, i, 'sign') + local(i);
+  const hints = (i: number) => cueCount(counts, code, i, 'hint');
+  const places = (i: number) => cueCount(counts, code, i, 'place') + hints(i);
   let best = -1;
   let bestScore = 0;
   rule.alternatives.forEach((a, i) => {
@@ -118,8 +118,12 @@ const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN',
 export function pairCandidates(code: string, counts: ContextCounts, defaultDollar: string): string[] {
   const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
   if (!rule) return [code];
-  const named = (i: number) => ['sign', 'local', 'hint', 'place'].some((kind) => (counts.get(`${code}:${i}:${kind}`) ?? 0) > 0);
+  const named = (i: number) => (['sign', 'local', 'hint', 'place'] as const).some((kind) => cueCount(counts, code, i, kind) > 0);
   const alternatives = rule.alternatives.filter((_, i) => rule.ambiguous || named(i)).map((a) => a.code);
   return [...new Set([rule.default, ...(code === '$' ? [defaultDollar] : []), ...alternatives])];
 }
 
+/** How often the article gives one kind of cue for a rule's alternative (-1: its `versus`). */
+function cueCount(counts: ContextCounts, code: string, alternative: number, kind: Cue['kind']): number {
+  return counts.get(`${code}:${alternative}:${kind}`) ?? 0;
+}

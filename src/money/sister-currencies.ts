@@ -10,6 +10,9 @@ interface PlaceCue {
   sister: boolean;
 }
 
+/** The sister currencies, to tell an amount already read in one. */
+const SISTERS = new Set(Object.values(SHARED_CURRENCIES.sisterCurrencies).map((s) => s.sister));
+
 let places: PhraseTrie<PlaceCue> | undefined;
 
 function placeTrie(): PhraseTrie<PlaceCue> {
@@ -61,7 +64,7 @@ export function readSisters(forms: TextForms, amounts: AmountSpan[]): Set<string
       const c = counts[countBelow(paragraphStarts, a.start + 1, (s) => s) - 1]!.get(a.currency);
       if (c && c.sister > 0 && c.home === 0) a.currency = rule.sister;
     }
-    if (Object.values(SHARED_CURRENCIES.sisterCurrencies).some((s) => s.sister === a.currency)) named.add(a.currency);
+    if (SISTERS.has(a.currency)) named.add(a.currency);
   }
   return named;
 }

@@ -230,3 +230,11 @@ export function sentenceAt(sentences: readonly Span[], segments: readonly Segmen
   const segment = segments[spanIndexAt(segments, at)];
   return segment ? { start: segment.start, end: segment.end } : { start: at, end: at };
 }
+
+/** Whether the word that ends at `end` is a conjunction ("et", "and", "y", "und"): a clause may start after it. */
+export function conjunctionEndsAt(forms: TextForms, g: Grammar, end: number): boolean {
+  if (g.words === null) return false;
+  let word = end;
+  while (word > 0 && isWordUnit(forms.key.charCodeAt(word - 1))) word--;
+  return word < end && (word === 0 || forms.fold[word - 1] === ' ') && g.words.joiners.has(forms.key.slice(word, end));
+}

@@ -5,7 +5,7 @@ import type { AmountSpan, BareNumber } from '../find-amounts.js';
 import { isDigit, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
-import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt } from './clauses.js';
+import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt, conjunctionEndsAt } from './clauses.js';
 import { type Mention, namesAnother, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
 import { baseUnits, NEAR_PREVIOUS, LOOKBACK, plausibleFor } from './plausible-rates.js';
 import { reReadOpenDollar } from './settle-currencies.js';
@@ -184,11 +184,7 @@ export function leadingBases(ctx: RateContext, g: Grammar, sentence: Span, amoun
   for (let c = sentence.start; c < sentence.end; c++) {
     if (fold[c] === ',' || fold[c] === ';' || fold[c] === ':') starts.push(c + (fold[c + 1] === ' ' ? 2 : 1));
     // "… 12,50 GH¢ et pour avoir 1 000 F CFA il faut …": after a conjunction too.
-    else if (fold[c] === ' ' && g.words !== null) {
-      let w = c + 1;
-      while (w < sentence.end && isWordUnit(key.charCodeAt(w))) w++;
-      if (w > c + 1 && fold[w] === ' ' && g.words.joiners.has(key.slice(c + 1, w))) starts.push(w + 1);
-    }
+    else if (fold[c] === ' ' && c > sentence.start && conjunctionEndsAt(ctx.forms, g, c)) starts.push(c + 1);
   }
   const out: LeadBase[] = [];
   for (const start of starts) {
@@ -478,11 +474,8 @@ function opensClause(ctx: RateContext, g: Grammar, start: number): boolean {
     at = subject.end;
     while (at > 0 && fold[at - 1] === ' ') at--;
   }
-  if (at === 0 || ',;:.\n'.includes(fold[at - 1]!)) return true;
   // "… et les 10 dirhams marocains valent 3,1 dinars": or after a conjunction.
-  let word = at;
-  while (word > 0 && isWordUnit(key.charCodeAt(word - 1))) word--;
-  return word < at && g.words !== null && g.words.joiners.has(key.slice(word, at)) && (word === 0 || fold[word - 1] === ' ');
+  return at === 0 || ',;:.\n'.includes(fold[at - 1]!) || conjunctionEndsAt(ctx.forms, g, at);
 }
 
 /**

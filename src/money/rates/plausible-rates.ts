@@ -142,9 +142,9 @@ const PER_THOUSAND_BELOW = 500;
 /** Whether `units` of a currency is a count a quote's base may be: one, or a hundred or a thousand of a small unit. */
 export function baseUnits(units: number, code: string): boolean {
   if (units === 1) return true;
+  if (units === 100) return quotedPerHundred(code);
   const perDollar = typicalRate('USD', code);
-  if (perDollar === null) return false;
-  return (units === 100 && perDollar >= PER_HUNDRED_BELOW) || (units === 1000 && perDollar >= PER_THOUSAND_BELOW);
+  return units === 1000 && perDollar !== null && perDollar >= PER_THOUSAND_BELOW;
 }
 
 /** How far (a natural log) units of `quote` per `base` are from their usual level; Infinity when unknown. */
