@@ -6,7 +6,7 @@ import { isDigit, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt, conjunctionEndsAt } from './clauses.js';
-import { type Mention, namesAnother, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
+import { type Mention, namesAnother, NEAREST_MENTIONS, pairCuesIn, SUBJECT_REACH } from './currency-mentions.js';
 import { baseUnits, NEAR_PREVIOUS, LOOKBACK, plausibleFor } from './plausible-rates.js';
 import { reReadOpenDollar } from './settle-currencies.js';
 
@@ -496,8 +496,13 @@ export function anaphorBase(ctx: RateContext, g: Grammar, f: Figure, sentence: S
     // The currency the word stands for: the nearest named earlier in its own sentence
     // ("L'euro reste loin de son record, lorsqu'il avait culminé à 1,60 dollar"), else the first
     // of the sentence before.
-    const own = here.filter((m) => m.end <= i && m.code !== f.currency && !byEnd.has(m.end)).pop();
-    const named = own ?? before.find((m) => m.code !== f.currency && !byEnd.has(m.end));
+    // The nearest few only, found by halving: bounded work in a sentence of many currencies.
+    const names = (m: Mention | undefined) => m !== undefined && m.code !== f.currency && !byEnd.has(m.end);
+    let own: Mention | undefined;
+    for (let k = countBelow(here, i + 1, (m) => m.end) - 1, seen = 0; k >= 0 && seen < NEAREST_MENTIONS && !own; k--, seen++) if (names(here[k])) own = here[k];
+    let first: Mention | undefined;
+    for (let k = 0; k < Math.min(before.length, NEAREST_MENTIONS) && !first; k++) if (names(before[k])) first = before[k];
+    const named = own ?? first;
     return named ? { code: named.code, units: 1 } : null;
   }
   return null;
