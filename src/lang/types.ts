@@ -231,6 +231,13 @@ export interface RatePhrasing {
    * livre a chuté. Elle a reculé jusqu'à 1,04 dollar", "la monnaie", "son record".
    */
   anaphors?: string[];
+  /**
+   * Anaphors that stand for the currency only when no complement follows them: "le cours" (not
+   * "le cours du pétrole"). They need not be listed in `anaphors` too.
+   */
+  looseAnaphors?: string[];
+  /** What makes such a word name something else: "du", "des", "de la". */
+  anaphorComplements?: string[];
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**
@@ -255,6 +262,8 @@ export interface RatePhrasing {
    * pour obtenir 1 dollar", "1.450 wones son necesarios para comprar un dólar".
    */
   needPhrases?: string[];
+  /** The side of a counter a price is for, between it and its base: "à l'achat", "para la venta". */
+  sides?: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**

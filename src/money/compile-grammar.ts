@@ -82,9 +82,12 @@ export interface Grammar {
   rateLeadingClauses: PhraseTrie<true>;
   priceNouns: PhraseTrie<true>;
   rateNeedPhrases: PhraseTrie<true>;
+  rateSides: PhraseTrie<true>;
   verbParticles: PhraseTrie<true>;
   rateAgainst: PhraseTrie<true>;
-  rateAnaphors: PhraseTrie<true>;
+  /** Anaphors, each with whether a complement after it makes it name something else. */
+  rateAnaphors: PhraseTrie<boolean>;
+  rateAnaphorComplements: PhraseTrie<true>;
   rateLevelNouns: PhraseTrie<true>;
   rateSubjects: PhraseTrie<true>;
   rateVerbs: PhraseTrie<true>;
@@ -118,6 +121,13 @@ export function grammarFor(pack: LanguagePack): Grammar {
 function trie<T>(phrases: Iterable<string>, value: (phrase: string) => T, backward = false): PhraseTrie<T> {
   const t = new PhraseTrie<T>(backward);
   for (const p of phrases) t.add(p, value(p));
+  return t;
+}
+
+/** Anaphors, each marked with whether a complement after it makes it name something else. */
+function anaphorTrie(anaphors: readonly string[], loose: readonly string[]): PhraseTrie<boolean> {
+  const t = trie(anaphors, () => false);
+  for (const a of loose) t.add(a, true);
   return t;
 }
 
@@ -289,9 +299,11 @@ function compile(pack: LanguagePack): Grammar {
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
     priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
+    rateSides: trie(pack.rates.sides ?? [], () => true as const),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateAgainst: trie(pack.rates.against ?? [], () => true as const),
-    rateAnaphors: trie(pack.rates.anaphors ?? [], () => true as const),
+    rateAnaphors: anaphorTrie(pack.rates.anaphors ?? [], pack.rates.looseAnaphors ?? []),
+    rateAnaphorComplements: trie(pack.rates.anaphorComplements ?? [], () => true as const),
     rateLevelNouns: trie(pack.rates.levelNouns, () => true as const),
     rateSubjects: trie(pack.rates.subjects, () => true as const, true),
     rateVerbs: trie(pack.rates.verbs, () => true as const),

@@ -71,7 +71,10 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   const { fold, key } = ctx.forms;
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
-  // "2/3 de cent": a fraction is no level.
+  // "2/3 de cent": a fraction is no level; "1 250/1 $" is one.
+  const g1 = grammarAt(ctx.segments, b.start);
+  const slashed = g1 !== null && slashBase(ctx, g1, b.end, true) !== null;
+  if (slashed) return !amounts.some((a) => a.start < b.end && b.start < a.end);
   if ((fold[b.end] === '/' && isDigit(key.charCodeAt(b.end + 1))) || (fold[b.start - 1] === '/' && isDigit(key.charCodeAt(b.start - 2)))) return false;
   // "Yen (100) :": the units a table row is for.
   if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
@@ -119,15 +122,19 @@ export function baseAfter(
 ): { code: string; units: number; amount?: number; strong?: boolean } | null {
   const { key, fold } = ctx.forms;
   let at = f.end;
-  // "255 ₩/$", "1 380 wons/dollar": a pair written with a slash after the figure's currency.
-  if (f.currency !== null && fold[at] === '/') {
-    const base = g.mentions.longest(key, fold, at + 1, { hangulAttach: true });
-    if (base && !base.value.subunit) return { code: ctx.resolve(base.value.code), units: 1, strong: true };
+  // "255 ₩/$", "1 380 wons/dollar", "11,27 cedis / 1 dollar", "1 100 N/1 $": a pair written with a slash.
+  const slashed = slashBase(ctx, g, at, f.currency === null);
+  if (slashed) {
+    const amount = byEnd.get(slashed.end);
+    return { code: slashed.code, units: 1, strong: true, ...(amount !== undefined ? { amount } : {}) };
   }
   if (fold[at] === ' ') at++;
   // "160,52 yens sont désormais nécessaires pour obtenir 1 dollar": the figure's own verb first.
   const need = g.rateNeedPhrases.longest(key, fold, at);
   if (need) at = need.end + (fold[need.end] === ' ' ? 1 : 0);
+  // "23 200 dinars à l'achat pour 100 dollars": the side of the counter comes first.
+  const side = g.rateSides.longest(key, fold, at);
+  if (side) at = side.end + (fold[side.end] === ' ' ? 1 : 0);
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
   let strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
@@ -164,6 +171,37 @@ export function baseAfter(
   // "908,46 wons pour 100 yens": the base, printed as an amount, is not money.
   const amount = byEnd.get(end);
   return { code: ctx.resolve(mention.value.code), units: units || 1, strong, ...(amount !== undefined ? { amount } : {}) };
+}
+
+/** How long an unread sign between a figure and its slash may be ("1 100 N/1 $"). */
+const SLASH_SIGN = 3;
+
+/**
+ * The base of a rate written with a slash after its figure (and its currency): "255 ₩/$",
+ * "11,27 cedis / 1 dollar américain", "1€/1$"; after a bare figure, a short sign precis does not
+ * know may come first ("1 100 N/1 $", the naira). Null when no currency follows the slash.
+ */
+export function slashBase(ctx: RateContext, g: Grammar, end: number, bare: boolean): { code: string; end: number } | null {
+  const { key, fold } = ctx.forms;
+  let p = end;
+  if (fold[p] === ' ') p++;
+  if (bare) {
+    let q = p;
+    while (q < p + SLASH_SIGN && isWordUnit(key.charCodeAt(q)) && !isDigit(key.charCodeAt(q))) q++;
+    if (q > p && !isWordUnit(key.charCodeAt(q))) p = q;
+  }
+  if (fold[p] === ' ') p++;
+  if (fold[p] !== '/') return null;
+  // Spaces around the slash, and one unit after it: "/1 $", " / 1 dollar".
+  p++;
+  if (fold[p] === ' ') p++;
+  if (fold[p] === '1' && !isDigit(key.charCodeAt(p + 1)) && fold[p + 1] !== ',' && fold[p + 1] !== '.') {
+    p++;
+    if (fold[p] === ' ') p++;
+  }
+  const base = g.mentions.longest(key, fold, p, { hangulAttach: true });
+  if (!base || base.value.subunit) return null;
+  return { code: ctx.resolve(base.value.code), end: base.end };
 }
 
 /**
@@ -303,6 +341,7 @@ export function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: rea
     while (e > 0 && fold[e - 1] === ' ') e--;
     return fromAmount(e);
   }
+
   // A market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons".
   if (fold[at - 1] === ':' && f.currency !== null) return tableLabel(ctx, g, f, at - 1);
   for (const suffix of [g.pack.rates.perBaseSuffix, g.pack.rates.basePostposition]) {
@@ -492,6 +531,8 @@ export function anaphorBase(ctx: RateContext, g: Grammar, f: Figure, sentence: S
     if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
     const anaphor = g.rateAnaphors.longest(key, fold, i, { accept: (end) => end < f.start && !isWordUnit(key.charCodeAt(end)) });
     if (!anaphor) continue;
+    // "le cours du pétrole s'est redressé à 80 dollars": the word names what follows it.
+    if (anaphor.value && g.rateAnaphorComplements.longest(key, fold, anaphor.end + (fold[anaphor.end] === ' ' ? 1 : 0))) continue;
     if (!containsPhrase(ctx.forms, g.rateSubjectVerbs, anaphor.end, f.start, true) || namesAnother(ctx, g, byEnd, anaphor.end, f.start)) return null;
     // The currency the word stands for: the nearest named earlier in its own sentence
     // ("L'euro reste loin de son record, lorsqu'il avait culminé à 1,60 dollar"), else the first

@@ -5,12 +5,13 @@ import type { AmountSpan, BareNumber } from '../find-amounts.js';
 import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
 import { marketOrder, plausibleRate, typicalRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
+import { isWordUnit } from '../match-key.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
 import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
 import { couldBeRate, offUsual, quotedPerHundred, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext, anaphorBase } from './find-bases.js';
-import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs } from './repeated-levels.js';
+import { levelsNearQuotes, rangeEndRates, repeatedLevels, sameLevelAs, sharedBaseBefore } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
 
 // The orchestration of rate finding: the unmistakable forms first, then the sentences about the
@@ -46,7 +47,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     else if (perUnitWord(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i, perUnit: true });
   });
   for (const b of bare) {
-    if (b.scale === null && !b.written && bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
+    if (b.scale !== null || b.written) continue;
+    // "à près de 13,50 livres pour un dollar": "livres" is money only with a scale word, and
+    // a quote's currency all the same.
+    const named = unscaledName(ctx, b);
+    if (named) figures.push({ start: b.start, end: named.end, value: b.decimal, currency: ctx.resolve(named.code), amount: -1, unscaledName: true });
+    else if (bareFigure(ctx, b, amounts)) figures.push({ start: b.start, end: b.end, value: b.decimal, currency: null, amount: -1 });
   }
   figures.sort((x, y) => x.start - y.start);
   // Where the amount before each figure ends: a phrase dating a rate is looked for after it
@@ -130,7 +136,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     if (!base) continue;
     // "엔화는 880원대까지 떨어졌다", "le yen à 912 wons": a currency quoted per hundred, named alone,
     // is priced per hundred when only that reading is plausible.
-    if (!explicit && f.currency !== null && base.units === 1 && base.code !== f.currency && quotedPerHundred(base.code) && !plausibleFor(base.code, f.currency, toNumber(f.value)) && plausibleFor(base.code, f.currency, toNumber(f.value) / 100)) base = { ...base, units: 100 };
+    // "100 dollars se négocient à 430 000 Fg. L'euro, lui, est à 610 000 Fg": after a quote per
+    // hundred, any currency may be.
+    const byHundreds = lastBase !== null && lastBase.units === 100 && f.start - lastBase.end <= SAME_BASE_REACH;
+    if (!explicit && f.currency !== null && base.units === 1 && base.code !== f.currency && (quotedPerHundred(base.code) || byHundreds) && !plausibleFor(base.code, f.currency, toNumber(f.value)) && plausibleFor(base.code, f.currency, toNumber(f.value) / 100)) base = { ...base, units: 100 };
     if (!explicit && f.currency !== null) sisterReading(ctx, f, base.code, base.units);
     // "The won-dollar exchange rate rose 6.2 won to 1,411.5 won": after a subject and its verb, a
     // figure the text says is a move is a change of the rate.
@@ -146,7 +155,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // in won, not dollars).
     reReadOpenDollar(f, base.code, amounts);
     // A figure printed in another currency than its base is in that one, named around it or not.
-    const candidates: string[] = [...(f.currency !== null ? [f.currency] : []), ...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies].filter((c) => c !== base.code);
+    // "Le naira chute. Il s'est vendu à 1 100 N/1 $": a bare figure may be in a currency the
+    // sentence before named, when the article prints no sum in another.
+    const previousNames = f.currency === null && previousOne ? currenciesByDistance(mentions(g, previousOne), f) : [];
+    const candidates: string[] = [...(f.currency !== null ? [f.currency] : []), ...currenciesByDistance(mentions(g, sentence), f), ...ctx.currencies, ...previousNames].filter((c) => c !== base.code);
     if (candidates.length === 0) continue;
     const value = toNumber(f.value);
     // A bare figure after a subject is in the other currency ("le dollar valait 1 431") or, when
@@ -259,7 +271,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     return at;
   };
   for (const f of figures) {
-    if (taken.has(f) || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
+    if (taken.has(f) || f.unscaledName || (f.amount !== -1 && notAmounts.has(f.amount))) continue;
     const g = grammarAt(ctx.segments, f.start);
     if (!g) continue;
     const sentence = sentenceAt(ctx.sentences, ctx.segments, f.start);
@@ -400,12 +412,22 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
   }
   rangeEndRates(ctx, rates, amounts, notAmounts);
+  sharedBaseBefore(ctx, rates, amounts, notAmounts);
   settleOpenCurrencies(rates, amounts, ctx.currencies);
   repeatedLevels(ctx, rates, amounts, notAmounts);
   levelsNearQuotes(ctx, rates, amounts, notAmounts);
   rates.sort((x, y) => x.start - y.start);
   marketDollars(ctx, rates, amounts);
   return { rates, notAmounts };
+}
+
+/** A currency name right after a bare number that is money only with a scale word ("13,50 livres"). */
+function unscaledName(ctx: RateContext, b: BareNumber): { code: string; end: number } | null {
+  const g = grammarAt(ctx.segments, b.start);
+  if (!g || ctx.forms.fold[b.end] !== ' ') return null;
+  const m = g.mentions.longest(ctx.forms.key, ctx.forms.fold, b.end + 1);
+  if (!m || !m.value.needsScale || m.value.subunit || isWordUnit(ctx.forms.key.charCodeAt(m.end))) return null;
+  return { code: m.value.code, end: m.end };
 }
 
 /** The latest quote of a sentence that ends before a figure (among the latest few found). */

@@ -39,6 +39,11 @@ export interface Figure {
   amount: number;
   /** Priced per "unit" ("1.095,8 wones por unidad"): a quote only of a currency named as its subject. */
   perUnit?: true;
+  /**
+   * In a name that is money only with a scale word ("13,50 livres pour un dollar"): a quote only
+   * with its base or subject, never by the sentence it stands in.
+   */
+  unscaledName?: true;
 }
 
 export interface RateContext {

@@ -4,12 +4,48 @@ import { type Decimal, decimalFromParts, divide, toNumber } from '../decimal.js'
 import type { AmountSpan } from '../find-amounts.js';
 import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
-import { containsPhrase, grammarAt, previousSentence, sentenceAt } from './clauses.js';
+import { conjunctionEndsAt, containsPhrase, grammarAt, previousSentence, sentenceAt } from './clauses.js';
+import { namesAnother } from './currency-mentions.js';
 import { LEVEL_NEAR, toRate } from './plausible-rates.js';
 import type { Figure, RateContext, RateSpan } from './rate-types.js';
 
 // The passes after the quotes are found: figures that are rates only because of a quote the
 // article made (the other end of its range, the same level again, a level near it).
+
+/** How long the gap between two quotes sharing a base may be ("… à la vente et contre …"). */
+const SHARED_BASE_GAP = 40;
+
+/** How near the quote after it a figure sharing its base must be: a counter's two prices. */
+const SHARED_BASE_NEAR = 0.25;
+
+/**
+ * "23 400 dinars à la vente et 23 200 dinars à l'achat pour 100 dollars": a figure in the
+ * currency of the quote after it, joined to it by a conjunction, near its level and with no other
+ * currency named between, shares its base.
+ */
+export function sharedBaseBefore(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[], notAmounts: Set<number>): void {
+  const byStart = new Map(rates.map((r) => [r.start, r]));
+  const byEnd = new Map<number, number>();
+  amounts.forEach((a, i) => byEnd.set(a.end, i));
+  amounts.forEach((a, i) => {
+    const next = amounts[i + 1];
+    if (!next || notAmounts.has(i) || a.scale !== null || next.start - a.end > SHARED_BASE_GAP) return;
+    const rate = byStart.get(next.start);
+    const currency = ctx.resolve(a.currency);
+    if (!rate || rate.repeat || rate.figureCurrency !== currency) return;
+    const g = grammarAt(ctx.segments, a.start);
+    if (!g || sentenceAt(ctx.sentences, ctx.segments, a.start).end < next.start) return;
+    if (Math.abs(toNumber(a.decimal) / toNumber(rate.figure) - 1) > SHARED_BASE_NEAR) return;
+    let joined = false;
+    for (let c = a.end; c < next.start && !joined; c++) if (ctx.forms.fold[c] === ' ' && conjunctionEndsAt(ctx.forms, g, c)) joined = true;
+    if (!joined || /\d/.test(ctx.forms.fold.slice(a.end, next.start)) || namesAnother(ctx, g, byEnd, a.end, next.start)) return;
+    rates.push(sameLevelAs(rate, a, a.decimal, rate.earlier));
+    notAmounts.add(i);
+  });
+}
+
+/** How far apart the two ends of a range of rates may be. */
+const RANGE_SPAN = 3;
 
 /** "un dollar entre 1 420 et 1 500 wons": the other end of a range of a rate is a rate of the same pair. */
 export function rangeEndRates(ctx: RateContext, rates: RateSpan[], amounts: readonly AmountSpan[], notAmounts: Set<number>): void {
@@ -23,7 +59,9 @@ export function rangeEndRates(ctx: RateContext, rates: RateSpan[], amounts: read
     const priced = figure.currency === rate.quote ? rate.base : figure.currency === rate.base ? rate.quote : null;
     if (!priced) return;
     const candidate = toRate(priced, figure.currency!, figure, toNumber(rate.figure) / toNumber(rate.value) > 50 ? 100 : 1, rate.earlier);
-    if (!plausibleRate(candidate.base, candidate.quote, toNumber(candidate.value), 2)) return;
+    // Near its other end ("de 1,21 à 2 reais par dollar" in 1999), or near the pair's usual level.
+    const span = toNumber(candidate.value) / (candidate.base === rate.base ? toNumber(rate.value) : 1 / toNumber(rate.value));
+    if (!(span >= 1 / RANGE_SPAN && span <= RANGE_SPAN) && !plausibleRate(candidate.base, candidate.quote, toNumber(candidate.value), 2)) return;
     rates.push(candidate);
     notAmounts.add(i);
   });

@@ -99,8 +99,10 @@ export function settleOpenCurrencies(rates: RateSpan[], amounts: readonly Amount
     const distance = (code: string): number => offUsual(other, code, toNumber(perOther));
     let best = figure;
     // Only the readings the article gives a reason for: "l'euro à 1,4266 dollar" in a 2008 wrap
-    // that names no other dollar is the US one, however far from today's level.
-    for (const code of [rule.default, ...rule.alternatives.map((a) => a.code).filter((c) => articleCurrencies.includes(c))]) {
+    // that names no other dollar is the US one, however far from today's level. A name shared
+    // alike ("dirhams", "dinars", "roupies") may be any of them: "10,93 dirhams pour un euro" is
+    // Moroccan.
+    for (const code of [rule.default, ...rule.alternatives.map((a) => a.code).filter((c) => rule.ambiguous === true || articleCurrencies.includes(c))]) {
       if (code !== other && distance(code) < distance(best)) best = code;
     }
     if (best === figure || !(distance(figure) - distance(best) > OPEN_CURRENCY_MARGIN)) continue;

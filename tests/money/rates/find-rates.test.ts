@@ -510,3 +510,66 @@ describe('headlines, market lists and prices by weight', () => {
     expect(quotes('À Londres, 1 905 wons la livre : la devise britannique reste chère.').rates).toEqual(['GBP/KRW 1 905 wons']);
   });
 });
+
+describe('quotes as African, Maghreb and Latin American copy writes them', () => {
+  const quotes = (text: string, language = 'fra') => {
+    const { rates, amounts } = money(text, language);
+    return { rates: rates.map((r) => `${r.base}/${r.quote} ${r.text} ${Number(r.value.toFixed(4))}`), amounts: amounts.map((a) => a.text) };
+  };
+
+  test('a level the currency has had since 2000 is plausible: the naira at 330 per dollar, the real at 1,7', () => {
+    expect(quotes('Le gouvernement maintient un taux légal de 330 nairas le dollar.')).toEqual({ rates: ['USD/NGN 330 nairas 330'], amounts: [] });
+    expect(quotes("La devise brésilienne s'est raffermie face au dollar, qui ne vaut plus que 1,7 real.")).toEqual({ rates: ['USD/BRL 1,7 real 1.7'], amounts: [] });
+  });
+
+  test('a rate written with a slash: "1 320 N/1 $", "13,40 Ghana Cedi / 1 dollar américain"', () => {
+    expect(quotes("Le naira recule encore. Il s'échangeait hier à 1 320 N/1 $ au marché parallèle.")).toEqual({ rates: ['USD/NGN 1 320 1320'], amounts: [] });
+    expect(quotes('À Kumasi, la parité affichée est de 13,40 Ghana Cedi / 1 dollar américain.')).toEqual({ rates: ['USD/GHS 13,40 Ghana Cedi 13.4'], amounts: [] });
+    // A fraction and a price per kilo stay what they are.
+    expect(quotes('Le sac de riz se vend 12 $/kg, soit 2/3 du prix de 2020.')).toEqual({ rates: [], amounts: ['12 $'] });
+  });
+
+  test('the other end of a range of rates is near it, and a name shared alike is read by the level', () => {
+    expect(quotes("Entre 10,41 et 11,62 dirhams pour un euro selon les guichets, l'écart surprend.")).toEqual({ rates: ['EUR/MAD 10,41 10.41', 'EUR/MAD 11,62 dirhams 11.62'], amounts: [] });
+    expect(quotes('En 1998, le real est passé de 1,16 à 1,89 real par dollar.')).toEqual({ rates: ['USD/BRL 1,16 1.16', 'USD/BRL 1,89 real 1.89'], amounts: [] });
+  });
+
+  test('"son creux", "le cours", "cette devise": the currency named before', () => {
+    expect(quotes("Le huard a fléchi. Son creux de l'année, touché en mars, est de 68,4 cents US.")).toEqual({ rates: ['USD/CAD 68,4 cents US 1.462'], amounts: [] });
+    expect(quotes('La livre a reculé lundi. Mardi, le cours a rebondi à 1,14 euro.')).toEqual({ rates: ['EUR/GBP 1,14 euro 0.8772'], amounts: [] });
+    // "le cours du baril" is the oil price.
+    expect(quotes('La livre a reculé lundi. Mardi, le cours du baril a rebondi à 78 dollars.')).toEqual({ rates: [], amounts: ['78 dollars'] });
+    expect(quotes("L'ariary faiblit face à l'euro. Jeudi, cette devise européenne se négociait à 5 012,4 ariary.")).toEqual({ rates: ['EUR/MGA 5 012,4 ariary 5012.4'], amounts: [] });
+  });
+
+  test('a counter\'s two sides share the base after them: "24 100 dinars à la vente et 23 900 dinars à l\'achat pour 100 dollars"', () => {
+    expect(quotes("Au Square, le dollar atteint 24 100 dinars à la vente et 23 900 dinars à l'achat pour 100 dollars.")).toEqual({ rates: ['USD/DZD 24 100 dinars 241', 'USD/DZD 23 900 dinars 239'], amounts: [] });
+    // Two prices of goods joined the same way stay money.
+    expect(quotes('Le café coûte 2 300 dinars et le thé 2 200 dinars pour 100 grammes.')).toEqual({ rates: [], amounts: ['2 300 dinars', '2 200 dinars'] });
+  });
+
+  test('after a quote per hundred, the next currency may be quoted per hundred too; "fg" is the Guinean franc', () => {
+    expect(quotes("Au marché noir, 100 dollars se négocient à 862 000 Fg. L'euro, lui, est à 934 000 Fg.")).toEqual({ rates: ['USD/GNF 862 000 Fg 8620', 'EUR/GNF 934 000 Fg 9340'], amounts: [] });
+    expect(quotes('À Kankan, 1 dollar est égal à 8 620 fg.')).toEqual({ rates: ['USD/GNF 8 620 fg 8620'], amounts: [] });
+  });
+
+  test('"livres" are the Turkish, Egyptian or Lebanese pound where the article is about that country, scale word or not', () => {
+    expect(quotes("À Ankara, la monnaie turque s'échangeait mercredi au-delà de 19 livres pour un dollar, contre 18,4 livres pour un dollar en décembre.")).toEqual({ rates: ['USD/TRY 19 livres 19', 'USD/TRY 18,4 livres 18.4'], amounts: [] });
+    expect(quotes("Au Caire, au marché noir, la livre s'échange aux alentours de 41 pour un dollar.")).toEqual({ rates: ['USD/EGP 41 41'], amounts: [] });
+    expect(quotes('La Banque du Liban a relevé le taux de Sayrafa. Vendredi, il a été relevé à 86.000 LL contre le dollar.')).toEqual({ rates: ['USD/LBP 86.000 LL 86000'], amounts: [] });
+    // Sterling where the article is British; a pound of beef is no money.
+    expect(quotes('À Londres, la livre a reculé face au dollar, à 1,27 dollar, et les Britanniques ont dépensé 3 milliards de livres.')).toEqual({ rates: ['GBP/USD 1,27 dollar 1.27'], amounts: ['3 milliards de livres'] });
+    expect(quotes('Le boucher de Toronto vend 2 livres de bœuf pour un dollar de moins.')).toEqual({ rates: [], amounts: [] });
+  });
+
+  test('"Rs" is a rupee; "la devise libyenne", "$ canadien"; "se vend à" is a rate verb', () => {
+    expect(quotes('La Banque de Maurice a vendu 25 millions de dollars à un taux de Rs 45,10 le dollar.')).toEqual({ rates: ['USD/MUR Rs 45,10 45.1'], amounts: ['25 millions de dollars'] });
+    expect(quotes("À Tripoli, la devise libyenne coûtait 1,29 dinar tunisien à l'achat.")).toEqual({ rates: ['LYD/TND 1,29 dinar tunisien 1.29'], amounts: [] });
+    expect(quotes('Un dollar américain se vend à plus de 2 400 francs burundais au marché noir de Bujumbura.')).toEqual({ rates: ['USD/BIF 2 400 francs burundais 2400'], amounts: [] });
+    expect(quotes('Pour un séjour à Londres, on a besoin de 1,82 $ canadien pour acheter une livre sterling.')).toEqual({ rates: ['GBP/CAD 1,82 $ canadien 1.82'], amounts: [] });
+  });
+
+  test('an Argentine counter: "a $1.385 para la compra y a $1.435 para la venta"', () => {
+    expect(quotes('En el Banco Nación, el dólar oficial cerró a $1.385 para la compra y a $1.435 para la venta.', 'spa')).toEqual({ rates: ['USD/ARS $1.385 1385', 'USD/ARS $1.435 1435'], amounts: [] });
+  });
+});
