@@ -73,6 +73,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     scales: [...scales.values()],
     currencies: [...currencies.values()],
     linkers: reviewed.linkers,
+    ...(reviewed.moneyCues ? { moneyCues: reviewed.moneyCues } : {}),
     clauseWords: reviewed.clauseWords,
     scaleNeedsLinker: reviewed.scaleNeedsLinker,
     currencyFalseFriends: reviewed.currencyFalseFriends,

@@ -21,6 +21,12 @@ export interface LanguagePack {
   /** Words between a scale word and the currency: French "de", "d'"; Italian "di"; English "of". */
   linkers: string[];
   /**
+   * Beginnings of words about money (nouns and verbs: "ricavi", "utile", "debito", "vale",
+   * "costa", "Umsatz", "매출"): a scaled figure with no currency in a clause that has one is a sum
+   * in the article's currency ("Il decreto vale 45 miliardi").
+   */
+  moneyCues?: string[];
+  /**
    * Short function words that may follow a figure without naming what it counts: prepositions,
    * conjunctions, articles, day names ("… contre 3,04 billions un an plus tôt", "à 1 380,5 pour
    * un dollar"). Lower case; German nouns are told by their capital instead.

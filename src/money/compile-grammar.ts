@@ -51,6 +51,7 @@ export interface Grammar {
   falseFriends: PhraseTrie<true>;
   percentWords: PhraseTrie<true>;
   linkers: PhraseTrie<true>;
+  moneyCues: PhraseTrie<true>;
   qualifiersBefore: PhraseTrie<QualifierKind>;
   qualifiersAfter: PhraseTrie<QualifierKind>;
   /** Every qualifier, read forwards (between two amounts of a pair: "soit quasiment", "(약 …)"). */
@@ -276,6 +277,7 @@ function compile(pack: LanguagePack): Grammar {
     falseFriends: trie(pack.currencyFalseFriends, () => true as const),
     percentWords: trie([...pack.percentWords, '%'], () => true as const),
     linkers: trie(pack.linkers, () => true as const),
+    moneyCues: trie(pack.moneyCues ?? [], () => true as const),
     qualifiersBefore,
     qualifiersAfter,
     qualifiersForward,

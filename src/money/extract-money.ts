@@ -5,6 +5,7 @@ import type { Amount, CurrencyPair, PairSide, RateQuote } from './amount-types.j
 import { judgePairs, type RateEvidence, round } from './assess-pairs.js';
 import { type Grammar, grammarFor } from './compile-grammar.js';
 import { type Decimal, roundSignificant, toNumber, toPlainString } from './decimal.js';
+import { carryArticleCurrency } from './carry-article-currency.js';
 import { type AmountSpan, findAmounts, type Segment, type TextForms } from './find-amounts.js';
 import { findRates } from './rates/find-rates.js';
 import type { RateSpan } from './rates/rate-types.js';
@@ -76,6 +77,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   }
   segments.sort((a, b) => a.start - b.start);
   const found = findAmounts(forms, segments);
+  carryArticleCurrency(forms, found);
   if (found.flippedSeparators > 0) {
     const marks = [...preferences.entries()].filter(([, m]) => m).map(([code, m]) => `${m === '.' ? 'a point' : 'a comma'} (${code})`);
     diagnostics.push({
@@ -89,12 +91,14 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   const counts = countContextCues(forms.key, fold);
   const explicit = new Set(found.amounts.map((a) => a.currency).filter((c) => !PLACEHOLDERS.has(c)));
   const defaultDollar = options.defaultDollar ?? 'USD';
+  // The language most of the text is in: its press's conventions for open names.
+  const mainLanguage = mainLanguageOf(regions);
   const resolutions = new Map<string, { code: string; ambiguous: boolean }>();
   const resolve = (code: string) => {
     if (!PLACEHOLDERS.has(code)) return { code, ambiguous: false };
     let r = resolutions.get(code);
     if (!r) {
-      r = resolveCurrency(code, counts, explicit, defaultDollar);
+      r = resolveCurrency(code, counts, explicit, defaultDollar, mainLanguage);
       resolutions.set(code, r);
     }
     return r;
@@ -226,6 +230,7 @@ function toAmount(s: AmountSpan, text: string): Amount {
     range: s.range ? { role: s.range.role, with: s.range.other } : null,
     language: s.language,
     ...(s.scaleFrom ? { scaleFrom: s.scaleFrom } : {}),
+    ...(s.currencyFrom ? { currencyFrom: s.currencyFrom } : {}),
     english: renderAmount(s.currency, s.decimal, { approx: s.approx, bound: s.bound, per: s.per?.english ?? null, decimals: s.scale === null && s.precision < 0 ? -s.precision : 0 }),
   };
 }
@@ -402,4 +407,13 @@ function decimalOf(x: number): Decimal {
   const [mantissa, exponent] = x.toExponential(2).split('e');
   const digits = mantissa!.replace('.', '').replace(/0+$/, '') || '0';
   return { mantissa: BigInt(digits), exponent: Number(exponent) - (digits.length - 1) };
+}
+
+/** The language of the largest share of the text. */
+function mainLanguageOf(regions: ReadonlyArray<{ start: number; end: number; language: string }>): string | undefined {
+  const share = new Map<string, number>();
+  for (const r of regions) share.set(r.language, (share.get(r.language) ?? 0) + r.end - r.start);
+  let best: string | undefined;
+  for (const [language, n] of share) if (best === undefined || n > share.get(best)!) best = language;
+  return best;
 }

@@ -48,6 +48,8 @@ export interface AmountSpan {
   elliptical: boolean;
   /** Set when the scale was settled by a pair's rate rather than by the word. */
   scaleFrom?: 'pair' | 'article';
+  /** The currency came from the article's amounts, not the figure's neighbours. */
+  currencyFrom?: 'article';
   /** The open currency the text printed ("$", "¥") before the article's context settled it. */
   printed?: string;
   /** Printed in hundredths ("76 cents US"): the members of its range or list are too. */
@@ -736,7 +738,7 @@ function splitRangeHigh(forms: TextForms, g: Grammar, amounts: AmountSpan[], num
 const ELLIPSIS_LOOKBACK = 4;
 
 /** A scaled figure followed by what it counts: "51 millions d'habitants", "5 Milliarden Menschen", "3억 명". */
-function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): boolean {
+export function countsSomething(forms: TextForms, g: Grammar, number: BareNumber): boolean {
   let at = number.end;
   while (forms.fold[at] === ' ') at++;
   // "51 millions d'habitants" counts; "17,5 billones de 2024" dates the figure.
@@ -806,7 +808,7 @@ function isPhrase(trie: Grammar['rangeConnectors'], text: string): boolean {
 }
 
 /** A bare number valued in the amount's currency, and its scale when it printed none. */
-function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan, inheritScale = true): AmountSpan | null {
+export function elliptical(forms: TextForms, number: BareNumber, amount: AmountSpan, inheritScale = true): AmountSpan | null {
   const ownScale = number.scale !== null;
   // "de 2024 à 3 milliards", "en 2023, 5 000 et 10 000 wons": a year is not a member.
   if (!ownScale && /^(?:19|20)\d\d$/.test(forms.fold.slice(number.start, number.end))) return null;

@@ -68,9 +68,10 @@ export function countContextCues(key: string, fold: string): ContextCounts {
  * US dollars explicitly and no other dollar, else `defaultDollar` and ambiguous; "¥" is a yuan
  * where China is named more than Japan; a bare peso or franc takes the country the article names.
  */
-export function resolveCurrency(code: string, counts: ContextCounts, explicit: ReadonlySet<string>, defaultDollar: string): Resolution {
+export function resolveCurrency(code: string, counts: ContextCounts, explicit: ReadonlySet<string>, defaultDollar: string, language?: string): Resolution {
   const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
   if (!rule) return { code, ambiguous: false };
+  const minScore = (language !== undefined ? rule.minScoreIn?.[language] : undefined) ?? rule.minScore ?? 3;
   const local = (i: number) => cueCount(counts, code, i, 'local');
   const signs = (i: number) => cueCount(counts, code, i, 'sign') + local(i);
   const hints = (i: number) => cueCount(counts, code, i, 'hint');
@@ -87,7 +88,7 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
     // pour un dollar américain" in a European column), not the article's own dollar; a sign only
     // the country's press uses ("11,4 G$") is.
     const lone = rule.minScore === undefined && signs(i) === 1 && local(i) === 0 && places(i) === 0;
-    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= (rule.minScore ?? 3) && !lone;
+    const enough = rule.versus ? score > signs(-1) * 3 + places(-1) : score >= minScore && !lone;
     if (enough && score > bestScore) {
       best = i;
       bestScore = score;

@@ -10,6 +10,11 @@ export interface ContextRule {
   /** Evidence an alternative needs (a sign counts 3, a place 1). @default 3 */
   minScore?: number;
   /**
+   * The same, in articles of a language (by pack code) whose press keeps the name for its own
+   * currency: Latin American papers write "$" for the peso and "US$" for the dollar.
+   */
+  minScoreIn?: Record<string, number>;
+  /**
    * Each alternative's evidence: signs that name it (count 3), hints that often mean it but not
    * always (count 1: Quebec's "M$" is also French for millions of US dollars), places (count 1).
    * One sign alone, with no place, is a writer marking one amount in that currency ("1,36 $ CA"

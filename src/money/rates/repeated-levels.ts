@@ -122,9 +122,13 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
  * yens": 857,4 → 8.574; "4,53 yuans pour 100 yens, contre 4,41": 4,41 → 22.68 yens per yuan).
  */
 export function sameLevelAs(near: RateSpan, at: Span, figure: Decimal, earlier: boolean): RateSpan {
-  const currency = near.figureCurrency ?? near.quote;
-  const inQuote = near.quote === currency;
-  const units = Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value));
+  // A bare figure may have been read either way round ("kostete 0,7031 (0,7039) Euro" priced the
+  // euro at 1,4222 dollars): it is in whichever currency makes its count of units nearer one.
+  const inQuote =
+    near.figureCurrency !== null
+      ? near.quote === near.figureCurrency
+      : Math.abs(Math.log(toNumber(near.figure) / toNumber(near.value))) <= Math.abs(Math.log(toNumber(near.figure) * toNumber(near.value)));
+  const units = Math.max(1, Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value)));
   const value = inQuote ? (units === 1 ? figure : divide(figure, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), figure, 8);
   return { ...near, start: at.start, end: at.end, figure, value, earlier };
 }

@@ -569,6 +569,16 @@ describe('quotes as African, Maghreb and Latin American copy writes them', () =>
     expect(quotes('Pour un séjour à Londres, on a besoin de 1,82 $ canadien pour acheter une livre sterling.')).toEqual({ rates: ['GBP/CAD 1,82 $ canadien 1.82'], amounts: [] });
   });
 
+  test('a bare figure read the other way round, repeated in brackets, is no division by zero', () => {
+    expect(quotes('Die EZB setzte den Referenzkurs fest. Der Dollar kostete damit 0,7031 (0,7039) Euro.', 'deu').rates).toEqual(['EUR/USD 0,7031 1.4223', 'EUR/USD 0,7039 1.4207']);
+  });
+
+  test('in Latin American copy "$" is the peso of the country named; "la TRM" is the Colombian reference rate', () => {
+    expect(quotes('El salario mínimo en Colombia subirá a $1.423.500 mensuales en 2025.', 'spa').amounts).toEqual(['$1.423.500']);
+    expect(money('El salario mínimo en Colombia subirá a $1.423.500 mensuales en 2025.', 'spa').amounts[0]!.currency).toBe('COP');
+    expect(quotes('En Colombia, la deuda equivalía con una TRM de $4.151 a $731 billones.', 'spa')).toEqual({ rates: ['USD/COP $4.151 4151'], amounts: ['$731 billones'] });
+  });
+
   test('an Argentine counter: "a $1.385 para la compra y a $1.435 para la venta"', () => {
     expect(quotes('En el Banco Nación, el dólar oficial cerró a $1.385 para la compra y a $1.435 para la venta.', 'spa')).toEqual({ rates: ['USD/ARS $1.385 1385', 'USD/ARS $1.435 1435'], amounts: [] });
   });

@@ -1,0 +1,128 @@
+import { countsSomething, elliptical, type AmountSpan, type BareNumber, type FoundAmounts, type TextForms } from './find-amounts.js';
+import { moneyCounted, moneyCueBefore } from './money-cues.js';
+import { countBelow } from '../util/span-at.js';
+import { toNumber } from './decimal.js';
+
+// Budget and results copy names its currency once, or only in another paragraph: "Il decreto vale
+// 45 miliardi", a headline "Export a 612 miliardi" over a body in euros, "la deuda neta se situó
+// en los 5.498 millones" three paragraphs after "millones de euros".
+
+/** How many amounts before (and after) a figure are looked at for its currency. */
+const SOURCE_LOOKAROUND = 24;
+
+/** How far from the amount it takes its currency from a figure may be. */
+const SOURCE_REACH = 4000;
+
+/**
+ * Scaled figures with no currency in a clause about money take the currency of the nearest amount
+ * of the article in their language with the same scale word (before them, else after them: a
+ * headline comes before the body that names the currency), else of any scale. A figure that
+ * counts something ("51 millions d'habitants") stays a number unless what it counts is money
+ * ("80 milioni di disavanzo"). Adds the amounts to `found` (kept in text order, ranges relinked);
+ * linear in the number of figures.
+ */
+export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): void {
+  const { amounts } = found;
+  if (amounts.length === 0) return;
+  const added: AmountSpan[] = [];
+  for (const number of found.bare) {
+    if (number.scale === null || number.scaleWord?.needsSymbol) continue;
+    const g = number.grammar;
+    if (g.moneyCues.count === 0) continue;
+    const at = countBelow(amounts, number.end, (a) => a.start);
+    const before = amounts[at - 1];
+    if (before && before.end > number.start) continue;
+    if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end)) continue;
+    if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end)) continue;
+    const source = sourceOf(forms, amounts, at, number);
+    if (!source) continue;
+    const carried = elliptical(forms, number, source, false);
+    if (carried) added.push({ ...carried, per: null, currencyFrom: 'article' });
+  }
+  added.push(...bracketCompanions(forms, found));
+  if (added.length > 0) merge(found, added);
+}
+
+/** How far after a price its bracket may open, and how long the bracket may be. */
+const BRACKET_OPENS = 3;
+const BRACKET_LENGTH = 120;
+
+/** How near the price before them bracketed figures must be to be other prices of it. */
+const COMPANION_NEAR = 1.5;
+
+/**
+ * "la benzina self service a 1,832 euro/litro (-2 millesimi, compagnie 1,836, pompe bianche
+ * 1,824)": bare figures in a bracket right after a price, near it and not signed as a move, are
+ * the same kind of price (its currency, its unit).
+ */
+function bracketCompanions(forms: TextForms, found: FoundAmounts): AmountSpan[] {
+  const { fold } = forms;
+  const out: AmountSpan[] = [];
+  const bare = found.bare;
+  for (const a of found.amounts) {
+    if (a.scale !== null) continue;
+    const end = Math.max(a.end, a.per?.end ?? 0);
+    let open = end;
+    while (open < end + BRACKET_OPENS && fold[open] === ' ') open++;
+    if (fold[open] !== '(') continue;
+    const close = fold.indexOf(')', open);
+    if (close === -1 || close - open > BRACKET_LENGTH) continue;
+    // "10 000 yens (8 600, 42 900 et 85 700 wons)": a bracket that prints an amount is an equivalent.
+    const inside = countBelow(found.amounts, open, (x) => x.start);
+    if (found.amounts[inside] && found.amounts[inside]!.start < close) continue;
+    const value = toNumber(a.decimal);
+    for (let k = countBelow(bare, open, (b) => b.start); k < bare.length && bare[k]!.start < close; k++) {
+      const b = bare[k]!;
+      if (b.scale !== null || b.written || b.end > close) continue;
+      const sign = fold[b.start - 1];
+      if (sign === '-' || sign === '+' || sign === '−' || sign === '±') continue;
+      let next = b.end;
+      while (fold[next] === ' ') next++;
+      if (fold[next] !== ',' && fold[next] !== ')' && fold[next] !== ';') continue;
+      const ratio = toNumber(b.decimal) / value;
+      if (!(ratio <= COMPANION_NEAR && ratio >= 1 / COMPANION_NEAR)) continue;
+      const companion = elliptical(forms, b, a, false);
+      if (companion) out.push({ ...companion, per: a.per });
+    }
+  }
+  return out;
+}
+
+/** The amount whose currency a figure takes: same language, same scale word first; before, then after. */
+function sourceOf(forms: TextForms, amounts: readonly AmountSpan[], at: number, number: BareNumber): AmountSpan | null {
+  // An equivalent in brackets is in another currency than the amount it converts: "1,6 milliard
+  // (2,54 milliards de dollars néo-zélandais)" names no currency for the 1,6 milliard.
+  const bracketed = (a: AmountSpan) => /\(\s*$/.test(forms.fold.slice(Math.max(0, a.start - 3), a.start));
+  const usable = (a: AmountSpan | undefined): a is AmountSpan => a !== undefined && a.language === number.language && !a.elliptical && Math.abs(a.start - number.start) <= SOURCE_REACH && !bracketed(a);
+  const sameScale = (a: AmountSpan) => a.scale === number.scale;
+  let anyBefore: AmountSpan | null = null;
+  for (let k = at - 1; k >= Math.max(0, at - SOURCE_LOOKAROUND); k--) {
+    const a = amounts[k];
+    if (!usable(a)) continue;
+    if (sameScale(a)) return a;
+    anyBefore ??= a;
+  }
+  let anyAfter: AmountSpan | null = null;
+  for (let k = at; k < Math.min(amounts.length, at + SOURCE_LOOKAROUND); k++) {
+    const a = amounts[k];
+    if (!usable(a)) continue;
+    if (sameScale(a)) return a;
+    anyAfter ??= a;
+  }
+  return anyBefore ?? anyAfter;
+}
+
+/** Adds amounts, keeping the list in text order and the indices ranges link by. */
+function merge(found: FoundAmounts, added: AmountSpan[]): void {
+  const all = [...found.amounts.map((a, i) => ({ a, old: i })), ...added.map((a) => ({ a, old: -1 }))];
+  all.sort((x, y) => x.a.start - y.a.start);
+  const index = new Map<number, number>();
+  all.forEach((x, i) => {
+    if (x.old !== -1) index.set(x.old, i);
+  });
+  found.amounts.length = 0;
+  for (const { a } of all) {
+    if (a.range) a.range = { ...a.range, other: index.get(a.range.other)! };
+    found.amounts.push(a);
+  }
+}

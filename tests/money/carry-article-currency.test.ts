@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { moneyBySentence as money } from './money-helpers.js';
+
+// Budget and results copy that names its currency once, or in another paragraph, in sentences
+// written for these tests.
+const spans = (text: string, language: string) => money(text, language).amounts.map((a) => `${a.text} ${a.currency} ${a.exact}${a.per ? ` per ${a.per}` : ''}`);
+
+describe('a scaled figure about money takes the currency the article gives its scale', () => {
+  test('from a paragraph before, however far, when its clause is about money', () => {
+    const text = [
+      'Il gruppo ha chiuso il semestre con un utile netto di 412 milioni di euro.',
+      'La crescita è stata trainata dalle vendite in Germania e in Francia, dove il gruppo ha aperto due stabilimenti.',
+      'Il mercato resta difficile secondo gli analisti, che attendono la guidance a novembre.',
+      'Il debito netto è sceso a 2.310 milioni alla fine di giugno.',
+    ].join('\n');
+    expect(spans(text, 'ita')).toEqual(['412 milioni di euro EUR 412000000', '2.310 milioni EUR 2310000000']);
+    expect(money(text, 'ita').amounts.map((a) => a.currencyFrom)).toEqual([undefined, 'article']);
+  });
+
+  test('from the body after a headline', () => {
+    expect(spans('Export record a 612 miliardi\nLe esportazioni italiane hanno raggiunto 612 miliardi di euro nel 2024, secondo l\'Istat.', 'ita')).toEqual([
+      '612 miliardi EUR 612000000000',
+      '612 miliardi di euro EUR 612000000000',
+    ]);
+  });
+
+  test('"80 milioni di disavanzo" is money; "47 millones de habitantes" and a bare count are not', () => {
+    expect(spans('Il Cantone chiuderà con 80 milioni di disavanzo. Il rosso a fine anno si stima a 224,4 milioni di franchi.', 'ita')).toEqual([
+      '80 milioni CHF 80000000',
+      '224,4 milioni di franchi CHF 224400000',
+    ]);
+    expect(spans('El Gobierno aprobó un gasto de 3.200 millones de euros.\nEl país tiene 47 millones de habitantes.\nLa plataforma de vídeo llegó a 12 millones.', 'spa')).toEqual([
+      '3.200 millones de euros EUR 3200000000',
+    ]);
+  });
+
+  test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
+    expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
+  });
+
+  test('German savings and a figure spelled out: "6,39 Milliarden einzusparen", "zwei Milliarden"', () => {
+    expect(spans('Das Budgetloch beträgt zwölf Milliarden Euro. Die Regierung will heuer 6,39 Milliarden einsparen, im nächsten Jahr nochmals zwei Milliarden.', 'deu')).toEqual([
+      'zwölf Milliarden Euro EUR 12000000000',
+      '6,39 Milliarden EUR 6390000000',
+      'zwei Milliarden EUR 2000000000',
+    ]);
+  });
+});
+
+describe('prices in a bracket after a price', () => {
+  test('"1,832 euro/litro (-2 millesimi, compagnie 1,836, pompe bianche 1,824)": the bracketed prices, not the move', () => {
+    expect(spans('La benzina self service è a 1,832 euro/litro (-2 millesimi, compagnie 1,836, pompe bianche 1,824).', 'ita')).toEqual([
+      '1,832 euro EUR 1.832 per litro',
+      '1,836 EUR 1.836 per litro',
+      '1,824 EUR 1.824 per litro',
+    ]);
+  });
+
+  test('a bracket that prints an amount is an equivalent in another currency', () => {
+    expect(spans('Les billets de 1 000, 5 000 et 10 000 yens (8 600, 42 900 et 85 700 wons) circulent.', 'fra')).not.toContain('8 600 JPY 8600');
+  });
+});
