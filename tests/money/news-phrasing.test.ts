@@ -881,3 +881,12 @@ describe('amounts whose currency is printed only in the sentence before', () => 
     expect(amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['USD 2 962 dollars', 'USD 71,4 dollars']);
   });
 });
+
+describe('Korean headlines write Hanja', () => {
+  test('"42억弗" is in dollars, "1조2千億원" is a myriad number', () => {
+    expect(spans('9월 경상수지 흑자 42억弗…반도체 수출 호조. 투자 규모는 1조2千億원이다.', 'kor')).toEqual([
+      ['42억弗', 'USD', '4200000000'],
+      ['1조2千億원', 'KRW', '1200000000000'],
+    ]);
+  });
+});
