@@ -65,8 +65,10 @@ function bracketCompanions(forms: TextForms, found: FoundAmounts): AmountSpan[] 
     let open = end;
     while (open < end + BRACKET_OPENS && fold[open] === ' ') open++;
     if (fold[open] !== '(') continue;
-    const close = fold.indexOf(')', open);
-    if (close === -1 || close - open > BRACKET_LENGTH) continue;
+    // Looked for within reach only: bounded work in a text of many unclosed brackets.
+    const within = fold.slice(open, open + BRACKET_LENGTH + 1).indexOf(')');
+    if (within === -1) continue;
+    const close = open + within;
     // "10 000 yens (8 600, 42 900 et 85 700 wons)": a bracket that prints an amount is an equivalent.
     const inside = countBelow(found.amounts, open, (x) => x.start);
     if (found.amounts[inside] && found.amounts[inside]!.start < close) continue;

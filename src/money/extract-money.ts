@@ -6,6 +6,7 @@ import { judgePairs, type RateEvidence, round } from './assess-pairs.js';
 import { type Grammar, grammarFor } from './compile-grammar.js';
 import { type Decimal, roundSignificant, toNumber, toPlainString } from './decimal.js';
 import { carryArticleCurrency } from './carry-article-currency.js';
+import { commodityDollars } from './commodity-dollars.js';
 import { type AmountSpan, findAmounts, type Segment, type TextForms } from './find-amounts.js';
 import { findRates } from './rates/find-rates.js';
 import type { RateSpan } from './rates/rate-types.js';
@@ -128,6 +129,7 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   const byCount = new Map<string, number>();
   for (const a of found.amounts) byCount.set(a.currency, (byCount.get(a.currency) ?? 0) + 1);
   const sentences = options.sentences ?? segments.map((s) => ({ start: s.start, end: s.end }));
+  commodityDollars(forms, found.amounts, sentences);
   const rateFindings = options.rates === false ? { rates: [], notAmounts: new Set<number>() } : findRates(
     { forms, segments, sentences, resolve: (c) => resolve(c).code, currencies: [...byCount.entries()].sort((x, y) => y[1] - x[1]).map(([c]) => c), sisters },
     found.amounts,

@@ -890,3 +890,10 @@ describe('Korean headlines write Hanja', () => {
     ]);
   });
 });
+
+describe('commodities are priced in US dollars', () => {
+  test('in a Canadian paper, "le baril a fini à 66,75 $" is in US dollars; a litre of petrol stays Canadian', () => {
+    const text = "À Montréal, la Bourse de Toronto a reculé. Le baril de pétrole a fini à 66,75 $ à New York, en baisse de 1,40 $. À Québec, l'essence se vendait 1,62 $ le litre, un prix que les automobilistes de l'Ontario connaissent bien.";
+    expect(spans(text).map(([span, currency]) => `${span} ${currency}`)).toEqual(['66,75 $ USD', '1,40 $ USD', '1,62 $ CAD']);
+  });
+});

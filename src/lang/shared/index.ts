@@ -56,6 +56,12 @@ export interface SharedCurrencyData {
    * places and none of the home's ("le riz se vendait 13 500 wons le kilo à Pyongyang").
    */
   sisterCurrencies: Record<string, SisterCurrency>;
+  /**
+   * Words of commodities the world prices in US dollars ("baril", "Brent", "WTI", "once"): a
+   * sentence that names one prices them so, even in a paper whose bare "$" is its own dollar
+   * ("le baril a fini à 66,75 $" in a Canadian paper).
+   */
+  dollarCommodities: string[];
   sources: Array<{ file: string; source: string; licence: string }>;
 }
 
@@ -68,6 +74,7 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
   scaledCodes: reviewed.scaledCodes as unknown as Record<string, [string, number]>,
   contexts: reviewed.contexts as Record<string, ContextRule>,
   sisterCurrencies: reviewed.sisterCurrencies as Record<string, SisterCurrency>,
+  dollarCommodities: reviewed.dollarCommodities,
   sources: [
     { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },
     { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },

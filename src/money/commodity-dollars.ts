@@ -1,0 +1,42 @@
+import type { Span } from '../document.js';
+import { SHARED_CURRENCIES } from '../lang/shared/index.js';
+import type { AmountSpan, TextForms } from './find-amounts.js';
+import { isWordUnit } from './match-key.js';
+import { PhraseTrie } from './phrase-trie.js';
+import { countBelow } from '../util/span-at.js';
+
+let commodities: PhraseTrie<true> | undefined;
+
+function commodityTrie(): PhraseTrie<true> {
+  if (!commodities) {
+    commodities = new PhraseTrie<true>();
+    for (const w of SHARED_CURRENCIES.dollarCommodities) commodities.add(w, true);
+  }
+  return commodities;
+}
+
+/**
+ * "Le baril de WTI a fini à 66,75 $" in a Canadian paper, whose bare "$" is Canadian: oil, gold
+ * and grain are priced in US dollars, and a sentence that names one prices them so. Re-reads the
+ * bare dollars of such sentences as US dollars (in place); each sentence is read once.
+ */
+export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[], sentences: readonly Span[]): void {
+  const trie = commodityTrie();
+  const verdict = new Map<number, boolean>();
+  for (const a of amounts) {
+    if (a.printed !== '$' || a.currency === 'USD') continue;
+    const k = countBelow(sentences, a.start + 1, (s) => s.start) - 1;
+    const sentence = sentences[k];
+    if (!sentence || sentence.end < a.end) continue;
+    let names = verdict.get(sentence.start);
+    if (names === undefined) {
+      names = false;
+      for (let i = sentence.start; i < sentence.end && !names; i++) {
+        if (i > 0 && isWordUnit(forms.key.charCodeAt(i - 1))) continue;
+        if (trie.longest(forms.key, forms.fold, i)) names = true;
+      }
+      verdict.set(sentence.start, names);
+    }
+    if (names) a.currency = 'USD';
+  }
+}
