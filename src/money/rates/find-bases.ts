@@ -72,9 +72,8 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   if (/^(?:19|20)\d\d$/.test(fold.slice(b.start, b.end))) return false;
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
   // "2/3 de cent": a fraction is no level; "1 250/1 $" is one.
-  const g1 = grammarAt(ctx.segments, b.start);
-  const slashed = g1 !== null && slashBase(ctx, g1, b.end, true) !== null;
-  if (slashed) return !amounts.some((a) => a.start < b.end && b.start < a.end);
+  const grammar = grammarAt(ctx.segments, b.start);
+  if (grammar !== null && slashBase(ctx, grammar, b.end, true) !== null) return !amounts.some((a) => a.start < b.end && b.start < a.end);
   if ((fold[b.end] === '/' && isDigit(key.charCodeAt(b.end + 1))) || (fold[b.start - 1] === '/' && isDigit(key.charCodeAt(b.start - 2)))) return false;
   // "Yen (100) :": the units a table row is for.
   if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
@@ -192,7 +191,7 @@ export function slashBase(ctx: RateContext, g: Grammar, end: number, bare: boole
   }
   if (fold[p] === ' ') p++;
   if (fold[p] !== '/') return null;
-  // Spaces around the slash, and one unit after it: "/1 $", " / 1 dollar".
+  // Spaces may stand around the slash, and one unit after it: "/1 $", " / 1 dollar".
   p++;
   if (fold[p] === ' ') p++;
   if (fold[p] === '1' && !isDigit(key.charCodeAt(p + 1)) && fold[p + 1] !== ',' && fold[p + 1] !== '.') {
@@ -341,7 +340,6 @@ export function baseBefore(ctx: RateContext, g: Grammar, f: Figure, amounts: rea
     while (e > 0 && fold[e - 1] === ' ') e--;
     return fromAmount(e);
   }
-
   // A market table: "Dollar : 1 402,1 wons", "Yen (100) : 932,8 wons".
   if (fold[at - 1] === ':' && f.currency !== null) return tableLabel(ctx, g, f, at - 1);
   for (const suffix of [g.pack.rates.perBaseSuffix, g.pack.rates.basePostposition]) {
