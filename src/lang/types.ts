@@ -27,6 +27,12 @@ export interface LanguagePack {
    */
   moneyCues?: string[];
   /**
+   * ISO code of the currency this language's press reports in when an article names none at all
+   * (Italian and Spanish results copy: "ricavi a 38.991 milioni"). Only for a language spoken
+   * mostly where one currency is used; such amounts say `currencyFrom: "language"`.
+   */
+  homeCurrency?: string;
+  /**
    * Short function words that may follow a figure without naming what it counts: prepositions,
    * conjunctions, articles, day names ("… contre 3,04 billions un an plus tôt", "à 1 380,5 pour
    * un dollar"). Lower case; German nouns are told by their capital instead.

@@ -31,7 +31,7 @@ export interface Amount {
    */
   scaleFrom?: 'pair' | 'article';
   /** Set when the text prints no currency for the figure and the article's amounts gave it ("Il decreto vale 45 miliardi"). */
-  currencyFrom?: 'article';
+  currencyFrom?: 'article' | 'language';
   /** English rendering: "₩728 trillion", "about US$2 billion", "over ₩45,000 per month". */
   english: string;
   /** For an unpaired amount, its value in the other currency of the article's consensus rate. */

@@ -21,10 +21,11 @@ const SOURCE_REACH = 4000;
  * ("80 milioni di disavanzo"). Adds the amounts to `found` (kept in text order, ranges relinked);
  * linear in the number of figures.
  */
-export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): void {
+export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): AmountSpan[] {
   const { amounts } = found;
-  if (amounts.length === 0) return;
   const added: AmountSpan[] = [];
+  const assumed: AmountSpan[] = [];
+  const printsCurrency = new Set(amounts.map((a) => a.language));
   for (const number of found.bare) {
     if (number.scale === null || number.scaleWord?.needsSymbol) continue;
     const g = number.grammar;
@@ -35,12 +36,26 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): voi
     if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end)) continue;
     if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end)) continue;
     const source = sourceOf(forms, amounts, at, number);
-    if (!source) continue;
-    const carried = elliptical(forms, number, source, false);
-    if (carried) added.push({ ...carried, per: null, currencyFrom: 'article' });
+    if (source) {
+      const carried = elliptical(forms, number, source, false);
+      if (carried) added.push({ ...carried, per: null, currencyFrom: 'article' });
+      continue;
+    }
+    // Results copy that never names its currency ("ricavi a 38.991 milioni", "la deuda neta se
+    // situó en los 5.498 millones") is in the currency the language's press reports in.
+    const home = g.pack.homeCurrency;
+    if (!home || printsCurrency.has(number.language)) continue;
+    const carried = elliptical(forms, number, homeAmount(home, number.language), false);
+    if (carried) assumed.push({ ...carried, per: null, elliptical: false, currencyFrom: 'language' });
   }
-  added.push(...bracketCompanions(forms, found));
+  added.push(...assumed, ...bracketCompanions(forms, found));
   if (added.length > 0) merge(found, added);
+  return assumed;
+}
+
+/** What a figure takes its currency from when its language's press has one it reports in. */
+function homeAmount(currency: string, language: string): AmountSpan {
+  return { start: 0, end: 0, currency, decimal: { mantissa: 1n, exponent: 0 }, scale: null, scaleWord: null, precision: 0, approx: false, bound: null, ambiguous: false, per: null, range: null, language, elliptical: false };
 }
 
 /** How far after a price its bracket may open, and how long the bracket may be. */

@@ -78,7 +78,17 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
   }
   segments.sort((a, b) => a.start - b.start);
   const found = findAmounts(forms, segments);
-  carryArticleCurrency(forms, found);
+  const assumed = carryArticleCurrency(forms, found);
+  if (assumed.length > 0) {
+    const currencies = [...new Set(assumed.map((a) => a.currency))].join(', ');
+    diagnostics.push({
+      code: 'CURRENCY_ASSUMED',
+      stage: 'extract-amounts',
+      message: `The article names no currency; ${assumed.length} figure(s) in clauses about money (results, budgets, prices) were read in ${currencies}, the currency its language's press reports in (currencyFrom: "language"). Check them if the article is from elsewhere.`,
+      start: assumed[0]!.start,
+      end: assumed[0]!.end,
+    });
+  }
   if (found.flippedSeparators > 0) {
     const marks = [...preferences.entries()].filter(([, m]) => m).map(([code, m]) => `${m === '.' ? 'a point' : 'a comma'} (${code})`);
     diagnostics.push({

@@ -3,6 +3,7 @@ import { add, type Decimal, decimalFromParts, multiply, normalise, pow10, toNumb
 import { isDigit, isHangul, isLetter, isWordUnit, matchKey } from './match-key.js';
 import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
+import { moneyCounted, moneyCueBefore } from './money-cues.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
 export interface TextForms {
@@ -49,7 +50,7 @@ export interface AmountSpan {
   /** Set when the scale was settled by a pair's rate rather than by the word. */
   scaleFrom?: 'pair' | 'article';
   /** The currency came from the article's amounts, not the figure's neighbours. */
-  currencyFrom?: 'article';
+  currencyFrom?: 'article' | 'language';
   /** The open currency the text printed ("$", "¥") before the article's context settled it. */
   printed?: string;
   /** Printed in hundredths ("76 cents US"): the members of its range or list are too. */
@@ -88,8 +89,14 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
   const amounts: AmountSpan[] = [];
   const bare: BareNumber[] = [];
   let flippedSeparators = 0;
+  // Where a figure may look back for the amount whose currency it shares: paragraphs of one
+  // language read on ("… 224,4 milioni di franchi.\nRispetto ai calcoli … mancano i 137 milioni").
+  let runStart = 0;
+  let previousSegment: Segment | null = null;
   for (const segment of segments) {
     const g = segment.grammar;
+    if (previousSegment === null || previousSegment.grammar !== g) runStart = segment.start;
+    previousSegment = segment;
     let pending: BareNumber[] = [];
     // An amount, with the numbers before it that share its currency (a range's low end, a list).
     const place = (placed: AmountSpan, segment: Segment): void => {
@@ -167,7 +174,7 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
           i = Math.max(i + 1, parsed.number.end);
           continue;
         }
-        const source = ellipsisSource(forms, g, amounts, parsed.number, segment.start);
+        const source = ellipsisSource(forms, g, amounts, parsed.number, runStart);
         const clause = source ? sentenceEllipsis(forms, g, parsed.number, source) : null;
         if (clause) {
           // "rispettivamente 2.100 e 2.300 miliardi": a list or range before it shares it.
@@ -771,8 +778,11 @@ function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, prev
   // pour le trimestre, porté par … Le résultat dépasse le consensus de 8 300 milliards".
   // Into the next paragraph only with the same scale: "… vale 14 miliardi di euro.\nDi questi, 9
   // miliardi andranno alle imprese".
+  // And only in a clause about money: "… 156 Millionen Dollar.\nDie Zahl der Kunden erhöhte sich
+  // auf 22,8 Millionen" counts customers.
   const breaks = between.split('\n').length - 1;
   if (between.length > (previous.scale === number.scale ? SAME_SCALE_REACH : ELLIPSIS_REACH) || breaks > 1 || (breaks === 1 && previous.scale !== number.scale)) return null;
+  if (breaks === 1 && !moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end)) return null;
   // Across one sentence end only with the same scale: "… avec 157,6 millions de dollars.
   // Viennent ensuite les États-Unis, avec 54,32 millions".
   const ends = between.match(/[.!?](?:\s|$)/g)?.length ?? 0;

@@ -5,6 +5,10 @@ import { extractMoney } from '../../src/money/extract-money.js';
 function amounts(text: string, language = 'fra', options: { defaultDollar?: string } = {}) {
   return extractMoney(text, foldForMatching(text), { language, ...options }).amounts;
 }
+/** Amounts of a text read region by region, as the pipeline reads paragraphs. */
+function amountsIn(text: string, regions: [number, number, string][]) {
+  return extractMoney(text, foldForMatching(text), { regions: regions.map(([start, end, language]) => ({ start, end, language })) }).amounts;
+}
 function one(text: string, language = 'fra') {
   const found = amounts(text, language);
   expect(found, JSON.stringify(found.map((a) => a.text))).toHaveLength(1);
@@ -202,8 +206,15 @@ describe('ranges and lists share a currency', () => {
     ]);
   });
 
-  test('a bare figure with the same scale word takes the currency of the paragraph before', () => {
-    expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, 9 miliardi andranno alle imprese.', 'ita').map((a) => `${a.text} ${a.currency}`)).toEqual(['14 miliardi di euro EUR', '9 miliardi EUR']);
+  test('a bare figure with the same scale word, in a clause about money, takes the currency of the paragraph before', () => {
+    expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, la spesa per le imprese sarà di 9 miliardi.', 'ita').map((a) => `${a.text} ${a.currency}`)).toEqual(['14 miliardi di euro EUR', '9 miliardi EUR']);
+    // Read paragraph by paragraph, as the pipeline does.
+    const text = 'Il piano vale 14 miliardi di euro.\nDi questi, la spesa per le imprese sarà di 9 miliardi.';
+    expect(amountsIn(text, [[0, 34, 'ita'], [35, text.length, 'ita']]).map((a) => a.text)).toEqual(['14 miliardi di euro', '9 miliardi']);
+    // A count in the next paragraph is not money.
+    const count = 'Der Nettogewinn lag bei 156 Millionen Dollar.\nDie Zahl der aktiven Kunden stieg auf 22,8 Millionen.';
+    expect(amountsIn(count, [[0, 45, 'deu'], [46, count.length, 'deu']]).map((a) => a.text)).toEqual(['156 Millionen Dollar']);
+    expect(amounts(count, 'deu').map((a) => a.text)).toEqual(['156 Millionen Dollar']);
     // Not with another scale, nor two paragraphs on.
     expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, 900 milioni andranno alle imprese.', 'ita').map((a) => a.text)).toEqual(['14 miliardi di euro']);
   });

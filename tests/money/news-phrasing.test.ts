@@ -867,6 +867,20 @@ describe('amounts whose currency is printed only in the sentence before', () => 
     expect(quote.rates.map((r) => `${r.base}/${r.quote}`)).toEqual(['USD/PHP']);
   });
 
+  test('bare francs take the country the article prints their full name or places for; else the Swiss franc', () => {
+    const kinshasa = money('À Kinshasa, le dollar se négocie à 2 600 francs congolais. Le savon qui coûtait 900 francs en coûte désormais 1 100 francs.');
+    expect(kinshasa.amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['CDF 900 francs', 'CDF 1 100 francs']);
+    expect(money('Au Rwanda, le ticket de bus passe de 300 à 350 francs, a annoncé la régie de Kigali, qui dessert tout le Rwanda.').amounts.map((a) => a.currency)).toEqual(['RWF', 'RWF']);
+    expect(money('Le billet coûte 40 francs.').amounts.map((a) => a.currency)).toEqual(['CHF']);
+  });
+
+  test('rials and riyals: the country named settles a bare one; a dollar worth a million rials is a level', () => {
+    const tehran = money('À Téhéran, le pain coûte 50 000 rials. Sur le marché libre, un dollar s’échangeait samedi à près de 1,05 million de rials.');
+    expect(tehran.amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['IRR 50 000 rials']);
+    expect(tehran.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['USD/IRR 1050000']);
+    expect(money('À Doha, la chambre coûte 900 riyals la nuit, selon les hôteliers du Qatar.').amounts.map((a) => a.currency)).toEqual(['QAR']);
+  });
+
   test('one "$ CA" in a European column marks that amount, not the article\'s dollar; "G$" is the Canadian press', () => {
     const column = money("Séance calme : le Brent à 73,9 dollars le baril, l'or à 3 318 dollars l'once et le huard à 1,3642 $ CA pour un dollar américain.");
     expect(column.amounts.map((a) => `${a.currency} ${a.text}`)).toEqual(['USD 73,9 dollars', 'USD 3 318 dollars']);

@@ -42,7 +42,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   amounts.forEach((a, i) => {
     // "le tether s'échangeait à 1 374 wons l'unité": a price per unit is not a rate, a price per
     // dollar is.
-    if (a.scale !== null) return;
+    if (a.scale !== null && !levelInMillions(a, ctx.resolve(a.currency))) return;
     if (a.per === null || perCurrency(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
     else if (perUnitWord(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i, perUnit: true });
   });
@@ -420,6 +420,15 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   marketDollars(ctx, rates, amounts);
   return { rates, notAmounts };
 }
+
+/**
+ * "un dollar s'échangeait à 1,1 million de rials": the few currencies a dollar buys a million of
+ * are quoted with the scale word; no lesser sum with a scale word is a level.
+ */
+function levelInMillions(a: AmountSpan, currency: string): boolean {
+  return a.scale === 6 && toNumber(a.decimal) >= MILLION_LEVEL && plausibleRate('USD', currency, toNumber(a.decimal));
+}
+const MILLION_LEVEL = 100_000;
 
 /** A currency name right after a bare number that is money only with a scale word ("13,50 livres"). */
 function unscaledName(ctx: RateContext, b: BareNumber): { code: string; end: number } | null {
