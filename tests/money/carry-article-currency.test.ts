@@ -47,6 +47,24 @@ describe('a scaled figure about money takes the currency the article gives its s
   });
 });
 
+describe('an article that names no currency at all', () => {
+  test('Italian, German and Korean results copy is in the currency their press reports in, and says so', () => {
+    const text = 'Il gruppo ha chiuso il semestre con ricavi a 12.480 milioni (+4,1%).\nL’utile netto sale a 1.215 milioni, mentre il debito netto scende a 9.870 milioni.';
+    const found = money(text, 'ita');
+    expect(found.amounts.map((a) => `${a.text} ${a.currency} ${a.currencyFrom}`)).toEqual(['12.480 milioni EUR language', '1.215 milioni EUR language', '9.870 milioni EUR language']);
+    expect(found.diagnostics.map((d) => d.code)).toEqual(['CURRENCY_ASSUMED']);
+    expect(spans('Der Umsatz des Konzerns stieg auf 8,4 Milliarden.', 'deu')).toEqual(['8,4 Milliarden EUR 8400000000']);
+    expect(spans('올해 매출은 3조 2천억으로 늘었다.', 'kor')).toEqual(['3조 2천억 KRW 3200000000000']);
+  });
+
+  test('not in Spanish, French or English, spoken where many currencies are; not a count; not where the article names one', () => {
+    expect(spans('La deuda neta de la compañía se situó en 5.120 millones.', 'spa')).toEqual([]);
+    expect(spans('Le chiffre d’affaires atteint 3,2 milliards.', 'fra')).toEqual([]);
+    expect(spans('Il gruppo ha ricavi per 12 milioni di clienti serviti.', 'ita')).toEqual([]);
+    expect(spans('Il fatturato vale 820 milioni di franchi. L’utile sale a 95 milioni.', 'ita')).toEqual(['820 milioni di franchi CHF 820000000', '95 milioni CHF 95000000']);
+  });
+});
+
 describe('prices in a bracket after a price', () => {
   test('"1,832 euro/litro (-2 millesimi, compagnie 1,836, pompe bianche 1,824)": the bracketed prices, not the move', () => {
     expect(spans('La benzina self service è a 1,832 euro/litro (-2 millesimi, compagnie 1,836, pompe bianche 1,824).', 'ita')).toEqual([
