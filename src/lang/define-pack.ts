@@ -82,6 +82,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     hyphenatedAmounts: reviewed.hyphenatedAmounts,
     compoundsWithoutSpaces: reviewed.compoundsWithoutSpaces,
     percentWords: reviewed.percentWords,
+    ...(reviewed.clockWords ? { clockWords: reviewed.clockWords } : {}),
     qualifiers: reviewed.qualifiers,
     ranges: reviewed.ranges,
     equivalence: reviewed.equivalence,

@@ -54,6 +54,11 @@ export interface LanguagePack {
   compoundsWithoutSpaces: boolean;
   /** Words that make the number before them a percentage ("pour cent", "per cento", "Prozent"). */
   percentWords: string[];
+  /**
+   * Words before a time of day ("alle 13.56", "a las 10.30", "um 9.15"): a figure such as 13.56
+   * after them is a time, never a sum nor a member of a list of sums.
+   */
+  clockWords?: string[];
   qualifiers: Qualifiers;
   /** Ranges and lists of amounts that share one currency. */
   ranges: Ranges;

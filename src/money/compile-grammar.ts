@@ -50,6 +50,7 @@ export interface Grammar {
   mentions: PhraseTrie<CurrencyEntry>;
   falseFriends: PhraseTrie<true>;
   percentWords: PhraseTrie<true>;
+  clockWords: PhraseTrie<true>;
   linkers: PhraseTrie<true>;
   moneyCues: PhraseTrie<true>;
   qualifiersBefore: PhraseTrie<QualifierKind>;
@@ -276,6 +277,7 @@ function compile(pack: LanguagePack): Grammar {
     mentions,
     falseFriends: trie(pack.currencyFalseFriends, () => true as const),
     percentWords: trie([...pack.percentWords, '%'], () => true as const),
+    clockWords: trie(pack.clockWords ?? [], () => true as const),
     linkers: trie(pack.linkers, () => true as const),
     moneyCues: trie(pack.moneyCues ?? [], () => true as const),
     qualifiersBefore,

@@ -154,6 +154,11 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
       }
       if (parsed.flipped) flippedSeparators++;
       if (parsed.kind === 'bare') {
+        if (clockTime(forms, g, parsed.number)) {
+          pending = [];
+          i = Math.max(i + 1, parsed.number.end);
+          continue;
+        }
         bare.push(parsed.number);
         // "8,2 % du budget": a percentage is neither a member of a list nor a range's end.
         let after = parsed.number.end;
@@ -193,6 +198,29 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
     }
   }
   return { amounts, bare, flippedSeparators };
+}
+
+/** How far back the words before a time of day may begin ("verso le 13.56"). */
+const CLOCK_WORD_REACH = 12;
+
+/**
+ * "alle 13.56", "a las 10.30": hours and minutes joined by a mark that is not the language's
+ * decimal one, after a word that introduces a time of day.
+ */
+function clockTime(forms: TextForms, g: Grammar, number: BareNumber): boolean {
+  if (number.scale !== null || g.clockWords.count === 0) return false;
+  const printed = forms.fold.slice(number.start, number.end);
+  const m = /^([01]?\d|2[0-3])([.:])[0-5]\d$/.exec(printed);
+  if (!m || m[2] === g.pack.digits.decimal) return false;
+  let end = number.start;
+  while (end > 0 && forms.fold[end - 1] === ' ') end--;
+  if (end === number.start) return false;
+  for (let from = Math.max(0, end - CLOCK_WORD_REACH); from < end; from++) {
+    if (from > 0 && isWordUnit(forms.key.charCodeAt(from - 1))) continue;
+    const hit = g.clockWords.longest(forms.key, forms.fold, from, { accept: (e) => e === end });
+    if (hit) return true;
+  }
+  return false;
 }
 
 /** Inside a word: a letter or digit after another (but a digit may follow Hangul: "약3억"). */
@@ -758,7 +786,9 @@ export function countsSomething(forms: TextForms, g: Grammar, number: BareNumber
   const next = forms.fold.charCodeAt(at);
   // German capitalises nouns: "5 Milliarden Menschen" counts, "3,5 Billionen gewesen" does not.
   if (g.pack.per.nounsCapitalised) return isLetter(next) && forms.fold[at] !== forms.key[at];
-  if (g.myriad === null && isLetter(next) && g.words !== null && !g.pack.scaleNeedsLinker && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, g, at)) return true;
+  // A thousand takes no linker even where a million does: "40mila posti di lavoro", "mil personas".
+  const linkerFree = !g.pack.scaleNeedsLinker || (number.scale !== null && number.scale < 6);
+  if (g.myriad === null && isLetter(next) && g.words !== null && linkerFree && !g.movementAfter.longest(forms.key, forms.fold, at) && nounFollows(forms, g, at)) return true;
   // Korean: only a particle may touch it ("2조로", "2조에"), not a counter ("1만5천명", "3억 명").
   if (g.myriad !== null) {
     const ch = forms.fold[at];

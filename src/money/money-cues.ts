@@ -38,3 +38,19 @@ export function moneyCounted(forms: TextForms, g: Grammar, end: number): boolean
   while (fold[at] === ' ') at++;
   return g.moneyCues.longest(key, fold, at, { prefix: true }) !== null;
 }
+
+/** How many words after a figure a word about money may stand ("26 miliardi gli investimenti"). */
+const WORDS_AFTER = 3;
+
+/** Whether a word about money follows the figure closely in its clause ("20,5 miliardi spesi dal gruppo"). */
+export function moneyCueAfter(forms: TextForms, g: Grammar, end: number): boolean {
+  const { key, fold } = forms;
+  let at = end;
+  for (let word = 0; word < WORDS_AFTER; word++) {
+    while (fold[at] === ' ') at++;
+    if (at >= key.length || !isWordUnit(key.charCodeAt(at))) return false;
+    if (g.moneyCues.longest(key, fold, at, { prefix: true }) !== null) return true;
+    while (at < key.length && (isWordUnit(key.charCodeAt(at)) || fold[at] === "'" || fold[at] === '’')) at++;
+  }
+  return false;
+}

@@ -911,3 +911,37 @@ describe('commodities are priced in US dollars', () => {
     expect(spans(text).map(([span, currency]) => `${span} ${currency}`)).toEqual(['66,75 $ USD', '1,40 $ USD', '1,62 $ CAD']);
   });
 });
+
+describe('Swiss and Italian print', () => {
+  test('an apostrophe groups thousands: "6\'618 miliardi", "12\'500 francs"', () => {
+    expect(spans("Gli averi gestiti salgono a 6'618 miliardi di dollari, contro 6’153 miliardi a fine marzo.", 'ita')).toEqual([
+      ["6'618 miliardi di dollari", 'USD', '6618000000000'],
+      ['6’153 miliardi', 'USD', '6153000000000'],
+    ]);
+    expect(spans("Le canton versera 12'500 francs par ménage.", 'fra')).toEqual([["12'500 francs", 'CHF', '12500']]);
+  });
+
+  test('Italian lire: the old lira unless the article is about Turkey, Lebanon or Syria; "5 mila 518 lire"', () => {
+    expect(spans('Il corrispettivo sarà di 2,85 euro (pari a 5 mila 518 lire) per azione; nel 1995 il biglietto costava 1.500 lire.', 'ita').map((a) => `${a[0]} ${a[1]} ${a[2]}`)).toEqual([
+      '2,85 euro EUR 2.85',
+      '5 mila 518 lire ITL 5518',
+      '1.500 lire ITL 1500',
+    ]);
+    const lira = money('A Istanbul la lira turca ha superato le 8 lire per un biglietto verde; nel 2011 il tasso era di 1,6 lire per un dollaro.', 'ita');
+    expect(lira.amounts).toEqual([]);
+    expect(lira.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['USD/TRY 8', 'USD/TRY 1.6']);
+  });
+
+  test('"alle 13.56" is a time of day, not a member of the list of sums after it', () => {
+    expect(spans('Alla fine, alle 13.56, 1 euro valeva 1,002 dollari e il petrolio 80 dollari.', 'ita').map((a) => a[0])).not.toContain('13.56');
+    expect(spans('A las 10.30, el barril se pagaba a 80 dólares.', 'spa').map((a) => a[0])).toEqual(['80 dólares']);
+  });
+
+  test('"40mila posti di lavoro" counts jobs; a word about money may follow the figure: "20,5 miliardi spesi"', () => {
+    expect(spans('L’investimento da 240mila miliardi di won creerà 40mila posti di lavoro in patria.', 'ita').map((a) => a[0])).toEqual(['240mila miliardi di won']);
+    expect(spans('Il gruppo ha investito 5 miliardi di dollari negli Stati Uniti, dove ha già 20,5 miliardi spesi in impianti.', 'ita')).toEqual([
+      ['5 miliardi di dollari', 'USD', '5000000000'],
+      ['20,5 miliardi', 'USD', '20500000000'],
+    ]);
+  });
+});
