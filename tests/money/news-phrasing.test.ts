@@ -945,3 +945,23 @@ describe('Swiss and Italian print', () => {
     ]);
   });
 });
+
+describe('Argentine and Colombian market reports', () => {
+  const rates = (text: string) => money(text, 'spa').rates.map((r) => `${r.base}/${r.quote} ${r.value}`);
+  test('a move in brackets or in percent between the subject and its level: "subió 50 centavos (+0,12%) a $857 por unidad"', () => {
+    const wholesale = money('En Argentina, el dólar mayorista subió 40 centavos (+0,05%) a $861 por unidad.', 'spa');
+    expect(wholesale.amounts).toEqual([]);
+    expect(wholesale.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['USD/ARS 861']);
+    expect(rates('En Buenos Aires, los contratos de futuro del dólar cedieron 0,2% a $871,50.')).toEqual(['USD/ARS 871.5']);
+  });
+
+  test('a fall of the peso larger than a quarter of its usual level but within its range is a change: "una caída de $240"', () => {
+    const blue = money('El dólar blue bajó en cinco de las últimas seis semanas desde su máximo de $1.260 (acumula una caída de $245 o 19,4%).', 'spa');
+    expect(blue.amounts).toEqual([]);
+    expect(blue.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['USD/ARS 1260']);
+  });
+
+  test('the TRM is the Colombian peso per dollar', () => {
+    expect(rates('En Colombia, la TRM vigente, fijada en $3.912,40, bajó.')).toEqual(['USD/COP 3912.4']);
+  });
+});

@@ -15,7 +15,23 @@ export function clauseBefore(forms: TextForms, sentence: Span, to: number): Span
   // No further back than a subject is looked for: bounded work in a sentence of many figures.
   const limit = Math.max(sentence.start, to - NAMED_SUBJECT_REACH);
   let start = to;
-  while (start > limit && !',;()'.includes(forms.fold[start - 1]!)) start--;
+  while (start > limit) {
+    const c = forms.fold[start - 1]!;
+    // An aside in brackets goes on with the clause: "el dólar subió 50 centavos (+0,12%) a $857".
+    if (c === ')') {
+      const open = forms.fold.lastIndexOf('(', start - 2);
+      if (open < limit || /[,;] /.test(forms.fold.slice(open, start))) break;
+      start = open;
+      continue;
+    }
+    // A decimal comma is no clause break: "subió 0,12% a $857".
+    if (c === ',' && isDigit(forms.key.charCodeAt(start - 2)) && isDigit(forms.key.charCodeAt(start))) {
+      start--;
+      continue;
+    }
+    if (',;('.includes(c)) break;
+    start--;
+  }
   return { start, end: sentence.end };
 }
 
@@ -119,10 +135,21 @@ export function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number
     if (!isDigit(key.charCodeAt(i)) || isDigit(key.charCodeAt(i - 1)) || (/[.,\u00a0\u202f ]/.test(fold[i - 1] ?? '') && isDigit(key.charCodeAt(i - 2)))) continue;
     let at = i;
     while (at > 0 && fold[at - 1] === ' ') at--;
-    if (!g.movementBefore.longest(key, fold, at)) return false;
+    // A signed figure or a percentage is a move too: "subió 50 centavos (+0,12%) a $857".
+    const sign = fold[i - 1] === '+' || fold[i - 1] === '-' || fold[i - 1] === '−';
+    if (!sign && !percentAfter(forms, g, i) && !g.movementBefore.longest(key, fold, at)) return false;
     seen = true;
   }
   return seen;
+}
+
+/** Whether the number starting at `i` is a percentage ("0,12%", "3,5 pour cent"). */
+function percentAfter(forms: TextForms, g: Grammar, i: number): boolean {
+  const { key, fold } = forms;
+  let end = i;
+  while (end < key.length && (isDigit(key.charCodeAt(end)) || ((fold[end] === ',' || fold[end] === '.') && isDigit(key.charCodeAt(end + 1))))) end++;
+  while (fold[end] === ' ') end++;
+  return g.percentWords.longest(key, fold, end) !== null;
 }
 
 /** Whether the text between two offsets is one qualifier ("un dollar à plus de 1 460 wons"). */

@@ -2,7 +2,7 @@ import type { Span } from '../../document.js';
 import type { Grammar } from '../compile-grammar.js';
 import { decimalFromParts, divide, toNumber } from '../decimal.js';
 import type { AmountSpan } from '../find-amounts.js';
-import { marketOrder, plausibleRate, typicalRate } from '../typical-rates.js';
+import { marketOrder, plausibleRate, typicalRate, usualRange } from '../typical-rates.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { isChange } from './clauses.js';
 
@@ -21,7 +21,10 @@ export function couldBeRate(ctx: RateContext, g: Grammar, a: AmountSpan, named: 
 export function tooLargeForChange(f: Figure): boolean {
   if (f.currency === null || f.currency === 'USD') return false;
   const usual = typicalRate('USD', f.currency);
-  return usual !== null && toNumber(f.value) > usual / 4;
+  // A currency that has moved far may stand at the top of its range: "acumula una caída de $240"
+  // from a peak of $1.255 is a change of the Argentine peso.
+  const high = Math.max(usual ?? 0, usualRange('USD', f.currency)?.[1] ?? 0);
+  return usual !== null && toNumber(f.value) > high / 4;
 }
 
 /** A figure under this share of the usual rate, in a sentence about the rate, is a change of it. */
