@@ -961,7 +961,19 @@ describe('Argentine and Colombian market reports', () => {
     expect(blue.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['USD/ARS 1260']);
   });
 
+  test('a year between the subject and its level dates it: "los futuros del dólar para fin de junio 2025 cedieron 0,3% a $1.180"', () => {
+    expect(rates('En Buenos Aires, los futuros del dólar para fin de junio 2025 cedieron 0,3% a $1.180.')).toEqual(['USD/ARS 1180']);
+  });
+
   test('the TRM is the Colombian peso per dollar', () => {
     expect(rates('En Colombia, la TRM vigente, fijada en $3.912,40, bajó.')).toEqual(['USD/COP 3912.4']);
+  });
+});
+
+describe('Italian "per" that prices nothing', () => {
+  test('"a 0,98 dollari per poi risalire": "per poi" goes on with the sentence, the figure is a quote', () => {
+    const euro = money('In mattinata l’euro scambiava a 0,98 dollari per poi risalire sopra la parità.', 'ita');
+    expect(euro.amounts).toEqual([]);
+    expect(euro.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['EUR/USD 0.98']);
   });
 });

@@ -133,6 +133,8 @@ export function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number
   for (let i = from; i < to; i++) {
     // The first digit of each number only ("1 200", "8,3": one number each).
     if (!isDigit(key.charCodeAt(i)) || isDigit(key.charCodeAt(i - 1)) || (/[.,\u00a0\u202f ]/.test(fold[i - 1] ?? '') && isDigit(key.charCodeAt(i - 2)))) continue;
+    // A year dates the move: "los futuros del dólar para fin de marzo 2024 cedieron 0,1%".
+    if (/^(?:19|20)\d\d(?!\d)/.test(key.slice(i, i + 5)) && !isDigit(key.charCodeAt(i + 4))) continue;
     let at = i;
     while (at > 0 && fold[at - 1] === ' ') at--;
     // A signed figure or a percentage is a move too: "subió 50 centavos (+0,12%) a $857".
