@@ -133,7 +133,7 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
     let i = segment.start;
     while (i < segment.end) {
       const code = forms.key.charCodeAt(i);
-      if (!g.openers.has(code) || (i > segment.start && continuesWord(forms.key, i))) {
+      if (!g.openers.has(code) || (i > segment.start && continuesWord(forms.key, i)) || afterDecimalMark(forms, i)) {
         i++;
         continue;
       }
@@ -221,6 +221,12 @@ function clockTime(forms: TextForms, g: Grammar, number: BareNumber): boolean {
     if (hit) return true;
   }
   return false;
+}
+
+/** The digits after the mark of a number that could not be read ("environ0,8"): no number of their own. */
+function afterDecimalMark(forms: TextForms, i: number): boolean {
+  const mark = forms.fold[i - 1];
+  return (mark === ',' || mark === '.') && isDigit(forms.key.charCodeAt(i)) && isDigit(forms.key.charCodeAt(i - 2));
 }
 
 /** Inside a word: a letter or digit after another (but a digit may follow Hangul: "약3억"). */

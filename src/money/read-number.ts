@@ -195,6 +195,7 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
   let end = -1;
   let count = 0;
   let article = false;
+  let last = Infinity;
   while (pos < key.length && count < MAX_WORDS) {
     let wordEnd = pos;
     while (wordEnd < key.length && isLetter(key.charCodeAt(wordEnd))) wordEnd++;
@@ -209,6 +210,10 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
     }
     const parts = numbers.words.has(word) ? [word] : numbers.compound ? splitCompound(word, numbers.words) : null;
     if (!parts) break;
+    // Each word adds less than the one before, or multiplies it: "soixante et onze", "quatre-vingt-dix";
+    // "entre huit et dix milliards" is two numbers, not eighteen.
+    const first = numbers.words.get(parts[0]!)!;
+    if (count > 0 && !numbers.multipliers.has(parts[0]!) && first >= last) break;
     for (const part of parts) {
       if (numbers.joiners.has(part)) continue;
       const v = numbers.words.get(part)!;
@@ -219,6 +224,7 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
         } else if (current > 0 && current < v) current *= v;
         else current += v;
       } else current += v;
+      last = v;
     }
     count++;
     article = count === 1 && parts.length === 1 && numbers.articles.has(word);

@@ -206,6 +206,17 @@ describe('ranges and lists share a currency', () => {
     ]);
   });
 
+  test('"entre huit et dix milliards de dollars" is a range of two amounts, not eighteen billion', () => {
+    expect(amounts('Les ménages avaient retiré entre huit et dix milliards de dollars des banques.').map((a) => `${a.text} ${a.exact}`)).toEqual([
+      'huit 8000000000',
+      'dix milliards de dollars 10000000000',
+    ]);
+  });
+
+  test('the digits after the mark of a number glued to a word are no number: "environ0,8 centime"', () => {
+    expect(amounts("La pièce vaut 10 wons (environ0,8 centime d'euro).").map((a) => a.text)).toEqual(['10 wons']);
+  });
+
   test('a bare figure with the same scale word, in a clause about money, takes the currency of the paragraph before', () => {
     expect(amounts('Il piano vale 14 miliardi di euro.\nDi questi, la spesa per le imprese sarà di 9 miliardi.', 'ita').map((a) => `${a.text} ${a.currency}`)).toEqual(['14 miliardi di euro EUR', '9 miliardi EUR']);
     // Read paragraph by paragraph, as the pipeline does.

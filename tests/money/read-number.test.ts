@@ -78,6 +78,11 @@ describe('readWords', () => {
     ['ita', 'duemilacinquecento euro', 'duemilacinquecento', '2500'],
     ['ita', 'ventitré dollari', 'ventitré', '23'],
     ['ita', 'trentuno euro', 'trentuno', '31'],
+    ['fra', 'soixante et onze euros', 'soixante et onze', '71'],
+    ['fra', 'soixante-dix-huit euros', 'soixante-dix-huit', '78'],
+    // Each word adds less than the one before: "entre huit et dix milliards" is two numbers.
+    ['fra', 'huit et dix milliards', 'huit', '8'],
+    ['spa', 'cinco y diez millones', 'cinco', '5'],
   ] as const)('%s: %s', ([code, text, span, exact]) => {
     expect(words(code, text)).toMatchObject({ text: span, exact });
   });
