@@ -977,3 +977,16 @@ describe('Italian "per" that prices nothing', () => {
     expect(euro.rates.map((r) => `${r.base}/${r.quote} ${r.value}`)).toEqual(['EUR/USD 0.98']);
   });
 });
+
+describe('parallel-market quotes of West African copy', () => {
+  const quotes = (text: string) => {
+    const r = money(text);
+    return { amounts: r.amounts.map((a) => a.text), rates: r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`) };
+  };
+  test('"1000 nairas se changeait à 340 Fcfa": a thousand units and their verb are the base', () => {
+    expect(quotes('Le mois dernier, 1000 Naïra se changeait à 330 Fcfa.')).toEqual({ amounts: [], rates: ['NGN/XOF 0.33'] });
+  });
+  test('"760 nairas (monnaie locale), pour obtenir 1 $": an aside between the figure and its base', () => {
+    expect(quotes('Au marché noir, il fallait apporter 760 nairas (monnaie locale), pour obtenir 1 $.')).toEqual({ amounts: [], rates: ['USD/NGN 760'] });
+  });
+});

@@ -112,6 +112,9 @@ export const SAME_BASE_REACH = 400;
  * "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100"; "pour
  * obtenir la même somme" names the base of the latest quote, when there is one.
  */
+/** How long an aside between a figure and its base may be ("(monnaie locale)"). */
+const ASIDE_LENGTH = 40;
+
 export function baseAfter(
   ctx: RateContext,
   g: Grammar,
@@ -128,6 +131,14 @@ export function baseAfter(
     return { code: slashed.code, units: 1, strong: true, ...(amount !== undefined ? { amount } : {}) };
   }
   if (fold[at] === ' ') at++;
+  // "750 nairas (monnaie locale), pour obtenir 1 $": a short aside with no figure goes on with the quote.
+  if (fold[at] === '(') {
+    const close = fold.indexOf(')', at);
+    if (close !== -1 && close - at <= ASIDE_LENGTH && !/\d/.test(fold.slice(at, close))) {
+      at = close + 1;
+      while (fold[at] === ' ' || fold[at] === ',') at++;
+    }
+  }
   // "160,52 yens sont désormais nécessaires pour obtenir 1 dollar": the figure's own verb first.
   const need = g.rateNeedPhrases.longest(key, fold, at);
   if (need) at = need.end + (fold[need.end] === ' ' ? 1 : 0);
