@@ -223,6 +223,29 @@ function clockTime(forms: TextForms, g: Grammar, number: BareNumber): boolean {
   return false;
 }
 
+/** "et demi", "y medio", "e mezzo", "and a half" right after `at`: the fraction it adds. */
+function andAFraction(forms: TextForms, g: Grammar, at: number): { value: Decimal; precision: number; end: number } | null {
+  const words = g.words;
+  if (!words || words.fractions.size === 0) return null;
+  const { key } = forms;
+  let p = at;
+  if (key[p] !== ' ') return null;
+  p++;
+  let joiner = p;
+  while (joiner < key.length && isLetter(key.charCodeAt(joiner))) joiner++;
+  if (!words.joiners.has(key.slice(p, joiner)) || key[joiner] !== ' ') return null;
+  p = joiner + 1;
+  for (const link of words.fractionLinks) if (key.startsWith(`${link} `, p)) p += link.length + 1;
+  let wordEnd = p;
+  while (wordEnd < key.length && isLetter(key.charCodeAt(wordEnd))) wordEnd++;
+  const word = key.slice(p, wordEnd);
+  // The feminine of the word agrees with the noun: "demie", "media", "mezza".
+  const fraction = words.fractions.get(word) ?? words.fractions.get(word.replace(/e$/, '')) ?? words.fractions.get(word.replace(/a$/, 'o'));
+  if (fraction === undefined || fraction >= 1) return null;
+  const digits = String(fraction).split('.')[1] ?? '';
+  return { value: decimalFromParts('0', digits), precision: -digits.length, end: wordEnd };
+}
+
 /** The digits after the mark of a number that could not be read ("environ0,8"): no number of their own. */
 function afterDecimalMark(forms: TextForms, i: number): boolean {
   const mark = forms.fold[i - 1];
@@ -298,6 +321,12 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     power = scale.power;
     scaleEnd = thousands.end;
   }
+  // "deux milliards et demi de dollars", "tres millones y medio de euros".
+  const halfOfScale = scale ? andAFraction(forms, g, scaleEnd) : null;
+  if (halfOfScale) {
+    number = { ...number, value: add(number.value, halfOfScale.value), precision: Math.min(number.precision, halfOfScale.precision) };
+    scaleEnd = halfOfScale.end;
+  }
   pos = scaleEnd;
 
   let currency: CurrencyEntry;
@@ -328,6 +357,12 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     if (number.article && !scale && !suffix.value.subunit) return null;
     currency = suffix.value;
     end = suffix.end;
+    // "dix dinars et demi", "tres euros y medio".
+    const half = scale || halfOfScale ? null : andAFraction(forms, g, end);
+    if (half) {
+      number = { ...number, value: add(number.value, half.value), precision: Math.min(number.precision, half.precision) };
+      end = half.end;
+    }
   } else {
     currency = prefixSign;
     if (number.article && !scale) return null;

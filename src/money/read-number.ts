@@ -196,6 +196,7 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
   let count = 0;
   let article = false;
   let last = Infinity;
+  let fractionPart = 0;
   while (pos < key.length && count < MAX_WORDS) {
     let wordEnd = pos;
     while (wordEnd < key.length && isLetter(key.charCodeAt(wordEnd))) wordEnd++;
@@ -204,6 +205,13 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
     if (count > 0 && numbers.joiners.has(word)) {
       // "vingt et un", "treinta y cinco", "one hundred and five": only between number words.
       const after = wordEnd + 1;
+      // "two and a half billion": the fraction ends the number.
+      const half = key[wordEnd] === ' ' ? fractionAt(key, after, numbers) : null;
+      if (half) {
+        fractionPart = half.value;
+        end = half.end;
+        break;
+      }
       if (key[wordEnd] !== ' ' || !startsNumberWord(key, after, numbers, true)) break;
       pos = after;
       continue;
@@ -244,8 +252,27 @@ export function readWords(key: string, at: number, numbers: WordNumbers): Number
     }
   }
   const value = total + current;
+  if (fractionPart > 0) {
+    const digits = String(fractionPart).split('.')[1] ?? '';
+    return { start: at, end, value: decimalFromParts(String(value), digits), precision: -digits.length, kind: 'words', article: false, ambiguousSeparator: false };
+  }
   const read: NumberRead = { start: at, end, value: fromInteger(value), precision: integerPrecision(String(value)), kind: 'words', article, ambiguousSeparator: false };
   return article ? read : (withSpelledDecimals(key, read, numbers) ?? read);
+}
+
+/** "a half", "half" at `at`, followed by a word boundary: a fraction under one and where it ends. */
+function fractionAt(key: string, at: number, numbers: WordNumbers): { value: number; end: number } | null {
+  let pos = at;
+  for (const article of numbers.articles) {
+    if (key.startsWith(article + ' ', pos)) {
+      pos += article.length + 1;
+      break;
+    }
+  }
+  for (const [fraction, value] of numbers.fractions) {
+    if (value < 1 && key.startsWith(fraction, pos) && !isLetter(key.charCodeAt(pos + fraction.length))) return { value, end: pos + fraction.length };
+  }
+  return null;
 }
 
 function isWordUnitAfter(key: string, at: number): boolean {

@@ -206,6 +206,17 @@ describe('ranges and lists share a currency', () => {
     ]);
   });
 
+  test.for([
+    ['fra', 'Le plan coûtera deux milliards et demi de dollars.', 'deux milliards et demi de dollars', '2500000000'],
+    ['fra', 'Le ticket passe à trois euros et demi.', 'trois euros et demi', '3.5'],
+    ['fra', 'Le ticket passe à 4 euros et demie.', '4 euros et demie', '4.5'],
+    ['spa', 'El billete cuesta tres euros y medio.', 'tres euros y medio', '3.5'],
+    ['ita', 'Il piano vale due miliardi e mezzo di euro.', 'due miliardi e mezzo di euro', '2500000000'],
+    ['eng', 'The deal is worth two and a half billion dollars.', 'two and a half billion dollars', '2500000000'],
+  ] as const)('"and a half": %s', ([language, text, span, exact]) => {
+    expect(amounts(text, language).map((a) => [a.text, a.exact])).toEqual([[span, exact]]);
+  });
+
   test('"entre huit et dix milliards de dollars" is a range of two amounts, not eighteen billion', () => {
     expect(amounts('Les ménages avaient retiré entre huit et dix milliards de dollars des banques.').map((a) => `${a.text} ${a.exact}`)).toEqual([
       'huit 8000000000',

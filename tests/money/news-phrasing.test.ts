@@ -990,3 +990,10 @@ describe('parallel-market quotes of West African copy', () => {
     expect(quotes('Au marché noir, il fallait apporter 760 nairas (monnaie locale), pour obtenir 1 $.')).toEqual({ amounts: [], rates: ['USD/NGN 760'] });
   });
 });
+
+describe('an open name kept by its historic level', () => {
+  test('"le taux officiel du dollar est de 1,38 dinar" in a story about Libya is Libyan, not Jordanian', () => {
+    const r = money('À Tripoli, sur le marché noir libyen, le dollar dépasse neuf dinars alors que le taux officiel du dollar est de 1,38 dinar.');
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toContain('USD/LYD 1.38');
+  });
+});

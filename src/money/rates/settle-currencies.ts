@@ -4,7 +4,7 @@ import { decimalFromParts, divide, toNumber } from '../decimal.js';
 import type { AmountSpan } from '../find-amounts.js';
 import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
 import { isDigit, isWordUnit } from '../match-key.js';
-import { marketOrder } from '../typical-rates.js';
+import { marketOrder, usualRange } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { grammarAt, sentenceAt } from './clauses.js';
@@ -96,7 +96,13 @@ export function settleOpenCurrencies(rates: RateSpan[], amounts: readonly Amount
     if (!rule || figure === null) continue;
     const other = r.base === figure ? r.quote : r.base;
     const perOther = r.quote === figure ? r.value : divide(one, r.value, 8);
-    const distance = (code: string): number => offUsual(other, code, toNumber(perOther));
+    // A level the currency has had since 2000 is no distance at all: "le taux officiel du dollar
+    // est de 1,37 dinar" in a story about Libya is Libyan, not nearer today's Jordanian dinar.
+    const distance = (code: string): number => {
+      const range = usualRange(other, code);
+      const v = toNumber(perOther);
+      return range && v >= range[0] && v <= range[1] ? 0 : offUsual(other, code, v);
+    };
     let best = figure;
     // Only the readings the article gives a reason for: "l'euro à 1,4266 dollar" in a 2008 wrap
     // that names no other dollar is the US one, however far from today's level. A name shared
