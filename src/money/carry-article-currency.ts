@@ -1,5 +1,5 @@
 import { countsSomething, elliptical, type AmountSpan, type BareNumber, type FoundAmounts, type TextForms } from './find-amounts.js';
-import { moneyCounted, moneyCueAfter, moneyCueBefore } from './money-cues.js';
+import { moneyCounted, moneyCueAfter, moneyCueBefore, moneyNounAfter } from './money-cues.js';
 import { countBelow } from '../util/span-at.js';
 import { toNumber } from './decimal.js';
 
@@ -33,7 +33,7 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
     const at = countBelow(amounts, number.end, (a) => a.start);
     const before = amounts[at - 1];
     if (before && before.end > number.start) continue;
-    if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end)) continue;
+    if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end) && !moneyNounAfter(forms, g, number.end)) continue;
     if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end) && !moneyCueAfter(forms, g, number.end)) continue;
     const source = sourceOf(forms, amounts, at, number);
     if (source) {

@@ -54,3 +54,10 @@ export function moneyCueAfter(forms: TextForms, g: Grammar, end: number): boolea
   }
   return false;
 }
+
+/** "1.2兆 유상증자", "5000억 투자": the word right after the figure is itself about money. */
+export function moneyNounAfter(forms: TextForms, g: Grammar, end: number): boolean {
+  let at = end;
+  while (forms.fold[at] === ' ') at++;
+  return g.moneyCues.longest(forms.key, forms.fold, at, { prefix: true, hangulAttach: true }) !== null;
+}

@@ -57,6 +57,11 @@ describe('an article that names no currency at all', () => {
     expect(spans('올해 매출은 3조 2천억으로 늘었다.', 'kor')).toEqual(['3조 2천억 KRW 3200000000000']);
   });
 
+  test('a Korean headline figure followed by a word about money: "1.5兆 유상증자"; not a count', () => {
+    expect(spans('한화오션 1.5兆 유상증자 추진', 'kor')).toEqual(['1.5兆 KRW 1500000000000']);
+    expect(spans('서울 인구는 940만 명이다.', 'kor')).toEqual([]);
+  });
+
   test('not in Spanish, French or English, spoken where many currencies are; not a count; not where the article names one', () => {
     expect(spans('La deuda neta de la compañía se situó en 5.120 millones.', 'spa')).toEqual([]);
     expect(spans('Le chiffre d’affaires atteint 3,2 milliards.', 'fra')).toEqual([]);
