@@ -223,6 +223,74 @@ function clockTime(forms: TextForms, g: Grammar, number: BareNumber): boolean {
   return false;
 }
 
+/** How many groups may follow a scale word ("5 billones 857 mil 14 mdp"). */
+const MAX_GROUPS = 4;
+
+/**
+ * Groups of one to three digits after a scale word, each with a smaller scale word or none, as
+ * Mexican copy writes figures: "4 millones 216 mil 615 pesos", "un billón 873 mil 593.4 mdp",
+ * "54 mil 674.8 mdp" (thousands of the millions that follow). The last group may carry a
+ * currency that implies its scale ("mdp"), or none before a currency. The value and the power of
+ * ten of the smallest scale applied; null when no group follows.
+ */
+function groupsAfterScale(forms: TextForms, g: Grammar, from: number, first: Decimal, firstPower: number): { value: Decimal; power: number; precision: number; end: number } | null {
+  const { key, fold } = forms;
+  let total = first;
+  let last = firstPower;
+  let at = from;
+  let end = -1;
+  let precision = 0;
+  const group = (p: number): { value: Decimal; end: number; decimals: number } | null => {
+    if (fold[p] !== ' ') return null;
+    const m = /^(\d{1,3})(?:[.,](\d{1,2}))?(?![\d'’])/.exec(fold.slice(p + 1, p + 8));
+    if (!m || /[.,]\d/.test(fold.slice(p + 1 + m[0].length, p + 3 + m[0].length))) return null;
+    return { value: decimalFromParts(m[1]!, m[2] ?? ''), end: p + 1 + m[0].length, decimals: m[2]?.length ?? 0 };
+  };
+  // A scale word, or a currency form that carries one ("mdp"), after a group: its power.
+  const scaleOf = (p: number): { power: number; end: number; currency: boolean } | null => {
+    if (fold[p] !== ' ') return null;
+    const word = g.scales.longest(key, fold, p + 1);
+    if (word && !word.value.abbreviation && !word.value.needsSymbol) return { power: word.value.power, end: word.end, currency: false };
+    const sign = g.after.longest(key, fold, p + 1);
+    if (sign?.value.impliedScale) return { power: sign.value.impliedScale, end: p, currency: true };
+    return null;
+  };
+  for (let k = 0; k < MAX_GROUPS; k++) {
+    const n = group(at);
+    if (!n) break;
+    const s = scaleOf(n.end);
+    if (s && s.power < last) {
+      // "857 mil 14 mdp": thousands of the millions that follow.
+      const next = s.power === 3 && !s.currency ? group(s.end) : null;
+      const nextScale = next ? scaleOf(next.end) : null;
+      if (next && nextScale && nextScale.power >= 6 && nextScale.power < last) {
+        total = add(total, multiply(add(multiply(n.value, pow10(3)), next.value), pow10(nextScale.power)));
+        last = nextScale.power;
+        precision = nextScale.power - next.decimals;
+        at = end = nextScale.end;
+        if (nextScale.currency) break;
+        continue;
+      }
+      total = add(total, multiply(n.value, pow10(s.power)));
+      last = s.power;
+      precision = s.power - n.decimals;
+      at = end = s.end;
+      if (s.currency) break;
+      continue;
+    }
+    // "… 216 mil 615 pesos": the units, before their currency.
+    if (!s && n.decimals === 0 && last >= 3 && currencyAfter(forms, g, n.end, false, null)) {
+      total = add(total, n.value);
+      last = 0;
+      precision = 0;
+      end = n.end;
+    }
+    break;
+  }
+  if (end === -1) return null;
+  return { value: total, power: last, precision, end };
+}
+
 /** "et demi", "y medio", "e mezzo", "and a half" right after `at`: the fraction it adds. */
 function andAFraction(forms: TextForms, g: Grammar, at: number): { value: Decimal; precision: number; end: number } | null {
   const words = g.words;
@@ -314,12 +382,23 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     power = 0;
   }
   // "2 mil 490 millones", "399 mil 800 millones": thousands of the larger scale that follows.
-  const thousands = scale && scale.power === 3 && number.kind === 'digits' && number.value.exponent >= 0 ? thousandsOfScale(forms, g, scaleEnd) : null;
+  // "seis mil 510 MDP": spelled thousands too.
+  const spelledThousands = !scale && number.kind === 'words' && !number.article && /\bmil$/.test(fold.slice(number.start, number.end));
+  const thousands = ((scale && scale.power === 3 && number.kind === 'digits') || spelledThousands) && number.value.exponent >= 0 ? thousandsOfScale(forms, g, scaleEnd) : null;
   if (thousands) {
-    number = { ...number, end: thousands.numberEnd, value: add(multiply(number.value, pow10(3)), thousands.value), precision: 0 };
+    const whole = spelledThousands ? number.value : multiply(number.value, pow10(3));
+    number = { ...number, end: thousands.numberEnd, value: add(whole, thousands.value), precision: thousands.precision };
     scale = thousands.scale;
     power = scale.power;
     scaleEnd = thousands.end;
+  }
+  // "4 millones 216 mil 615 pesos", "5 billones 857 mil 14 mdp": smaller groups after the scale.
+  const groups = scale && !scale.abbreviation && !scale.needsSymbol ? groupsAfterScale(forms, g, scaleEnd, multiply(number.value, pow10(power)), power) : null;
+  if (groups) {
+    number = { ...number, end: groups.end, value: normalise(multiply(groups.value, pow10(-groups.power))), precision: groups.precision - groups.power };
+    scale = { ...scale!, power: groups.power, alternative: null };
+    power = groups.power;
+    scaleEnd = groups.end;
   }
   // "deux milliards et demi de dollars", "tres millones y medio de euros".
   const halfOfScale = scale ? andAFraction(forms, g, scaleEnd) : null;
@@ -463,17 +542,23 @@ function joinScaledParts(forms: TextForms, g: Grammar, pending: BareNumber[], am
 }
 
 /** After "2 mil": " 490 millones", a figure under a thousand and a scale larger than a thousand. */
-function thousandsOfScale(forms: TextForms, g: Grammar, from: number): { value: Decimal; numberEnd: number; scale: ScaleEntry; end: number } | null {
+function thousandsOfScale(forms: TextForms, g: Grammar, from: number): { value: Decimal; precision: number; numberEnd: number; scale: ScaleEntry; end: number } | null {
   const { key, fold } = forms;
   if (fold[from] !== ' ') return null;
-  let at = from + 1;
-  const digitsStart = at;
-  while (at < fold.length && at - digitsStart < 4 && isDigit(key.charCodeAt(at))) at++;
-  const length = at - digitsStart;
-  if (length === 0 || length > 3 || fold[at] !== ' ') return null;
+  // "54 mil 674.8 mdp": the last group may have decimals.
+  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?(?![\d.,'’])/.exec(fold.slice(from + 1, from + 8));
+  if (!m) return null;
+  const at = from + 1 + m[0].length;
+  if (fold[at] !== ' ') return null;
+  const value = decimalFromParts(m[1]!, m[2] ?? '');
+  const precision = -(m[2]?.length ?? 0);
   const scale = g.scales.longest(key, fold, at + 1);
-  if (!scale || scale.value.power <= 3 || scale.value.abbreviation || scale.value.needsSymbol) return null;
-  return { value: decimalFromParts(fold.slice(digitsStart, at)), numberEnd: at, scale: scale.value, end: scale.end };
+  if (scale && scale.value.power > 3 && !scale.value.abbreviation && !scale.value.needsSymbol) return { value, precision, numberEnd: at, scale: scale.value, end: scale.end };
+  // "137 mil 286 MDP": a currency form that carries the scale, read after the figure.
+  const sign = scale ? null : g.after.longest(key, fold, at + 1);
+  const implied = sign?.value.impliedScale;
+  if (implied === undefined || implied <= 3) return null;
+  return { value, precision, numberEnd: at, scale: { form: fold.slice(at + 1, sign!.end), power: implied, alternative: null, needsSymbol: false, abbreviation: false }, end: at };
 }
 
 /** "Galaxy S25", "F-150", "A400M", "K2": letters glued or hyphened to the digits. */

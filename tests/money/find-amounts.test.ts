@@ -217,6 +217,21 @@ describe('ranges and lists share a currency', () => {
     expect(amounts(text, language).map((a) => [a.text, a.exact])).toEqual([[span, exact]]);
   });
 
+  test.for([
+    ['El premio fue de 3 millones 418 mil 207 pesos.', '3 millones 418 mil 207 pesos', '3418207'],
+    ['El gasto neto sumará 6 billones 214 mil 37 mdp.', '6 billones 214 mil 37 mdp', '6214037000000'],
+    ['Los ingresos serán de un billón 602 mil 118.5 mdp.', 'un billón 602 mil 118.5 mdp', '1602118500000'],
+    ['La partida es de 48 mil 312.6 mdp.', '48 mil 312.6 mdp', '48312600000'],
+    ['Se destinarán 211 mil 45 MDP y siete mil 230 MDP.', '211 mil 45 MDP', '211045000000'],
+  ] as const)('Mexican groups after a scale word: %s', ([text, span, exact]) => {
+    expect(amounts(text, 'spa').map((a) => [a.text, a.exact])[0]).toEqual([span, exact]);
+  });
+
+  test('groups after a scale word before a count stay a number; "siete mil 230 MDP" is spelled thousands', () => {
+    expect(amounts('La ciudad tiene 3 millones 500 mil habitantes.', 'spa')).toEqual([]);
+    expect(amounts('Se destinarán siete mil 230 MDP.', 'spa').map((a) => a.exact)).toEqual(['7230000000']);
+  });
+
   test('"entre huit et dix milliards de dollars" is a range of two amounts, not eighteen billion', () => {
     expect(amounts('Les ménages avaient retiré entre huit et dix milliards de dollars des banques.').map((a) => `${a.text} ${a.exact}`)).toEqual([
       'huit 8000000000',
