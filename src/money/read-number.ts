@@ -73,7 +73,8 @@ export function readDigits(text: string, at: number, convention: DigitConvention
     // Indian grouping: "12,34,567.89" (lakhs and crores) has groups of two before the last three.
     const indian = sep === ',' && next.length === 2 && indianGrouping(parts, seps);
     if (!groups || (next.length !== 3 && !indian) || (k === 0 && parts[0]!.length > 3)) break;
-    if (k > 0 && seps[k - 1] !== sep) break;
+    // Colombian print marks the millions apart: "1'300.000".
+    if (k > 0 && seps[k - 1] !== sep && seps[k - 1] !== "'") break;
     integer += next;
     used = k + 1;
     if (decimalMark.mark === null && decimalMark.ambiguous) ambiguousSeparator = true;
@@ -112,6 +113,8 @@ function pickDecimalMark(parts: string[], seps: string[], convention: DigitConve
   if (marks.length > 1) return { mark: null, ambiguous: false };
   const after = parts[seps.indexOf(mark) + 1]!;
   if (after.length !== 3) return { mark, ambiguous: false };
+  // "1'300.000": after an apostrophe that groups, the mark groups too.
+  if (seps[0] === "'" && seps.indexOf(mark) > 0) return { mark: null, ambiguous: false };
   // One mark before exactly three digits: grouping or decimal, by convention.
   const decimal = prefer ?? convention.decimal;
   return { mark: mark === decimal ? mark : null, ambiguous: true };

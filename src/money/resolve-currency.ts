@@ -79,6 +79,7 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
   let best = -1;
   let bestScore = 0;
   rule.alternatives.forEach((a, i) => {
+    if (a.onlyIn && !(language !== undefined && a.onlyIn.includes(language))) return;
     // A sign decides; places need to be named a few times ("Canada" once is news about Canada).
     // An amount written in that currency ("1,45 dollar canadien") hints at it as a place does:
     // writers who spell the Canadian dollar out keep the bare one for the US dollar.

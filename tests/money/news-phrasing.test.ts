@@ -997,3 +997,24 @@ describe('an open name kept by its historic level', () => {
     expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toContain('USD/LYD 1.38');
   });
 });
+
+describe('dollars and cents across languages', () => {
+  test('"$" and "dollari" in an Italian or French story about Argentina are US dollars; in Spanish "$" is the peso', () => {
+    expect(spans('L’Argentina ha ricevuto dal FMI un prestito di 44 miliardi di dollari, di cui $ 12 miliardi già versati a Buenos Aires, capitale dell’Argentina.', 'ita').map((a) => a[1])).toEqual(['USD', 'USD']);
+    expect(spans('En Argentina, el kilo de pan cuesta $1.150 en Buenos Aires.', 'spa').map((a) => a[1])).toEqual(['ARS']);
+  });
+
+  test('Italian "cent" is the euro cent; "centesimi di dollaro" the dollar\'s', () => {
+    expect(spans('La benzina sale di 0,8 cent al litro; il Brent guadagna 42 centesimi di dollaro.', 'ita').map((a) => `${a[0]} ${a[1]} ${a[2]}`)).toEqual([
+      '0,8 cent EUR 0.008',
+      '42 centesimi di dollaro USD 0.42',
+    ]);
+  });
+
+  test('Colombian print sets the millions apart: "$1\'250.000"', () => {
+    expect(spans("En Colombia, el salario mínimo sube a $1'250.000 y el auxilio a $140.000 en Bogotá.", 'spa')).toEqual([
+      ["$1'250.000", 'COP', '1250000'],
+      ['$140.000', 'COP', '140000'],
+    ]);
+  });
+});

@@ -21,7 +21,18 @@ export interface ContextRule {
    * in a European column), not the article's own: unless it is one of `localSigns`, which only
    * the country's own press uses ("11,4 G$", "45 k$").
    */
-  alternatives: Array<{ code: string; signs: string[]; localSigns?: string[]; hints?: string[]; places: string[] }>;
+  alternatives: Array<{
+    code: string;
+    signs: string[];
+    localSigns?: string[];
+    hints?: string[];
+    places: string[];
+    /**
+     * Only in articles of these languages (pack codes): "$" is the peso in Spanish copy about
+     * Argentina, but the US dollar in a French or Italian report on it, which writes "pesos".
+     */
+    onlyIn?: string[];
+  }>;
   /** Signs and places that argue for the default against the alternatives ("¥": Japan vs China). */
   versus?: { signs: string[]; places: string[] };
 }
