@@ -1018,3 +1018,14 @@ describe('dollars and cents across languages', () => {
     ]);
   });
 });
+
+describe('the IMF\'s special drawing rights', () => {
+  test.for([
+    ['spa', 'El FMI aprobó un crédito por DEG 7.400 millones.', 'DEG 7.400 millones', '7400000000'],
+    ['fra', 'Le FMI a accordé 1,8 milliard de DTS au pays.', '1,8 milliard de DTS', '1800000000'],
+    ['eng', 'The IMF approved SDR 2.3 billion for the country.', 'SDR 2.3 billion', '2300000000'],
+    ['ita', 'Il FMI ha concesso 900 milioni di diritti speciali di prelievo.', '900 milioni di diritti speciali di prelievo', '900000000'],
+  ] as const)('%s: %s', ([language, text, span, exact]) => {
+    expect(spans(text, language)).toEqual([[span, 'XDR', exact]]);
+  });
+});
