@@ -4,6 +4,7 @@ import { isDigit, isHangul, isLetter, isWordUnit, matchKey } from './match-key.j
 import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
 import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 import { moneyCounted, moneyCueBefore } from './money-cues.js';
+import { SHARED_CURRENCIES } from '../lang/shared/index.js';
 
 /** The three forms of one text: as printed, with look-alikes folded, and its match key. */
 export interface TextForms {
@@ -223,6 +224,8 @@ function clockTime(forms: TextForms, g: Grammar, number: BareNumber): boolean {
   return false;
 }
 
+const POINT_DECIMAL = new Set(SHARED_CURRENCIES.pointDecimalCurrencies);
+
 /** How many groups may follow a scale word ("5 billones 857 mil 14 mdp"). */
 const MAX_GROUPS = 4;
 
@@ -436,6 +439,11 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     if (number.article && !scale && !suffix.value.subunit) return null;
     currency = suffix.value;
     end = suffix.end;
+    // "42,717 soles", "3,500 pesos mexicanos": the currency's country prints a decimal point.
+    if (!scale && number.kind === 'digits' && number.ambiguousSeparator && segment.prefer === undefined && g.pack.digits.decimal === ',' && POINT_DECIMAL.has(currency.code)) {
+      const grouped = readDigits(fold, number.start, g.digits, '.');
+      if (grouped && grouped.end === number.end) number = grouped;
+    }
     // "dix dinars et demi", "tres euros y medio".
     const half = scale || halfOfScale ? null : andAFraction(forms, g, end);
     if (half) {

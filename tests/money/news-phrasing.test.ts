@@ -1029,3 +1029,11 @@ describe('the IMF\'s special drawing rights', () => {
     expect(spans(text, language)).toEqual([[span, 'XDR', exact]]);
   });
 });
+
+describe('the print of the currency\'s country', () => {
+  test('"42,617 soles" is forty-two thousand soles in Peruvian copy; "1,234 euros" stays a decimal', () => {
+    expect(spans('Cada congresista cobraría 42,617 soles al mes.', 'spa')).toEqual([['42,617 soles', 'PEN', '42617']]);
+    expect(spans('La entrada cuesta 2,500 pesos mexicanos.', 'spa')).toEqual([['2,500 pesos mexicanos', 'MXN', '2500']]);
+    expect(spans('El litro de gasóleo cuesta 1,234 euros.', 'spa')).toEqual([['1,234 euros', 'EUR', '1.234']]);
+  });
+});

@@ -73,6 +73,11 @@ export interface SharedCurrencyData {
    * ("le baril a fini à 66,75 $" in a Canadian paper).
    */
   dollarCommodities: string[];
+  /**
+   * Currencies of countries that print a decimal point and group thousands with a comma, in a
+   * language whose convention is the other one: "42,717 soles" is 42 717 in Peruvian copy.
+   */
+  pointDecimalCurrencies: string[];
   sources: Array<{ file: string; source: string; licence: string }>;
 }
 
@@ -86,6 +91,7 @@ export const SHARED_CURRENCIES: SharedCurrencyData = {
   contexts: reviewed.contexts as Record<string, ContextRule>,
   sisterCurrencies: reviewed.sisterCurrencies as Record<string, SisterCurrency>,
   dollarCommodities: reviewed.dollarCommodities,
+  pointDecimalCurrencies: reviewed.pointDecimalCurrencies,
   sources: [
     { file: 'src/lang/shared/symbols.json', source: generated.source, licence: generated.licence },
     { file: 'src/lang/shared/words.json', source: reviewed.source, licence: reviewed.licence },
