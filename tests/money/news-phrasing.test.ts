@@ -1037,3 +1037,10 @@ describe('the print of the currency\'s country', () => {
     expect(spans('El litro de gasóleo cuesta 1,234 euros.', 'spa')).toEqual([['1,234 euros', 'EUR', '1.234']]);
   });
 });
+
+describe('pesos named by their country\'s institutions', () => {
+  test('ANSES and the minimum pension are Argentine; the SMMLV and the transport allowance Colombian', () => {
+    expect(spans('La ANSES pagará un haber mínimo de 12.500 pesos en octubre.', 'spa').map((a) => a[1])).toEqual(['ARS']);
+    expect(spans("El SMMLV queda en $1'300.000 y el auxilio de transporte en $162.000.", 'spa').map((a) => a[1])).toEqual(['COP', 'COP']);
+  });
+});
