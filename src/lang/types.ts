@@ -114,6 +114,11 @@ export interface NumberWords {
   fractions: Record<string, number>;
   /** Words between such a fraction and its scale word: "a", "of a". */
   fractionLinks: string[];
+  /**
+   * Collective numerals, after an article and before a linker: "une dizaine de milliards",
+   * "una sessantina di milioni", "un millar de euros". Read as approximate.
+   */
+  collectives?: Record<string, number>;
   /** Myriad system only: numerals and units. */
   myriad?: {
     digits: Record<string, number>;

@@ -147,6 +147,8 @@ function compile(pack: LanguagePack): Grammar {
           decimalWords: new Set(n.decimalWords.map(matchKey)),
           fractions: new Map(Object.entries(n.fractions).map(([w, v]) => [matchKey(w), v])),
           fractionLinks: n.fractionLinks.map(matchKey),
+          collectives: new Map(Object.entries(n.collectives ?? {}).map(([w, v]) => [matchKey(w), v])),
+          linkers: pack.linkers.map(matchKey),
         }
       : null;
   const myriad: MyriadNumbers | null = n.myriad

@@ -2,7 +2,7 @@ import type { CurrencyEntry, Grammar, QualifierKind, ScaleEntry } from './compil
 import { add, type Decimal, decimalFromParts, multiply, normalise, pow10, toNumber } from './decimal.js';
 import { isDigit, isHangul, isLetter, isWordUnit, matchKey } from './match-key.js';
 import { connectorAfterWords, gapStrength, plausiblePair } from './link-pairs.js';
-import { type NumberRead, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
+import { type NumberRead, readCollective, readDigits, readFraction, readMyriad, readWords, withSpelledDecimals } from './read-number.js';
 import { moneyCounted, moneyCueBefore } from './money-cues.js';
 import { SHARED_CURRENCIES } from '../lang/shared/index.js';
 
@@ -522,6 +522,9 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
       if (forms.fold[at] === ' ' || forms.fold[at] === '-') at++;
       if (g.scales.longest(forms.key, forms.fold, at)) return fraction;
     }
+    // "une dizaine de milliards d'euros", "un migliaio di franchi".
+    const collective = readCollective(forms.key, pos, g.words);
+    if (collective && (g.scales.longest(forms.key, forms.fold, collective.end) || g.after.longest(forms.key, forms.fold, collective.end))) return { ...collective, end: collective.end - (forms.fold[collective.end - 1] === ' ' ? 1 : 0) };
     return readWords(forms.key, pos, g.words);
   }
   return null;

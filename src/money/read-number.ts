@@ -144,6 +144,9 @@ export interface WordNumbers {
   /** Fractions before a scale word, with the article or "of a" between: "half a million". */
   fractions: ReadonlyMap<string, number>;
   fractionLinks: readonly string[];
+  collectives: ReadonlyMap<string, number>;
+  /** The pack's linkers ("de", "d'", "di"): what follows a collective numeral. */
+  linkers: readonly string[];
 }
 
 const MAX_WORDS = 12;
@@ -189,6 +192,28 @@ export function readFraction(key: string, at: number, numbers: WordNumbers): Num
   }
   const [integer, fraction = ''] = String(best.value).split('.');
   return { start: at, end, value: decimalFromParts(integer!, fraction), precision: -fraction.length, kind: 'words', article: false, ambiguousSeparator: false };
+}
+
+/**
+ * "une dizaine de", "una sessantina di", "un millar de": an article, a collective numeral and a
+ * linker, read as an approximate number ending after the linker (a scale word or a currency is
+ * the caller's to find). Null if none stands at `at`.
+ */
+export function readCollective(key: string, at: number, numbers: WordNumbers): NumberRead | null {
+  if (numbers.collectives.size === 0) return null;
+  let pos = at;
+  while (pos < key.length && isLetter(key.charCodeAt(pos))) pos++;
+  if (!numbers.articles.has(key.slice(at, pos)) || key[pos] !== ' ') return null;
+  const wordStart = ++pos;
+  while (pos < key.length && isLetter(key.charCodeAt(pos))) pos++;
+  const value = numbers.collectives.get(key.slice(wordStart, pos));
+  if (value === undefined || key[pos] !== ' ') return null;
+  pos++;
+  const linker = numbers.linkers.find((l) => key.startsWith(l, pos) && (l.endsWith("'") || key[pos + l.length] === ' '));
+  if (!linker) return null;
+  pos += linker.length;
+  if (key[pos] === ' ') pos++;
+  return { start: at, end: pos, value: fromInteger(value), precision: integerPrecision(String(value)), kind: 'words', article: false, ambiguousSeparator: false, approx: true };
 }
 
 export function readWords(key: string, at: number, numbers: WordNumbers): NumberRead | null {

@@ -232,6 +232,19 @@ describe('ranges and lists share a currency', () => {
     expect(amounts('Se destinarán siete mil 230 MDP.', 'spa').map((a) => a.exact)).toEqual(['7230000000']);
   });
 
+  test.for([
+    ['fra', "Le groupe investira une dizaine de milliards d'euros.", "une dizaine de milliards d'euros", '10000000000'],
+    ['fra', 'La réparation coûte un millier de dollars.', 'un millier de dollars', '1000'],
+    ['ita', 'Il Cantone incasserà una quarantina di milioni di franchi.', 'una quarantina di milioni di franchi', '40000000'],
+    ['spa', 'La empresa invertirá una decena de millones de euros.', 'una decena de millones de euros', '10000000'],
+  ] as const)('a collective numeral is an approximate number: %s', ([language, text, span, exact]) => {
+    expect(amounts(text, language).map((a) => [a.text, a.exact, a.approx])).toEqual([[span, exact, true]]);
+  });
+
+  test('a collective numeral that counts people is no amount', () => {
+    expect(amounts('Une dizaine de personnes ont manifesté devant une centaine de milliers de visiteurs.')).toEqual([]);
+  });
+
   test('"entre huit et dix milliards de dollars" is a range of two amounts, not eighteen billion', () => {
     expect(amounts('Les ménages avaient retiré entre huit et dix milliards de dollars des banques.').map((a) => `${a.text} ${a.exact}`)).toEqual([
       'huit 8000000000',
