@@ -663,7 +663,8 @@ function readCents(forms: TextForms, g: Grammar, at: number): { value: number; e
   if (isDigit(key.charCodeAt(pos))) {
     let e = pos;
     while (isDigit(key.charCodeAt(e))) e++;
-    if (e - pos > 2 || ((fold[e] === ',' || fold[e] === '.') && isDigit(key.charCodeAt(e + 1)))) return null;
+    // "… e 4’182 euro": the start of another figure, not hundredths.
+    if (e - pos > 2 || (",.'’ \u00a0\u202f".includes(fold[e] ?? '') && isDigit(key.charCodeAt(e + 1)))) return null;
     value = Number(key.slice(pos, e));
     end = e;
   } else if (g.words && isLetter(key.charCodeAt(pos))) {

@@ -245,6 +245,11 @@ describe('ranges and lists share a currency', () => {
     expect(amounts('Une dizaine de personnes ont manifesté devant une centaine de milliers de visiteurs.')).toEqual([]);
   });
 
+  test('"3 000 euros et 4 500 euros": the next figure is no hundredths of the one before', () => {
+    expect(amounts('Les salaires passent à 3 000 euros et 4 500 euros.').map((a) => a.exact)).toEqual(['3000', '4500']);
+    expect(amounts('I frontalieri si ritrovano con 3’136 euro e 4’182 euro.', 'ita').map((a) => a.exact)).toEqual(['3136', '4182']);
+  });
+
   test('"entre huit et dix milliards de dollars" is a range of two amounts, not eighteen billion', () => {
     expect(amounts('Les ménages avaient retiré entre huit et dix milliards de dollars des banques.').map((a) => `${a.text} ${a.exact}`)).toEqual([
       'huit 8000000000',
