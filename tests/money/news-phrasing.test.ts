@@ -1044,3 +1044,19 @@ describe('pesos named by their country\'s institutions', () => {
     expect(spans("El SMMLV queda en $1'300.000 y el auxilio de transporte en $162.000.", 'spa').map((a) => a[1])).toEqual(['COP', 'COP']);
   });
 });
+
+describe('"with 100 euros you get …"', () => {
+  test.for([
+    ['ita', 'Con 100 euro si possono acquistare 96 franchi svizzeri.', 'EUR/CHF 0.96'],
+    ['spa', 'Con 100 euros se obtienen 107 dólares en la casa de cambio.', 'EUR/USD 1.07'],
+    ['fra', 'Avec 100 euros, on obtient 93 francs suisses.', 'EUR/CHF 0.93'],
+  ] as const)('%s: %s', ([language, text, rate]) => {
+    const r = money(text, language);
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual([rate]);
+  });
+
+  test('a sum spent is no base: "con 5.000 euro si comprano 3 biciclette"', () => {
+    expect(money('Con 5.000 euro si comprano tre biciclette da 1.500 euro.', 'ita').rates).toEqual([]);
+  });
+});
