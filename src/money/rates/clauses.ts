@@ -19,7 +19,9 @@ export function clauseBefore(forms: TextForms, sentence: Span, to: number): Span
     const c = forms.fold[start - 1]!;
     // An aside in brackets goes on with the clause: "el dólar subió 50 centavos (+0,12%) a $857".
     if (c === ')') {
-      const open = forms.fold.lastIndexOf('(', start - 2);
+      // Looked for back to the limit only: bounded work in a text of many brackets.
+      let open = start - 2;
+      while (open >= limit && forms.fold[open] !== '(') open--;
       if (open < limit || /[,;] /.test(forms.fold.slice(open, start))) break;
       start = open;
       continue;

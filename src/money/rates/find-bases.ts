@@ -133,8 +133,10 @@ export function baseAfter(
   if (fold[at] === ' ') at++;
   // "750 nairas (monnaie locale), pour obtenir 1 $": a short aside with no figure goes on with the quote.
   if (fold[at] === '(') {
-    const close = fold.indexOf(')', at);
-    if (close !== -1 && close - at <= ASIDE_LENGTH && !/\d/.test(fold.slice(at, close))) {
+    // Looked for within reach only: bounded work in a text of many unclosed brackets.
+    const within = fold.slice(at, at + ASIDE_LENGTH + 1).indexOf(')');
+    const close = within === -1 ? -1 : at + within;
+    if (close !== -1 && !/\d/.test(fold.slice(at, close))) {
       at = close + 1;
       while (fold[at] === ' ' || fold[at] === ',') at++;
     }
