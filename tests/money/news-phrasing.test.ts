@@ -1060,3 +1060,17 @@ describe('"with 100 euros you get …"', () => {
     expect(money('Con 5.000 euro si comprano tre biciclette da 1.500 euro.', 'ita').rates).toEqual([]);
   });
 });
+
+describe('a sum of the quote currency, its verb, then one unit of the base', () => {
+  test('"Trois mille francs congolais s\'échangeaient encore récemment à 1 dollar" is a quote', () => {
+    const r = money("À Kinshasa, deux mille cinq cents francs congolais s'échangeaient encore récemment à 1 dollar.");
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['USD/CDF 2500']);
+  });
+
+  test('"100 francs suisses représentaient 83 euros": a hundred units and their verb', () => {
+    const r = money('Avant, 100 francs suisses représentaient 83 euros.');
+    expect(r.amounts).toEqual([]);
+    expect(r.rates).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@ import type { Span } from '../../document.js';
 import type { Grammar } from '../compile-grammar.js';
 import { toNumber } from '../decimal.js';
 import type { AmountSpan, BareNumber } from '../find-amounts.js';
-import { isDigit, isWordUnit, matchKey } from '../match-key.js';
+import { isDigit, isLetter, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt, conjunctionEndsAt } from './clauses.js';
@@ -112,6 +112,33 @@ export const SAME_BASE_REACH = 400;
  * "1 380,5 pour un dollar", "1,430 won per dollar", "900 wons pour 100 yens", "per ¥100"; "pour
  * obtenir la même somme" names the base of the latest quote, when there is one.
  */
+/** How many words may follow a figure's own verb before its base ("s'échangeaient encore récemment à 1 dollar"). */
+const WORDS_AFTER_VERB = 3;
+
+/** Where a base marker stands after the figure's own rate verb and a few words; null when no verb stands at `at`. */
+function afterOwnVerb(ctx: RateContext, g: Grammar, at: number): number | null {
+  const { key, fold } = ctx.forms;
+  let p = at;
+  let verb = false;
+  for (let word = 0; word <= WORDS_AFTER_VERB; word++) {
+    const marker = verb ? g.rateBase.longest(key, fold, p) : null;
+    if (marker) {
+      // One unit of the base only: "contre 412 F CFA" after "10 cedis s'échangent" is the price.
+      let q = marker.end;
+      while (fold[q] === ' ') q++;
+      const oneUnit = !isDigit(key.charCodeAt(q)) || (key[q] === '1' && !/[\d.,]/.test(fold[q + 1] ?? ''));
+      return oneUnit || isDigit(key.charCodeAt(marker.end - 1)) ? p : null;
+    }
+    const start = p;
+    while (p < key.length && (isLetter(key.charCodeAt(p)) || fold[p] === "'" || fold[p] === '’' || fold[p] === '-')) p++;
+    if (p === start) return null;
+    for (let i = start; i < p && !verb; i++) if ((i === start || fold[i - 1] === "'") && g.rateSubjectVerbs.longest(key, fold, i, { prefix: true })) verb = true;
+    if (word === 0 && !verb) return null;
+    while (fold[p] === ' ') p++;
+  }
+  return null;
+}
+
 /** How long an aside between a figure and its base may be ("(monnaie locale)"). */
 const ASIDE_LENGTH = 40;
 
@@ -147,6 +174,9 @@ export function baseAfter(
   // "23 200 dinars à l'achat pour 100 dollars": the side of the counter comes first.
   const side = g.rateSides.longest(key, fold, at);
   if (side) at = side.end + (fold[side.end] === ' ' ? 1 : 0);
+  // "Deux mille francs congolais s'échangeaient encore récemment à 1 dollar": the figure's verb,
+  // a word or two, then one unit of the base.
+  if (!g.rateBase.longest(key, fold, at)) at = afterOwnVerb(ctx, g, at) ?? at;
   const marker = g.rateBase.longest(key, fold, at);
   if (!marker) return null;
   let strong = !g.rateWeakBases.has(key.slice(at, marker.end).trim());
