@@ -241,6 +241,11 @@ export interface RatePhrasing {
    * subject, the unit is that currency ("el dólar cerró en 1.095,8 wones por unidad").
    */
   unitWords?: string[];
+  /**
+   * Words for a banknote before its face value ("billet de", "billete de", "banconota da"): a
+   * note of 100 dollars exchanged for a sum is a base wherever it stands in its clause.
+   */
+  banknotes?: string[];
   /** Reflexive and negative particles a verb may carry before it: "s'échangeait", "ne valait", "se cotizaba". */
   verbParticles?: string[];
   /**

@@ -78,6 +78,7 @@ export interface Grammar {
   rateSameBase: PhraseTrie<true>;
   /** Rate verbs and verbs of price: what may stand between a currency subject and its figure. */
   rateSubjectVerbs: PhraseTrie<true>;
+  banknotes: PhraseTrie<true>;
   /** Verbs of price alone ("coûte", "costs"): a sentence with one prices something. */
   priceVerbs: PhraseTrie<true>;
   rateLeadingBase: PhraseTrie<true>;
@@ -300,6 +301,7 @@ function compile(pack: LanguagePack): Grammar {
     rateWeakBases: new Set(pack.rates.weakBases.map((x) => matchKey(x))),
     rateSameBase: trie(pack.rates.sameBase, () => true as const),
     rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
+    banknotes: trie(pack.rates.banknotes ?? [], () => true as const),
     priceVerbs: trie(pack.rates.priceVerbs, () => true as const),
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),

@@ -740,11 +740,15 @@ describe('foreign-exchange reports', () => {
 });
 
 describe('a hundred units', () => {
-  test('"100 yens valaient …" is a quote per hundred, "un billet de 100 dollars s\'échange contre …" a sum converted', () => {
+  test('"100 yens valaient …" and "un billet de 100 dollars s\'échange contre …" are quotes per hundred', () => {
     expect(money('Mardi, 100 yens valaient 861,2 wons.').rates.map((r) => [r.base, r.value])).toEqual([['JPY', 8.612]]);
+    // A banknote exchanged is the rate a reader is told (blind annotation of real copy reads it so).
     const { rates, amounts } = money("Un billet de 100 dollars s'échange contre 146 500 wons.");
-    expect(rates).toEqual([]);
-    expect(amounts.map((a) => a.text)).toEqual(['100 dollars', '146 500 wons']);
+    expect(rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'KRW', 1465]]);
+    expect(amounts).toEqual([]);
+    const labe = money('À Labé, un nouveau billet de 100 dollars est échangé à 950 mille francs guinéens.');
+    expect(labe.rates.map((r) => [r.base, r.quote, r.value])).toEqual([['USD', 'GNF', 9500]]);
+    expect(labe.amounts).toEqual([]);
   });
 });
 

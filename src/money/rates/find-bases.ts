@@ -452,7 +452,7 @@ export function subjectBefore(
       // Ten, a hundred or a thousand units of any currency opening their clause, with their verb,
       // are a base too: "100 euros se vendent 24 500 dinars", "les 1000 yens valent 21,5 dinars"
       // (not "un voyageur qui achète 1 000 dollars débourse 1 410 800 wons").
-      if (a.scale === null && (units === 10 || units === 100 || units === 1000) && opensClause(ctx, g, a.start)) return { code: ctx.resolve(a.currency), units, amount: asAmount };
+      if (a.scale === null && (units === 10 || units === 100 || units === 1000) && (opensClause(ctx, g, a.start) || phraseEndsAt(ctx.forms, g.banknotes, a.start))) return { code: ctx.resolve(a.currency), units, amount: asAmount };
       // "L'euro a franchi la barre de 1,17 dollar … et valait 1 587,2 wons": an amount's currency
       // is not the subject.
       continue;

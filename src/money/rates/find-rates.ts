@@ -423,9 +423,12 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
 
 /**
  * "un dollar s'échangeait à 1,1 million de rials": the few currencies a dollar buys a million of
- * are quoted with the scale word; no lesser sum with a scale word is a level.
+ * are quoted with the scale word, and those a hundred dollars buy a million of with "mille"; no
+ * other sum with a scale word is a level.
  */
 function levelInMillions(a: AmountSpan, currency: string): boolean {
+  // "un billet de 100 dollars est échangé à 950 mille francs guinéens": thousands, per hundred.
+  if (a.scale === 3) return plausibleRate('USD', currency, toNumber(a.decimal)) || plausibleRate('USD', currency, toNumber(a.decimal) / 100);
   return a.scale === 6 && toNumber(a.decimal) >= MILLION_LEVEL && plausibleRate('USD', currency, toNumber(a.decimal));
 }
 const MILLION_LEVEL = 100_000;
