@@ -246,6 +246,8 @@ export interface RatePhrasing {
    * note of 100 dollars exchanged for a sum is a base wherever it stands in its clause.
    */
   banknotes?: string[];
+  /** The unit column of a parity table's header ("Unité", "Unidad"): the rows below are quotes. */
+  tableUnits?: string[];
   /** Reflexive and negative particles a verb may carry before it: "s'échangeait", "ne valait", "se cotizaba". */
   verbParticles?: string[];
   /**

@@ -79,6 +79,7 @@ export interface Grammar {
   /** Rate verbs and verbs of price: what may stand between a currency subject and its figure. */
   rateSubjectVerbs: PhraseTrie<true>;
   banknotes: PhraseTrie<true>;
+  tableUnits: PhraseTrie<true>;
   /** Verbs of price alone ("coûte", "costs"): a sentence with one prices something. */
   priceVerbs: PhraseTrie<true>;
   rateLeadingBase: PhraseTrie<true>;
@@ -302,6 +303,7 @@ function compile(pack: LanguagePack): Grammar {
     rateSameBase: trie(pack.rates.sameBase, () => true as const),
     rateSubjectVerbs: trie([...pack.rates.verbs, ...pack.rates.priceVerbs], () => true as const),
     banknotes: trie(pack.rates.banknotes ?? [], () => true as const),
+    tableUnits: trie(pack.rates.tableUnits ?? [], () => true as const),
     priceVerbs: trie(pack.rates.priceVerbs, () => true as const),
     rateLeadingBase: trie(pack.rates.leadingBase, () => true as const),
     rateLeadingClauses: trie(pack.rates.leadingClauses ?? [], () => true as const),
