@@ -1078,3 +1078,12 @@ describe('a sum of the quote currency, its verb, then one unit of the base', () 
     expect(r.rates).toHaveLength(1);
   });
 });
+
+describe('bare figures listed after a quote', () => {
+  test('"contre 48,10 et 48,23 respectivement": the second of a list near the quote\'s level is a quote too; a percentage is not', () => {
+    const r = money("Au Caire, le dollar s'échangeait à 47,92 livres pour l'achat et 48,05 pour la vente, contre 48,10 et 48,23 respectivement la veille.");
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => q.value)).toEqual([47.92, 48.05, 48.1, 48.23]);
+    expect(money("Au Caire, le dollar s'échangeait à 47,92 livres et 46,9 % des importations sont payées en dollars.").rates.map((q) => q.value)).toEqual([47.92]);
+  });
+});

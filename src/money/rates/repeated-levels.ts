@@ -1,10 +1,11 @@
 import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
 import type { Span } from '../../document.js';
 import { type Decimal, decimalFromParts, divide, toNumber } from '../decimal.js';
-import type { AmountSpan } from '../find-amounts.js';
+import type { AmountSpan, BareNumber } from '../find-amounts.js';
+import type { Grammar } from '../compile-grammar.js';
 import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
-import { conjunctionEndsAt, containsPhrase, grammarAt, previousSentence, sentenceAt } from './clauses.js';
+import { conjunctionEndsAt, containsPhrase, grammarAt, isListGap, previousSentence, sentenceAt } from './clauses.js';
 import { namesAnother } from './currency-mentions.js';
 import { LEVEL_NEAR, toRate } from './plausible-rates.js';
 import type { Figure, RateContext, RateSpan } from './rate-types.js';
@@ -131,4 +132,47 @@ export function sameLevelAs(near: RateSpan, at: Span, figure: Decimal, earlier: 
   const units = Math.max(1, Math.round(inQuote ? toNumber(near.figure) / toNumber(near.value) : toNumber(near.figure) * toNumber(near.value)));
   const value = inQuote ? (units === 1 ? figure : divide(figure, decimalFromParts(String(units)), 12)) : divide(decimalFromParts(String(units)), figure, 8);
   return { ...near, start: at.start, end: at.end, figure, value, earlier };
+}
+
+/**
+ * "contre 47,01 et 47,14 respectivement", "à 50,81 pour l'achat, 50,97 pour la vente": a bare
+ * figure listed right after a quote, near its level, is a quote of the same pair. Linear in the
+ * number of figures.
+ */
+export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly BareNumber[]): void {
+  const sorted = [...rates].sort((x, y) => x.end - y.end);
+  const ends = sorted.map((r) => r.end);
+  const starts = new Set(rates.map((r) => r.start));
+  let latest: RateSpan | null = null;
+  for (const b of bare) {
+    if (b.scale !== null || b.written || starts.has(b.start)) continue;
+    const k = countBelow(ends, b.start + 1, (e) => e) - 1;
+    let before = k >= 0 ? sorted[k]! : null;
+    if (latest && latest.end <= b.start && (!before || latest.end > before.end)) before = latest;
+    if (!before || b.start - before.end > LIST_GAP) continue;
+    const g = grammarAt(ctx.segments, b.start);
+    if (!g || !isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start)) continue;
+    // "… et 1,2 %": a percentage is no level.
+    let after = b.end;
+    while (ctx.forms.fold[after] === ' ') after++;
+    if (g.percentWords.longest(ctx.forms.key, ctx.forms.fold, after)) continue;
+    const ratio = toNumber(b.decimal) / toNumber(before.figure);
+    if (!(Math.abs(ratio - 1) <= LEVEL_NEAR)) continue;
+    const rate = sameLevelAs(before, b, b.decimal, before.earlier);
+    rates.push(rate);
+    starts.add(b.start);
+    latest = rate;
+  }
+}
+
+/** How far after a quote the next figure of its list may start. */
+const LIST_GAP = 40;
+
+/** After a quote, the side of the counter it names ("pour l'achat") is part of it. */
+function listEnd(ctx: RateContext, g: Grammar, end: number, to: number): number {
+  const { key, fold } = ctx.forms;
+  let at = end;
+  while (fold[at] === ' ') at++;
+  const side = g.rateSides.longest(key, fold, at);
+  return side && side.end <= to ? side.end : end;
 }
