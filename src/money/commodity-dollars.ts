@@ -18,7 +18,8 @@ function commodityTrie(): PhraseTrie<true> {
 /**
  * "Le baril de WTI a fini à 66,75 $" in a Canadian paper, whose bare "$" is Canadian: oil, gold
  * and grain are priced in US dollars, and a sentence that names one prices them so. Re-reads the
- * bare dollars of such sentences as US dollars (in place); each sentence is read once.
+ * bare dollars of such sentences as US dollars (in place), unless the sentence writes US dollars
+ * out beside them; each sentence is read once.
  */
 export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[], sentences: readonly Span[]): void {
   const trie = commodityTrie();
@@ -34,6 +35,11 @@ export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[
       for (let i = sentence.start; i < sentence.end && !names; i++) {
         if (i > 0 && isWordUnit(forms.key.charCodeAt(i - 1))) continue;
         if (trie.longest(forms.key, forms.fold, i)) names = true;
+      }
+      // "… 67,50 dollars (58,63 dollars américains)": a sentence that writes US dollars out keeps
+      // its bare dollars for the paper's own.
+      for (let j = countBelow(amounts, sentence.start, (x) => x.start); names && j < amounts.length && amounts[j]!.start < sentence.end; j++) {
+        if (amounts[j]!.currency === 'USD' && amounts[j]!.printed === undefined) names = false;
       }
       verdict.set(sentence.start, names);
     }

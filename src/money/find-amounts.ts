@@ -395,6 +395,14 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
     power = scale.power;
     scaleEnd = thousands.end;
   }
+  // "siete mil 468 pesos": spelled thousands, then the units in digits before the currency.
+  if (spelledThousands && !thousands) {
+    const units = groupsAfterScale(forms, g, number.end, number.value, 3);
+    if (units && units.power === 0) {
+      number = { ...number, end: units.end, value: units.value, precision: 0 };
+      scaleEnd = units.end;
+    }
+  }
   // "4 millones 216 mil 615 pesos", "5 billones 857 mil 14 mdp": smaller groups after the scale.
   const groups = scale && !scale.abbreviation && !scale.needsSymbol ? groupsAfterScale(forms, g, scaleEnd, multiply(number.value, pow10(power)), power) : null;
   if (groups) {

@@ -1099,3 +1099,19 @@ describe('levels named after a quote of the sentence before', () => {
     expect(money('In banca si ottenevano fino a 94 centesimi di euro per ciascun franco svizzero.', 'ita').rates.map((q) => `${q.base}/${q.quote}`)).toEqual(['EUR/CHF']);
   });
 });
+
+describe('Latin American market reports and spelled thousands', () => {
+  test('"frente al peso chileno" makes "$" the Chilean peso: "$ 548,10 comprador" is a quote', () => {
+    const r = money('El dólar cerró con un leve retroceso frente al peso chileno. Al cierre, la divisa se ubicó en puntas de $ 548,10 comprador y $ 548,60 vendedor.', 'spa');
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['USD/CLP 548.1', 'USD/CLP 548.6']);
+  });
+
+  test('"siete mil 312 pesos" is 7 312', () => {
+    expect(spans('La pensión sube a siete mil 312 pesos al mes.', 'spa')).toEqual([['siete mil 312 pesos', 'MXN', '7312']]);
+  });
+
+  test('a sentence that writes US dollars out keeps its bare dollars for the paper\'s own', () => {
+    expect(spans('À Montréal, le baril a atteint 68,20 dollars (59,10 dollars américains), selon les courtiers du Québec, du Canada et de l’Ontario.').map((a) => a[1])).toEqual(['CAD', 'USD']);
+  });
+});
