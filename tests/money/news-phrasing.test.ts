@@ -1115,3 +1115,11 @@ describe('Latin American market reports and spelled thousands', () => {
     expect(spans('À Montréal, le baril a atteint 68,20 dollars (59,10 dollars américains), selon les courtiers du Québec, du Canada et de l’Ontario.').map((a) => a[1])).toEqual(['CAD', 'USD']);
   });
 });
+
+describe('the price of a currency', () => {
+  test('"al precio del dólar al cierre de marzo de S/ 3.71" is a quote, the sums beside it money', () => {
+    const r = money('La minera ganó US$ 512 millones o S/ 1,899.5 millones al precio del dólar al cierre de marzo de S/ 3.71.', 'spa');
+    expect(r.amounts.map((a) => a.text)).toEqual(['US$ 512 millones', 'S/ 1,899.5 millones']);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['USD/PEN 3.71']);
+  });
+});
