@@ -1123,3 +1123,12 @@ describe('the price of a currency', () => {
     expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['USD/PEN 3.71']);
   });
 });
+
+describe('a level split by a stray space after its decimal mark', () => {
+  test('"l\'euro s\'échangeait à 3, 351 dinars" is 3,351; a list of notes "5, 200 et 500 euros" stays a list', () => {
+    const r = money("À Tunis, l'euro s'échangeait mardi à 3, 351 dinars sur le marché interbancaire.");
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value} ${q.text}`)).toEqual(['EUR/TND 3.351 3, 351 dinars']);
+    expect(spans('Les billets de 5, 200 et 500 euros circulent.').map((a) => a[2])).toEqual(['5', '200', '500']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Span } from '../../document.js';
 import type { Grammar } from '../compile-grammar.js';
-import { toNumber } from '../decimal.js';
+import { type Decimal, decimalFromParts, toNumber } from '../decimal.js';
 import type { AmountSpan, BareNumber } from '../find-amounts.js';
 import { SHARED_CURRENCIES } from '../../lang/shared/index.js';
 import { marketOrder, plausibleRate, typicalRate } from '../typical-rates.js';
@@ -40,15 +40,25 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   const byEnd = new Map<number, number>();
   amounts.forEach((a, i) => byEnd.set(a.end, i));
   const figures: Figure[] = [];
+  // The whole part of a figure a stray space split ("3, 348 dinars"): no figure of its own.
+  const splits = new Map<number, { start: number; value: Decimal }>();
+  amounts.forEach((a, i) => {
+    const split = a.scale === null && a.per === null ? splitDecimal(ctx, a) : null;
+    if (split) splits.set(i, split);
+  });
+  const splitWholes = new Set([...splits.values()].map((x) => x.start));
   amounts.forEach((a, i) => {
     // "le tether s'échangeait à 1 374 wons l'unité": a price per unit is not a rate, a price per
     // dollar is.
     if (a.scale !== null && !levelInMillions(a, ctx.resolve(a.currency))) return;
-    if (a.per === null || perCurrency(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
+    const split = splits.get(i);
+    if (splitWholes.has(a.start)) return;
+    if (split) figures.push({ start: split.start, end: a.end, value: split.value, currency: ctx.resolve(a.currency), amount: i });
+    else if (a.per === null || perCurrency(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i });
     else if (perUnitWord(ctx, a)) figures.push({ start: a.start, end: a.end, value: a.decimal, currency: ctx.resolve(a.currency), amount: i, perUnit: true });
   });
   for (const b of bare) {
-    if (b.scale !== null || b.written) continue;
+    if (b.scale !== null || b.written || splitWholes.has(b.start)) continue;
     // "à près de 13,50 livres pour un dollar": "livres" is money only with a scale word, and
     // a quote's currency all the same.
     const named = unscaledName(ctx, b);
@@ -421,6 +431,13 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   rates.push(...unitTableRates(ctx, rates));
   rates.sort((x, y) => x.start - y.start);
   marketDollars(ctx, rates, amounts);
+  // The whole part of a split level read as a rate is not money either.
+  if (splitWholes.size > 0) {
+    const quoted = new Set(rates.map((r) => r.start));
+    amounts.forEach((a, i) => {
+      if (splitWholes.has(a.start) && quoted.has(a.start)) notAmounts.add(i);
+    });
+  }
   return { rates, notAmounts };
 }
 
@@ -435,6 +452,25 @@ function levelInMillions(a: AmountSpan, currency: string): boolean {
   return a.scale === 6 && toNumber(a.decimal) >= MILLION_LEVEL && plausibleRate('USD', currency, toNumber(a.decimal));
 }
 const MILLION_LEVEL = 100_000;
+
+/**
+ * "l'euro s'échangeait à 3, 348 dinars": a decimal mark followed by a stray space splits a level
+ * in two. The amount after it is read whole again when only that reading is a usual level of its
+ * currency (348 dinars for a euro is none; 3,348 is). Where the whole part starts, and the value.
+ */
+function splitDecimal(ctx: RateContext, a: AmountSpan): { start: number; value: Decimal } | null {
+  const { fold } = ctx.forms;
+  const g = grammarAt(ctx.segments, a.start);
+  if (!g || fold[a.start - 1] !== ' ' || fold[a.start - 2] !== g.pack.digits.decimal) return null;
+  const digits = /^\d{1,4}(?=\D|$)/.exec(fold.slice(a.start, a.start + 5))?.[0];
+  const whole = /(?:^|[^\d.,'’])(\d{1,2})$/.exec(fold.slice(Math.max(0, a.start - 5), a.start - 2))?.[1];
+  if (!digits || !whole || a.decimal.exponent < 0) return null;
+  const currency = ctx.resolve(a.currency);
+  const joined = decimalFromParts(whole, digits);
+  const usual = (v: number) => ['USD', 'EUR'].some((base) => base !== currency && plausibleRate(base, currency, v, 1.5));
+  if (usual(toNumber(a.decimal)) || !usual(toNumber(joined))) return null;
+  return { start: a.start - 2 - whole.length, value: joined };
+}
 
 /** A currency name right after a bare number that is money only with a scale word ("13,50 livres"). */
 function unscaledName(ctx: RateContext, b: BareNumber): { code: string; end: number } | null {
