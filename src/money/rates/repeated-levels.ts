@@ -87,9 +87,6 @@ export function repeatedLevels(ctx: RateContext, rates: RateSpan[], amounts: rea
   });
 }
 
-/** How near a dated quote's level, or a quote's level in a sentence that names a level, a figure must be. */
-const DATED_LEVEL_NEAR = 0.2;
-
 /**
  * '"… 1,350 won by the fourth quarter is not a stretch," said a strategist', after a sentence
  * quoting the rate: a figure in the currency just quoted, near the level quoted, in a sentence
@@ -110,22 +107,13 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
     // the level it repeats.
     const open = a.printed !== undefined ? SHARED_CURRENCIES.contexts[a.printed] : undefined;
     const sameCurrency = (c: string | null) => c === currency || (open !== undefined && c !== null && (c === open.default || open.alternatives.some((x) => x.code === c)));
-    // A dated quote is a level to compare with when the sentence names a level too: "… anche 1,20
-    // nel 2018. … con un minimo nel maggio 2020 a 1,05 franchi".
-    const namesLevel = containsPhrase(ctx.forms, g.rateLevelNouns, sentence.start, a.start, true);
     let near: RateSpan | undefined;
     for (let r = countBelow(byPosition, a.start, (x) => x.start) - 1; r >= 0 && byPosition[r]!.start >= from && !near; r--) {
       const q = byPosition[r]!;
-      const reach = q.earlier || namesLevel ? DATED_LEVEL_NEAR : LEVEL_NEAR;
-      // A bare level is in its pair's quote currency.
-      const inCurrency = sameCurrency(q.figureCurrency) || (q.figureCurrency === null && q.quote === currency);
-      if (q.end <= a.start && inCurrency && (!q.earlier || namesLevel) && Math.abs(toNumber(q.figure) / figure - 1) <= reach) near = q;
+      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
     }
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
-    const level = sameLevelAs(near, a, a.decimal, near.earlier);
-    rates.push(level);
-    // A level found so is one to compare the next with ("… a 1,05 franchi … di 1,11 franchi").
-    byPosition.splice(countBelow(byPosition, level.start, (x) => x.start), 0, level);
+    rates.push(sameLevelAs(near, a, a.decimal, false));
     notAmounts.add(i);
   });
 }
