@@ -28,7 +28,7 @@ export interface LanguagePack {
   moneyCues?: string[];
   /**
    * ISO code of the currency this language's press reports in when an article names none at all
-   * (Italian and Spanish results copy: "ricavi a 38.991 milioni"). Only for a language spoken
+   * (Italian results copy: "ricavi a 38.991 milioni"). Only for a language spoken
    * mostly where one currency is used; such amounts say `currencyFrom: "language"`.
    */
   homeCurrency?: string;

@@ -50,7 +50,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   amounts.forEach((a, i) => {
     // "le tether s'échangeait à 1 374 wons l'unité": a price per unit is not a rate, a price per
     // dollar is.
-    if (a.scale !== null && !levelInMillions(a, ctx.resolve(a.currency))) return;
+    if (a.scale !== null && !scaledLevel(a, ctx.resolve(a.currency))) return;
     const split = splits.get(i);
     if (splitWholes.has(a.start)) return;
     if (split) figures.push({ start: split.start, end: a.end, value: split.value, currency: ctx.resolve(a.currency), amount: i });
@@ -446,7 +446,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
  * are quoted with the scale word, and those a hundred dollars buy a million of with "mille"; no
  * other sum with a scale word is a level.
  */
-function levelInMillions(a: AmountSpan, currency: string): boolean {
+function scaledLevel(a: AmountSpan, currency: string): boolean {
   // "un billet de 100 dollars est échangé à 950 mille francs guinéens": thousands, per hundred.
   if (a.scale === 3) return plausibleRate('USD', currency, toNumber(a.decimal)) || plausibleRate('USD', currency, toNumber(a.decimal) / 100);
   return a.scale === 6 && toNumber(a.decimal) >= MILLION_LEVEL && plausibleRate('USD', currency, toNumber(a.decimal));

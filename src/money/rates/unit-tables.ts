@@ -1,3 +1,4 @@
+import type { Grammar } from '../compile-grammar.js';
 import { toNumber } from '../decimal.js';
 import { readDigits } from '../read-number.js';
 import { isWordUnit } from '../match-key.js';
@@ -53,7 +54,7 @@ export function unitTableRates(ctx: RateContext, rates: readonly RateSpan[]): Ra
 }
 
 /** A header line: a unit column word and the currency its values are in ("Parité intermédiaire (RMB)"). */
-function headerCurrency(ctx: RateContext, g: NonNullable<ReturnType<typeof grammarAt>>, start: number, end: number): string | null {
+function headerCurrency(ctx: RateContext, g: Grammar, start: number, end: number): string | null {
   const { key, fold } = ctx.forms;
   const wordStart = (i: number) => i === 0 || !isWordUnit(key.charCodeAt(i - 1)) || !isWordUnit(key.charCodeAt(i));
   let units = false;
@@ -71,7 +72,7 @@ function headerCurrency(ctx: RateContext, g: NonNullable<ReturnType<typeof gramm
 }
 
 /** A row: a currency name at the line's start, then exactly two figures, the units and the price. */
-function tableRow(ctx: RateContext, g: NonNullable<ReturnType<typeof grammarAt>>, start: number, end: number, headerCode: string): RateSpan | null {
+function tableRow(ctx: RateContext, g: Grammar, start: number, end: number, headerCode: string): RateSpan | null {
   const { key, fold } = ctx.forms;
   const mention = g.mentions.longest(key, fold, start, { accept: (e) => e <= Math.min(end, start + NAME_REACH) });
   if (!mention || mention.value.subunit) return null;
