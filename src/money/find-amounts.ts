@@ -155,6 +155,20 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
       }
       if (parsed.flipped) flippedSeparators++;
       if (parsed.kind === 'bare') {
+        // "3 miliardi e 250 milioni di risparmi": one figure in two scale words, currency or not;
+        // the head may already have taken its currency from the sentence.
+        const last = amounts[amounts.length - 1];
+        const lastHead = last?.elliptical && last.start >= segment.start && parsed.number.scale !== null ? scaledHead(forms, g, [last], parsed.number.start, parsed.number.scale, parsed.number.decimal) : null;
+        if (lastHead) {
+          amounts[amounts.length - 1] = { ...last!, end: parsed.number.end, decimal: add(last!.decimal, parsed.number.decimal), precision: Math.min(last!.precision, parsed.number.precision) };
+          pending = [];
+          i = Math.max(i + 1, parsed.number.end);
+          continue;
+        }
+        const joined = joinBareParts(forms, g, pending, parsed.number);
+        if (joined !== parsed.number && bare[bare.length - 1] === pending[pending.length - 1]) bare.pop();
+        if (joined !== parsed.number) pending.pop();
+        parsed.number = joined;
         if (clockTime(forms, g, parsed.number)) {
           pending = [];
           i = Math.max(i + 1, parsed.number.end);
@@ -545,19 +559,37 @@ function readNumberAt(forms: TextForms, pos: number, segment: Segment): NumberRe
  * written; the bare part is taken off `pending`.
  */
 function joinScaledParts(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan): AmountSpan {
-  const head = pending[pending.length - 1];
   // "un million deux cent mille euros": the rest may be spelled out without a scale word.
-  if (!head || head.scale === null || head.scale <= (amount.scale ?? 0) || head.end > amount.start) return amount;
-  const between = matchKey(forms.key.slice(head.end, amount.start).trim());
-  if (between !== '' && !(g.words?.joiners.has(between) ?? false)) return amount;
-  // "entre 1 milliard et 900 millions": the two ends of a range.
-  const opener = g.rangeOpeners.longest(forms.key, forms.fold, trimBack(forms.fold, head.start));
-  if (between !== '' && opener?.value.some((o) => matchKey(o.connector) === between)) return amount;
-  const unit = pow10(head.scale);
-  const units = toNumber(head.decimal) / toNumber(unit);
-  if (!Number.isInteger(units) || toNumber(amount.decimal) >= toNumber(unit)) return amount;
+  const head = scaledHead(forms, g, pending, amount.start, amount.scale, amount.decimal);
+  if (!head) return amount;
   pending.pop();
   return { ...amount, start: head.start, decimal: add(head.decimal, amount.decimal), scale: head.scale, scaleWord: head.scaleWord };
+}
+
+/**
+ * The larger-scale head of a figure in two scale words, when `number` is its smaller part joined
+ * as `joinScaledParts` joins one ("3 miliardi e 250 milioni"); null when they are two figures.
+ */
+function scaledHead<T extends Pick<BareNumber, 'start' | 'end' | 'scale' | 'decimal'>>(forms: TextForms, g: Grammar, pending: readonly T[], start: number, scale: number | null, value: Decimal): T | null {
+  const head = pending[pending.length - 1];
+  if (!head || head.scale === null || head.scale <= (scale ?? 0) || head.end > start) return null;
+  const between = matchKey(forms.key.slice(head.end, start).trim());
+  if (between !== '' && !(g.words?.joiners.has(between) ?? false)) return null;
+  // "entre 1 milliard et 900 millions": the two ends of a range.
+  const opener = g.rangeOpeners.longest(forms.key, forms.fold, trimBack(forms.fold, head.start));
+  if (between !== '' && opener?.value.some((o) => matchKey(o.connector) === between)) return null;
+  const unit = pow10(head.scale);
+  const units = toNumber(head.decimal) / toNumber(unit);
+  if (!Number.isInteger(units) || toNumber(value) >= toNumber(unit)) return null;
+  return head;
+}
+
+/** A bare figure joined to the larger-scale figure before it, or the figure itself. */
+function joinBareParts(forms: TextForms, g: Grammar, pending: readonly BareNumber[], number: BareNumber): BareNumber {
+  if (number.scale === null) return number;
+  const head = scaledHead(forms, g, pending, number.start, number.scale, number.decimal);
+  if (!head) return number;
+  return { ...number, start: head.start, decimal: add(head.decimal, number.decimal), scale: head.scale, scaleWord: head.scaleWord, written: head.written && number.written };
 }
 
 /** After "2 mil": " 490 millones", a figure under a thousand and a scale larger than a thousand. */

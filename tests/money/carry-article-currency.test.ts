@@ -34,6 +34,19 @@ describe('a scaled figure about money takes the currency the article gives its s
     ]);
   });
 
+  test('a figure in two scale words, "3 miliardi e 250 milioni", takes the currency whole', () => {
+    expect(spans('Il governo ha stanziato 12 miliardi di euro. Il decreto libera poi 3 miliardi e 250 milioni di risparmi.', 'ita')).toEqual([
+      '12 miliardi di euro EUR 12000000000',
+      '3 miliardi e 250 milioni EUR 3250000000',
+    ]);
+    expect(spans('Le budget atteint 40 milliards d\'euros, dont 2 milliards et 300 millions de crédits.', 'fra')).toEqual([
+      '40 milliards d\'euros EUR 40000000000',
+      '2 milliards et 300 millions EUR 2300000000',
+    ]);
+    // The two ends of a range stay two figures.
+    expect(spans('Il governo ha stanziato 12 miliardi di euro e ne spenderà tra 1 miliardo e 900 milioni.', 'ita')).not.toContain('1 miliardo e 900 milioni EUR 1900000000');
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });
