@@ -293,6 +293,11 @@ export interface RatePhrasing {
   needPhrases?: string[];
   /** The side of a counter a price is for, between it and its base: "à l'achat", "para la venta". */
   sides?: string[];
+  /**
+   * Between a quote and the level it is compared with, named with no currency: "a 158,42 contro i
+   * 159,10 di ieri", "frente a los 19,85 del viernes", "to $1.0930 from 1.0810".
+   */
+  comparedWith?: string[];
   /** Phrases that make a sentence about the exchange rate: "taux de change", "환율", "tipo de cambio". */
   cues: string[];
   /**

@@ -87,6 +87,7 @@ export interface Grammar {
   priceNouns: PhraseTrie<true>;
   rateNeedPhrases: PhraseTrie<true>;
   rateSides: PhraseTrie<true>;
+  comparedWith: PhraseTrie<true>;
   verbParticles: PhraseTrie<true>;
   rateAgainst: PhraseTrie<true>;
   /** Anaphors, each with whether a complement after it makes it name something else. */
@@ -310,6 +311,7 @@ function compile(pack: LanguagePack): Grammar {
     priceNouns: trie(pack.rates.priceNouns ?? [], () => true as const),
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
     rateSides: trie(pack.rates.sides ?? [], () => true as const),
+    comparedWith: trie(pack.rates.comparedWith ?? [], () => true as const),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateAgainst: trie(pack.rates.against ?? [], () => true as const),
     rateAnaphors: anaphorTrie(pack.rates.anaphors ?? [], pack.rates.looseAnaphors ?? []),

@@ -47,6 +47,18 @@ describe('a scaled figure about money takes the currency the article gives its s
     expect(spans('Il governo ha stanziato 12 miliardi di euro e ne spenderà tra 1 miliardo e 900 milioni.', 'ita')).not.toContain('1 miliardo e 900 milioni EUR 1900000000');
   });
 
+  test('grants and loans are money: "10 miliardi di sovvenzioni", "2.000 millones en subvenciones"', () => {
+    expect(spans('Arriveranno 21 miliardi di euro, suddivisi fra 10 miliardi di sovvenzioni e 11 miliardi di prestiti.', 'ita')).toEqual([
+      '21 miliardi di euro EUR 21000000000',
+      '10 miliardi EUR 10000000000',
+      '11 miliardi EUR 11000000000',
+    ]);
+    expect(spans('España recibirá 7.000 millones de euros: 2.000 millones de subvenciones y el resto en créditos.', 'spa')).toEqual([
+      '7.000 millones de euros EUR 7000000000',
+      '2.000 millones EUR 2000000000',
+    ]);
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });

@@ -1086,6 +1086,19 @@ describe('bare figures listed after a quote', () => {
     expect(r.rates.map((q) => q.value)).toEqual([47.92, 48.05, 48.1, 48.23]);
     expect(money("Au Caire, le dollar s'échangeait à 47,92 livres et 46,9 % des importations sont payées en dollars.").rates.map((q) => q.value)).toEqual([47.92]);
   });
+
+  test('the level it is compared with: "a 158,42 contro i 159,10 di ieri", "frente a los 19,85 del viernes", "from 1.0810"', () => {
+    const levels = (text: string, language: string) => {
+      const r = money(text, language);
+      return { amounts: r.amounts.map((a) => a.text), rates: r.rates.map((q) => `${q.base}/${q.quote} ${q.value}`) };
+    };
+    expect(levels("L'euro scende nei confronti dello yen, a 158,42 contro i 159,10 della chiusura di ieri.", 'ita')).toEqual({ amounts: [], rates: ['EUR/JPY 158.42', 'EUR/JPY 159.1'] });
+    expect(levels('El dólar cerró a 19,62 pesos mexicanos, frente a los 19,85 del viernes.', 'spa')).toEqual({ amounts: [], rates: ['USD/MXN 19.62', 'USD/MXN 19.85'] });
+    expect(levels('The euro rose to $1.0930 from 1.0810 on Friday.', 'eng')).toEqual({ amounts: [], rates: ['EUR/USD 1.093', 'EUR/USD 1.081'] });
+    expect(levels('Der Euro kostete 1,0930 Dollar nach 1,0810 Dollar am Vortag.', 'deu')).toEqual({ amounts: [], rates: ['EUR/USD 1.093', 'EUR/USD 1.081'] });
+    // Far from the level, a figure compared is something else.
+    expect(levels("L'euro sale a 158,42 yen contro i 12 del 2012.", 'ita').rates).toEqual(['EUR/JPY 158.42']);
+  });
 });
 
 describe('levels named after a quote of the sentence before', () => {

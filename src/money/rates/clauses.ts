@@ -224,6 +224,8 @@ export function isChange(forms: TextForms, g: Grammar, f: Figure): boolean {
   // "a glissé à 84,97 par rapport au dollar": a currency after the phrase is the base, not a day.
   let next = move.end;
   while (fold[next] === ' ') next++;
+  // "kostete 1,0930 Dollar nach 1,0810 Dollar am Vortag": a level after it is the one compared with.
+  if (/\d/.test(fold[next] ?? '')) return false;
   return g.mentions.longest(key, fold, next, { hangulAttach: true }) === null;
 }
 

@@ -135,8 +135,9 @@ export function sameLevelAs(near: RateSpan, at: Span, figure: Decimal, earlier: 
 }
 
 /**
- * "contre 47,01 et 47,14 respectivement", "à 50,81 pour l'achat, 50,97 pour la vente": a bare
- * figure listed right after a quote, near its level, is a quote of the same pair. Linear in the
+ * "contre 47,01 et 47,14 respectivement", "à 50,81 pour l'achat, 50,97 pour la vente", "a 158,42
+ * contro i 159,10 di ieri": a bare figure listed or compared right after a quote, near its level,
+ * is a quote of the same pair. Linear in the
  * number of figures.
  */
 export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly BareNumber[]): void {
@@ -151,7 +152,7 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     if (latest && latest.end <= b.start && (!before || latest.end > before.end)) before = latest;
     if (!before || b.start - before.end > LIST_GAP) continue;
     const g = grammarAt(ctx.segments, b.start);
-    if (!g || !isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start)) continue;
+    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before.end, b.start))) continue;
     // "… et 1,2 %": a percentage is no level.
     let after = b.end;
     while (ctx.forms.fold[after] === ' ') after++;
@@ -163,6 +164,13 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     starts.add(b.start);
     latest = rate;
   }
+}
+
+/** "a 158,42 contro i 159,10": only the language's comparing words stand between a quote and the level. */
+function comparedGap(ctx: RateContext, g: Grammar, from: number, to: number): boolean {
+  const text = ctx.forms.key.slice(from, to).trim().replace(/^,\s*/, '');
+  const found = g.comparedWith.longest(text, text, 0);
+  return found !== null && found.end === text.length;
 }
 
 /** How far after a quote the next figure of its list may start. */
