@@ -1096,6 +1096,9 @@ describe('bare figures listed after a quote', () => {
     expect(levels('El dólar cerró a 19,62 pesos mexicanos, frente a los 19,85 del viernes.', 'spa')).toEqual({ amounts: [], rates: ['USD/MXN 19.62', 'USD/MXN 19.85'] });
     expect(levels('The euro rose to $1.0930 from 1.0810 on Friday.', 'eng')).toEqual({ amounts: [], rates: ['EUR/USD 1.093', 'EUR/USD 1.081'] });
     expect(levels('Der Euro kostete 1,0930 Dollar nach 1,0810 Dollar am Vortag.', 'deu')).toEqual({ amounts: [], rates: ['EUR/USD 1.093', 'EUR/USD 1.081'] });
+    // The low end of a move written as a range: "il corso è passato da 0,9280 a 0,9342".
+    expect(levels("L'euro è salito a oltre 0,93 franchi. Dopo l'annuncio il corso è passato da 0,9280 a 0,9342.", 'ita').rates).toEqual(['EUR/CHF 0.93', 'EUR/CHF 0.928', 'EUR/CHF 0.9342']);
+    expect(levels("Le dollar s'échangeait à 1 452 wons. Le cours est passé de 1 430,5 à 1 452 en une semaine.", 'fra').rates).toEqual(['USD/KRW 1452', 'USD/KRW 1430.5', 'USD/KRW 1452']);
     // Far from the level, a figure compared is something else.
     expect(levels("L'euro sale a 158,42 yen contro i 12 del 2012.", 'ita').rates).toEqual(['EUR/JPY 158.42']);
   });

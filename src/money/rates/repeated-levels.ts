@@ -5,6 +5,7 @@ import type { AmountSpan, BareNumber } from '../find-amounts.js';
 import type { Grammar } from '../compile-grammar.js';
 import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
+import { matchKey } from '../match-key.js';
 import { conjunctionEndsAt, containsPhrase, grammarAt, isListGap, previousSentence, sentenceAt } from './clauses.js';
 import { namesAnother } from './currency-mentions.js';
 import { LEVEL_NEAR, toRate } from './plausible-rates.js';
@@ -163,6 +164,35 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     rates.push(rate);
     starts.add(b.start);
     latest = rate;
+  }
+}
+
+/** How far before a quote the low end of its range may end ("da 0,9280 a 0,9342"). */
+const RANGE_GAP = 12;
+
+/**
+ * "il corso è passato da 0,9280 a 0,9342", "de 1 430,5 à 1 452": a bare figure that opens a range
+ * whose high end is a quote, near its level, is a quote of the same pair. Linear in the number of
+ * figures.
+ */
+export function rangeLowLevels(ctx: RateContext, rates: RateSpan[], bare: readonly BareNumber[]): void {
+  const { key, fold } = ctx.forms;
+  const starts = new Set(rates.map((r) => r.start));
+  for (const r of [...rates]) {
+    if (r.repeat) continue;
+    const b = bare[countBelow(bare, r.start + 1, (x) => x.end) - 1];
+    if (!b || b.scale !== null || b.written || starts.has(b.start) || r.start - b.end > RANGE_GAP) continue;
+    const g = grammarAt(ctx.segments, b.start);
+    if (!g) continue;
+    const between = matchKey(key.slice(b.end, r.start).trim());
+    let open = b.start;
+    while (open > 0 && fold[open - 1] === ' ') open--;
+    const opener = g.rangeOpeners.longest(key, fold, open);
+    if (!opener?.value.some((o) => !o.list && matchKey(o.connector) === between)) continue;
+    const ratio = toNumber(b.decimal) / toNumber(r.figure);
+    if (!(ratio >= 1 / RANGE_SPAN && ratio <= RANGE_SPAN)) continue;
+    rates.push(sameLevelAs(r, b, b.decimal, r.earlier));
+    starts.add(b.start);
   }
 }
 
