@@ -26,6 +26,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour un dollar, il faut désormais 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', 'À Accra, pour avoir 1 dollar, il faut débourser 15,4 cedis.', '15,4 cedis', 'USD', 'GHS', 15.4],
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
+    ['fra', "Il faut aligner un peu plus de 1,08 franc suisse pour s’offrir un euro.", '1,08 franc suisse', 'EUR', 'CHF', 1.08],
+    ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
     ['fra', 'Pour 1 euro on obtient, ce matin, 7,82 yuans.', '7,82 yuans', 'EUR', 'CNY', 7.82],
     ['fra', 'Un euro est égal à 1,16 dollar.', '1,16 dollar', 'EUR', 'USD', 1.16],
     ['fra', 'Au guichet, un dollar donne environ 1 452 wons.', '1 452 wons', 'USD', 'KRW', 1452],
