@@ -738,6 +738,12 @@ function perAfter(forms: TextForms, g: Grammar, end: number): AmountSpan['per'] 
   let unitAt = marker.end;
   if (fold[unitAt] === ' ') unitAt++;
   const known = g.perUnits.longest(key, fold, unitAt);
+  // "14,09 pesos por divisa estadounidense", "par billet vert": a currency named in several words is one unit.
+  const currency = g.mentions.longest(key, fold, unitAt);
+  if (currency && /\s/.test(fold.slice(unitAt, currency.end)) && currency.end > (known?.end ?? 0)) {
+    const unit = fold.slice(unitAt, currency.end);
+    return { unit, english: unit, end: currency.end };
+  }
   if (known) return { unit: fold.slice(unitAt, known.end), english: known.value, end: known.end };
   let unitEnd = unitAt;
   while (unitEnd < key.length && (isLetter(key.charCodeAt(unitEnd)) || (key[unitEnd] === '-' && isLetter(key.charCodeAt(unitEnd + 1))))) unitEnd++;

@@ -1110,6 +1110,15 @@ describe('levels named after a quote of the sentence before', () => {
   });
 });
 
+describe('Central American remittance copy', () => {
+  test('"us 4,574.6 millones", "US 389": a lower-case us before the figure is the US dollar in Spanish', () => {
+    const r = money('Las remesas de enero sumaron us 4,574.6 millones, y el envío medio fue de US 389 por hogar.', 'spa');
+    expect(r.amounts.map((a) => `${a.text} ${a.currency} ${a.value}`)).toEqual(['us 4,574.6 millones USD 4574600000', 'US 389 USD 389']);
+    // English keeps its pronoun.
+    expect(money('Give us 40 minutes and 12 dollars.', 'eng').amounts.map((a) => a.text)).toEqual(['12 dollars']);
+  });
+});
+
 describe('Latin American market reports and spelled thousands', () => {
   test('"frente al peso chileno" makes "$" the Chilean peso: "$ 548,10 comprador" is a quote', () => {
     const r = money('El dólar cerró con un leve retroceso frente al peso chileno. Al cierre, la divisa se ubicó en puntas de $ 548,10 comprador y $ 548,60 vendedor.', 'spa');

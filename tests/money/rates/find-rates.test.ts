@@ -28,6 +28,9 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', "Il faut aligner un peu plus de 1,08 franc suisse pour s’offrir un euro.", '1,08 franc suisse', 'EUR', 'CHF', 1.08],
     ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
+    // A currency named by an epithet after "por"/"par".
+    ['spa', 'El banco central fijó el tipo de cambio en 18.2150 pesos por divisa estadounidense.', '18.2150 pesos', 'USD', 'MXN', 18.215],
+    ['fra', 'Le taux de référence est fixé à 1 452 wons par billet vert.', '1 452 wons', 'USD', 'KRW', 1452],
     ['fra', 'Pour 1 euro on obtient, ce matin, 7,82 yuans.', '7,82 yuans', 'EUR', 'CNY', 7.82],
     ['fra', 'Un euro est égal à 1,16 dollar.', '1,16 dollar', 'EUR', 'USD', 1.16],
     ['fra', 'Au guichet, un dollar donne environ 1 452 wons.', '1 452 wons', 'USD', 'KRW', 1452],
@@ -325,6 +328,10 @@ describe('rate changes are neither money nor rates', () => {
     ['ita', 'Il won ha chiuso a 1.379,8 per dollaro, rafforzandosi di 5,7 won nella settimana.'],
     ['kor', '원·달러 환율은 전날보다 5.3원 오른 1,438.7원에 마감했다.'],
     ['kor', '원·달러 환율은 1,503.2원에 거래되고 있다. 전날 보다 22원 하락한 수치다.'],
+    // Argentine market copy: the move in pesos, after a verb, a noun, or its percentage.
+    ['spa', 'El dólar blue cerró a $1.485 para la venta. El billete paralelo aumentó $20 en la jornada.'],
+    ['spa', 'El dólar blue cerró a $1.485 para la venta y acumuló en la semana un avance de $35.'],
+    ['spa', 'El dólar oficial cerró a $1.410 para la venta, con un descenso del 1,85 % ($26,60) en el mes.'],
   ] as const)('%s: %s', ([language, text]) => {
     const { rates, amounts } = money(text, language);
     expect(amounts.map((a) => a.text)).toEqual([]);
