@@ -156,6 +156,12 @@ export interface CurrencyName {
   needsScale?: boolean;
   /** Hundredths of the unit: cents, centimes, centavos, 센트. */
   subunit?: number;
+  /**
+   * Hundredths several currencies share ("centesimi", "centimes"): `code` is the language's own,
+   * but in a quote they are of the currency the story is about ("la valuta comunitaria valeva
+   * 92,86 centesimi" of a franc).
+   */
+  sharedSubunit?: boolean;
   /** A power of ten the form carries: Mexican "mdd" (millones de dólares) is 6. */
   scale?: number;
   caseSensitive?: boolean;

@@ -10,6 +10,8 @@ export interface CurrencyEntry {
   code: string;
   /** 100 for cents, centimes, pence: the value is in hundredths of `code`. */
   subunit: number | null;
+  /** Hundredths several currencies share ("centesimi"): see CurrencyName.sharedSubunit. */
+  sharedSubunit?: true;
   /** A word with another meaning ("livres", "pounds"): money only after a scale word. */
   needsScale: boolean;
   /** A sign ("$", "₩", "US$") rather than a word: it may touch the number. */
@@ -179,7 +181,7 @@ function compile(pack: LanguagePack): Grammar {
   const mentions = new PhraseTrie<CurrencyEntry>();
   for (const c of pack.currencies) {
     // "$ US", "$CA": a pack's form built on a sign is a sign (it may touch a scale letter).
-    const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form), ...(c.scale ? { impliedScale: c.scale } : {}) };
+    const entry: CurrencyEntry = { code: c.code, subunit: c.subunit ?? null, needsScale: c.needsScale ?? false, sign: /\p{Sc}/u.test(c.form), ...(c.scale ? { impliedScale: c.scale } : {}), ...(c.sharedSubunit ? { sharedSubunit: true as const } : {}) };
     const position = c.position ?? 'after';
     // Korean writes a compound name with or without its spaces: "스위스 프랑", "스위스프랑".
     const forms = pack.compoundsWithoutSpaces && /\p{Script=Hangul} \p{Script=Hangul}/u.test(c.form) ? [c.form, c.form.replace(/(?<=\p{Script=Hangul}) (?=\p{Script=Hangul})/gu, '')] : [c.form];

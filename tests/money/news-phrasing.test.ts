@@ -1110,6 +1110,18 @@ describe('levels named after a quote of the sentence before', () => {
   });
 });
 
+describe('cents of the currency the story is about', () => {
+  test('"la valuta comunitaria valeva 92,86 centesimi" after "il franco svizzero … nei confronti dell\'euro" prices the euro in francs', () => {
+    const rates = (text: string, language: string) => money(text, language).rates.map((q) => `${q.base}/${q.quote} ${Number(q.value.toFixed(4))}`);
+    expect(rates("Il franco svizzero si è rafforzato nei confronti dell'euro. In serata la valuta comunitaria valeva appena 93,12 centesimi.", 'ita')).toEqual(['EUR/CHF 0.9312']);
+    expect(rates("Le franc s'est encore apprécié face à l'euro. La monnaie unique valait 93,12 centimes en fin de journée.", 'fra')).toEqual(['EUR/CHF 0.9312']);
+    expect(rates('Il franco si è apprezzato anche nei confronti del dollaro. A 81,20 centesimi, il biglietto verde è ai minimi.', 'ita')).toEqual(['USD/CHF 0.812']);
+    // Cents of the currency named stay its cents.
+    expect(rates("L'euro a glissé face au dollar. Il valait 98,5 cents américains.", 'fra')).toEqual(['EUR/USD 0.985']);
+    expect(rates("Un euro s'échangeait contre 0,9342 franc. La livre cédait du terrain, à 86,13 pence pour un euro.", 'fra')).toEqual(['EUR/CHF 0.9342', 'EUR/GBP 0.8613']);
+  });
+});
+
 describe('Central American remittance copy', () => {
   test('"us 4,574.6 millones", "US 389": a lower-case us before the figure is the US dollar in Spanish', () => {
     const r = money('Las remesas de enero sumaron us 4,574.6 millones, y el envío medio fue de US 389 por hogar.', 'spa');

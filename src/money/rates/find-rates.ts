@@ -145,6 +145,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     let base: { code: string; units: number; amount?: number } | null =
       explicit ?? subjectBefore(ctx, g, f, subjectSpan, amounts, byEnd, rates) ?? (f.perUnit ? null : listed) ?? (f.perUnit ? null : anaphorBase(ctx, g, f, sentence, mentions(g, sentence), previousOne ? mentions(g, previousOne) : [], byEnd));
     if (!base) continue;
+    centsOwner(ctx, g, f, amounts, mentions(g, sentence), previousOne ? mentions(g, previousOne) : [], base.code);
     // "엔화는 880원대까지 떨어졌다", "le yen à 912 wons": a currency quoted per hundred, named alone,
     // is priced per hundred when only that reading is plausible.
     // "100 dollars se négocient à 430 000 Fg. L'euro, lui, est à 610 000 Fg": after a quote per
@@ -348,6 +349,10 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     }
     // "31 900 wons" on Pyongyang's market, in an article that names the North Korean won.
     if (f.currency !== null) sisterReading(ctx, f, 'USD', 1);
+    {
+      const previous = previousSentence(ctx.sentences, sentence);
+      centsOwner(ctx, g, f, amounts, mentions(g, sentence), previous ? mentions(g, previous) : [], null);
+    }
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
     if (!quote) continue;
     // The currency priced: of those the sentence names, nearest first, the first that makes a
@@ -490,4 +495,33 @@ function latestQuoteBefore(rates: readonly RateSpan[], sentence: Span, f: Figure
     if (r.start >= sentence.start && r.end <= f.start && (!latest || r.start > latest.start)) latest = r;
   }
   return latest;
+}
+
+/**
+ * "Il franco svizzero si è rafforzato nei confronti dell'euro. … la valuta comunitaria valeva
+ * 92,86 centesimi": cents named by a word alone ("centesimi", "centimes"), in a sentence whose
+ * subject is the language's own currency or that names it nowhere near, are cents of the other
+ * currency the story is about (named in the sentence before first, then in this one). Sets the
+ * figure's currency.
+ */
+function centsOwner(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], here: readonly Mention[], before: readonly Mention[], base: string | null): void {
+  if (f.amount === -1 || f.currency === null || !openSubunit(ctx, g, amounts[f.amount]!)) return;
+  const own = f.currency;
+  const inHere = here.some((m) => m.code === own);
+  if (!inHere && before.some((m) => m.code === own)) return;
+  const value = toNumber(f.value);
+  const codes = [...new Set([...before.map((m) => m.code).filter((c) => !here.some((m) => m.code === c)), ...here.map((m) => m.code)])];
+  const owner = codes.find((c) => c !== own && c !== base && codes.some((d) => d !== c && plausibleFor(d, c, value)));
+  if (owner) f.currency = owner;
+}
+
+/** Cents named by a word several currencies share ("centesimi", "centimes"), not "centesimi di euro" nor "pence". */
+function openSubunit(ctx: RateContext, g: Grammar, a: AmountSpan): boolean {
+  if (!a.inSubunit) return false;
+  const { key, fold } = ctx.forms;
+  let at = a.end;
+  while (at > a.start && isWordUnit(key.charCodeAt(at - 1))) at--;
+  if (at === a.end || fold[at - 1] !== ' ') return false;
+  const word = g.after.longest(key, fold, at);
+  return word !== null && word.end === a.end && word.value.sharedSubunit === true;
 }
