@@ -38,6 +38,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
   for (const m of reviewed.numbers.multipliers) if (!(m in reviewed.numbers.words)) fail('numbers.multipliers', `names \`${m}\`, which is not in numbers.words`);
   const positions = new Set([undefined, 'before', 'after', 'both']);
   if (reviewed.homeCurrency !== undefined && !/^[A-Z]{3}$/.test(reviewed.homeCurrency)) fail('homeCurrency', `must be an ISO 4217 code, got \`${reviewed.homeCurrency}\``);
+  for (const code of Object.keys(reviewed.homeCurrencyPlaces ?? {})) if (!/^[A-Z]{3}$/.test(code)) fail('homeCurrencyPlaces', `must be keyed by ISO 4217 codes, got \`${code}\``);
   for (const c of reviewed.currencies) {
     if (!positions.has(c.position)) fail('currencies', `gives \`${c.form}\` the position \`${c.position}\`; use before, after or both`);
     if (!/^[A-Z]{3}$/.test(c.code) && !(c.code in SHARED_CURRENCIES.contexts)) fail('currencies', `gives \`${c.form}\` the code \`${c.code}\`; use an ISO 4217 code, or one the article settles (${Object.keys(SHARED_CURRENCIES.contexts).join(', ')})`);
@@ -76,6 +77,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     linkers: reviewed.linkers,
     ...(reviewed.moneyCues ? { moneyCues: reviewed.moneyCues } : {}),
     ...(reviewed.homeCurrency ? { homeCurrency: reviewed.homeCurrency } : {}),
+    ...(reviewed.homeCurrencyPlaces ? { homeCurrencyPlaces: reviewed.homeCurrencyPlaces } : {}),
     clauseWords: reviewed.clauseWords,
     scaleNeedsLinker: reviewed.scaleNeedsLinker,
     currencyFalseFriends: reviewed.currencyFalseFriends,

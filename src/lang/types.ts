@@ -33,6 +33,11 @@ export interface LanguagePack {
    */
   homeCurrency?: string;
   /**
+   * Places whose press reports in another currency than `homeCurrency`, by ISO code: Swiss
+   * Italian budget copy ("il Cantone", "Ticino") is in francs. Two mentions in an article decide.
+   */
+  homeCurrencyPlaces?: Record<string, string[]>;
+  /**
    * Short function words that may follow a figure without naming what it counts: prepositions,
    * conjunctions, articles, day names ("… contre 3,04 billions un an plus tôt", "à 1 380,5 pour
    * un dollar"). Lower case; German nouns are told by their capital instead.

@@ -2,6 +2,8 @@ import { countsSomething, elliptical, type AmountSpan, type BareNumber, type Fou
 import { moneyCounted, moneyCueAfter, moneyCueBefore, moneyNounAfter } from './money-cues.js';
 import { countBelow } from '../util/span-at.js';
 import { toNumber } from './decimal.js';
+import { isWordUnit } from './match-key.js';
+import type { Grammar } from './compile-grammar.js';
 
 // Budget and results copy names its currency once, or only in another paragraph: "Il decreto vale
 // 45 miliardi", a headline "Export a 612 miliardi" over a body in euros, "la deuda neta se situó
@@ -26,6 +28,7 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
   const added: AmountSpan[] = [];
   const assumed: AmountSpan[] = [];
   const printsCurrency = new Set(amounts.map((a) => a.language));
+  const homes = new Map<Grammar, string>();
   for (const number of found.bare) {
     if (number.scale === null || number.scaleWord?.needsSymbol) continue;
     const g = number.grammar;
@@ -43,14 +46,46 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
     }
     // Results copy that never names its currency ("ricavi a 38.991 milioni", "la deuda neta se
     // situó en los 5.498 millones") is in the currency the language's press reports in.
-    const home = g.pack.homeCurrency;
-    if (!home || printsCurrency.has(number.language)) continue;
+    if (!g.pack.homeCurrency || printsCurrency.has(number.language)) continue;
+    let home = homes.get(g);
+    if (home === undefined) {
+      home = homeCurrencyOf(forms, g);
+      homes.set(g, home);
+    }
     const carried = elliptical(forms, number, homeAmount(home, number.language), false);
     if (carried) assumed.push({ ...carried, per: null, elliptical: false, currencyFrom: 'language' });
   }
   added.push(...assumed, ...bracketCompanions(forms, found));
   if (added.length > 0) merge(found, added);
   return assumed;
+}
+
+/** How many mentions of a place make an article's press report in that place's currency. */
+const HOME_PLACE_MENTIONS = 2;
+
+/**
+ * The currency the article's press reports in: the language's own, or that of places it names
+ * (Swiss Italian copy, "il Cantone", in francs). One pass over the word starts.
+ */
+function homeCurrencyOf(forms: TextForms, g: Grammar): string {
+  const counts = new Map<string, number>();
+  const { key, fold } = forms;
+  for (let i = 0; i < key.length; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1))) continue;
+    const found = g.homePlaces.longest(key, fold, i, { accept: (end) => !isWordUnit(key.charCodeAt(end)) });
+    if (!found) continue;
+    counts.set(found.value, (counts.get(found.value) ?? 0) + 1);
+    i = found.end - 1;
+  }
+  let best = g.pack.homeCurrency!;
+  let most = HOME_PLACE_MENTIONS - 1;
+  for (const [code, n] of counts) {
+    if (n > most) {
+      best = code;
+      most = n;
+    }
+  }
+  return best;
 }
 
 /** What a figure takes its currency from when its language's press has one it reports in. */

@@ -90,6 +90,8 @@ export interface Grammar {
   rateNeedPhrases: PhraseTrie<true>;
   rateSides: PhraseTrie<true>;
   comparedWith: PhraseTrie<true>;
+  /** Places whose press reports in another currency than the language's home one. */
+  homePlaces: PhraseTrie<string>;
   verbParticles: PhraseTrie<true>;
   rateAgainst: PhraseTrie<true>;
   /** Anaphors, each with whether a complement after it makes it name something else. */
@@ -123,6 +125,12 @@ export function grammarFor(pack: LanguagePack): Grammar {
     compiled.set(pack, grammar);
   }
   return grammar;
+}
+
+function homePlaces(places: Record<string, string[]>): PhraseTrie<string> {
+  const out = new PhraseTrie<string>();
+  for (const [code, phrases] of Object.entries(places)) for (const p of phrases) out.add(p, code, /^\p{Lu}/u.test(p));
+  return out;
 }
 
 function trie<T>(phrases: Iterable<string>, value: (phrase: string) => T, backward = false): PhraseTrie<T> {
@@ -314,6 +322,7 @@ function compile(pack: LanguagePack): Grammar {
     rateNeedPhrases: trie(pack.rates.needPhrases ?? [], () => true as const),
     rateSides: trie(pack.rates.sides ?? [], () => true as const),
     comparedWith: trie(pack.rates.comparedWith ?? [], () => true as const),
+    homePlaces: homePlaces(pack.homeCurrencyPlaces ?? {}),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateAgainst: trie(pack.rates.against ?? [], () => true as const),
     rateAnaphors: anaphorTrie(pack.rates.anaphors ?? [], pack.rates.looseAnaphors ?? []),

@@ -82,6 +82,14 @@ describe('an article that names no currency at all', () => {
     expect(spans('올해 매출은 3조 2천억으로 늘었다.', 'kor')).toEqual(['3조 2천억 KRW 3200000000000']);
   });
 
+  test('Swiss Italian and Swiss German budget copy is in francs: two mentions of the canton or its places decide', () => {
+    const ticino = 'Il Cantone chiuderà i conti con un disavanzo di 240 milioni.\nIl governo ticinese punta a ridurre il deficit a 90 milioni entro il 2027.';
+    expect(spans(ticino, 'ita')).toEqual(['240 milioni CHF 240000000', '90 milioni CHF 90000000']);
+    expect(spans('Der Kanton Zürich rechnet mit einem Defizit von 310 Millionen.', 'deu')).toEqual(['310 Millionen CHF 310000000']);
+    // One mention is news about the place, not its press.
+    expect(spans('Il deficit dello Stato sale a 240 milioni, mentre il Ticino attende.', 'ita')).toEqual(['240 milioni EUR 240000000']);
+  });
+
   test('a Korean headline figure followed by a word about money: "1.5兆 유상증자"; not a count', () => {
     expect(spans('한화오션 1.5兆 유상증자 추진', 'kor')).toEqual(['1.5兆 KRW 1500000000000']);
     expect(spans('서울 인구는 940만 명이다.', 'kor')).toEqual([]);
