@@ -1,4 +1,4 @@
-import { countsSomething, elliptical, type AmountSpan, type BareNumber, type FoundAmounts, type TextForms } from './find-amounts.js';
+import { countsSomething, elliptical, takeEllipticals, type AmountSpan, type BareNumber, type FoundAmounts, type TextForms } from './find-amounts.js';
 import { moneyCounted, moneyCueAfter, moneyCueBefore, moneyNounAfter } from './money-cues.js';
 import { countBelow } from '../util/span-at.js';
 import { toNumber } from './decimal.js';
@@ -8,6 +8,9 @@ import type { Grammar } from './compile-grammar.js';
 // Budget and results copy names its currency once, or only in another paragraph: "Il decreto vale
 // 45 miliardi", a headline "Export a 612 miliardi" over a body in euros, "la deuda neta se situó
 // en los 5.498 millones" three paragraphs after "millones de euros".
+
+/** How many bare numbers before a carried figure may be its range's low end or its list. */
+const PENDING = 8;
 
 /** How many amounts before (and after) a figure are looked at for its currency. */
 const SOURCE_LOOKAROUND = 24;
@@ -29,7 +32,21 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
   const assumed: AmountSpan[] = [];
   const printsCurrency = new Set(amounts.map((a) => a.language));
   const homes = new Map<Grammar, string>();
-  for (const number of found.bare) {
+  // Carried amounts and the bare numbers before them that are their range's low end or list.
+  const groups: Array<{ lows: AmountSpan[]; high: AmountSpan; range: boolean }> = [];
+  const withLows = (k: number, carried: AmountSpan): AmountSpan[] => {
+    const number = found.bare[k]!;
+    const pending = found.bare.slice(Math.max(0, k - PENDING), k).filter((b) => b.grammar === number.grammar && b.scale === null && !covered(b));
+    const lows = takeEllipticals(forms, number.grammar, pending, carried, undefined);
+    const members = lows.members.map((m) => ({ ...m, currencyFrom: carried.currencyFrom, per: null }));
+    if (members.length > 0) groups.push({ lows: members, high: carried, range: lows.range });
+    return members;
+  };
+  const covered = (b: BareNumber): boolean => {
+    const at = countBelow(amounts, b.end, (a) => a.start);
+    return at > 0 && amounts[at - 1]!.end > b.start;
+  };
+  for (const [k, number] of found.bare.entries()) {
     if (number.scale === null || number.scaleWord?.needsSymbol) continue;
     const g = number.grammar;
     if (g.moneyCues.count === 0) continue;
@@ -41,7 +58,10 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
     const source = sourceOf(forms, amounts, at, number);
     if (source) {
       const carried = elliptical(forms, number, source, false);
-      if (carried) added.push({ ...carried, per: null, currencyFrom: 'article' });
+      if (carried) {
+        const amount: AmountSpan = { ...carried, per: null, currencyFrom: 'article' };
+        added.push(...withLows(k, amount), amount);
+      }
       continue;
     }
     // Results copy that never names its currency ("ricavi a 38.991 milioni", "la deuda neta se
@@ -53,10 +73,25 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
       homes.set(g, home);
     }
     const carried = elliptical(forms, number, homeAmount(home, number.language), false);
-    if (carried) assumed.push({ ...carried, per: null, elliptical: false, currencyFrom: 'language' });
+    if (carried) {
+      const amount: AmountSpan = { ...carried, per: null, elliptical: false, currencyFrom: 'language' };
+      assumed.push(...withLows(k, amount), amount);
+    }
   }
   added.push(...assumed, ...bracketCompanions(forms, found));
   if (added.length > 0) merge(found, added);
+  // "tra 23 e 25 miliardi": the low end and the high end of a carried range know each other.
+  if (groups.length > 0) {
+    const index = new Map(found.amounts.map((a, i) => [a, i]));
+    for (const { lows, high, range } of groups) {
+      if (!range) continue;
+      const low = index.get(lows[lows.length - 1]!);
+      const top = index.get(high);
+      if (low === undefined || top === undefined) continue;
+      found.amounts[low]!.range = { role: 'low', other: top };
+      found.amounts[top]!.range = { role: 'high', other: low };
+    }
+  }
   return assumed;
 }
 

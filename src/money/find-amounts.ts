@@ -795,7 +795,7 @@ function qualifierAround(forms: TextForms, g: Grammar, start: number, end: numbe
   return { kind: null, end };
 }
 
-interface Ellipticals {
+export interface Ellipticals {
   members: AmountSpan[];
   /** The members form a range with the amount (one low end). */
   range: boolean;
@@ -808,7 +808,7 @@ interface Ellipticals {
  * end of a range ("entre 3 000 et 4 000 milliards de wons", "3억~4억 달러") or the members of a
  * list ("1 000, 5 000 et 10 000 wons"). A whole amount before, joined as a range, is its low end.
  */
-function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan, previous: AmountSpan | undefined): Ellipticals {
+export function takeEllipticals(forms: TextForms, g: Grammar, pending: BareNumber[], amount: AmountSpan, previous: AmountSpan | undefined): Ellipticals {
   const none: Ellipticals = { members: [], range: false, completeLow: null };
   const { key, fold } = forms;
   const gap = (from: number, to: number) => key.slice(from, to).trim();

@@ -59,6 +59,16 @@ describe('a scaled figure about money takes the currency the article gives its s
     ]);
   });
 
+  test('the low end and the list before a carried figure take its currency too: "tra 23 e 25 miliardi"', () => {
+    const text = 'La legge di bilancio vale 24 miliardi di euro.\nLa manovra oscillerà tra 23 e 25 miliardi, secondo il Mef.';
+    expect(spans(text, 'ita')).toEqual(['24 miliardi di euro EUR 24000000000', '23 EUR 23000000000', '25 miliardi EUR 25000000000']);
+    const amounts = money(text, 'ita').amounts;
+    expect(amounts[1]!.range).toEqual({ role: 'low', with: 2 });
+    expect(amounts[2]!.range).toEqual({ role: 'high', with: 1 });
+    // With no currency anywhere, in the language's own.
+    expect(spans('La manovra oscillerà tra 23 e 25 miliardi, secondo il Mef.', 'ita')).toEqual(['23 EUR 23000000000', '25 miliardi EUR 25000000000']);
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });
