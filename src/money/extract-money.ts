@@ -14,7 +14,7 @@ import { linkPairs, type PairLink } from './link-pairs.js';
 import { matchKey } from './match-key.js';
 import { type ReferenceTable, referenceRate } from './reference-rates.js';
 import { renderAmount, renderNumber, renderPair } from './render-english.js';
-import { countContextCues, pairCandidates, resolveCurrency } from './resolve-currency.js';
+import { countContextCues, mixedContext, nearestContext, pairCandidates, resolveCurrency } from './resolve-currency.js';
 import { readingByPairs } from './settle-open-by-pairs.js';
 import { settleScales } from './settle-scales.js';
 import { readSisters } from './sister-currencies.js';
@@ -58,6 +58,9 @@ export interface MoneyFindings {
 
 /** Currencies the text leaves open ("$", "¥", "francs", "pesos", "couronnes"), settled by the article. */
 const PLACEHOLDERS = new Set(Object.keys(SHARED_CURRENCIES.contexts));
+
+/** How far before an amount the place that says which of a shared name's currencies it is may stand. */
+const LOCAL_CONTEXT_REACH = 200;
 
 /**
  * Amounts, exchange-rate quotes and currency pairs of one text, with English renderings. `fold`
@@ -132,6 +135,27 @@ export function extractMoney(text: string, fold: string, options: ExtractMoneyOp
       resolutions.set(printed, { code: reading, ambiguous: false });
       for (const a of found.amounts) if (a.printed === printed) Object.assign(a, { currency: reading, ambiguous: false });
     }
+  }
+
+  // "Au Niger, … 30 047 F CFA. Le Cameroun … 60 000 F CFA": in a story on places of two
+  // currencies sharing a name, an amount whose sentence names only places of the other before it
+  // is of the nearest.
+  const sentenceSpans = options.sentences ?? [];
+  for (const a of found.amounts) {
+    if (a.printed === undefined || !mixedContext(a.printed, counts)) continue;
+    const sentence = sentenceSpans[spanIndexAt(sentenceSpans, a.start)];
+    let from = Math.max(sentence && sentence.start <= a.start ? sentence.start : 0, a.start - LOCAL_CONTEXT_REACH);
+    // Without sentence spans, from the last sentence end before it.
+    if (!sentence) {
+      for (let i = a.start - 1; i > from; i--) {
+        if (/[.!?]/.test(fold[i - 1]!) && /\s/.test(fold[i]!)) {
+          from = i;
+          break;
+        }
+      }
+    }
+    const local = nearestContext(a.printed, a.currency, forms.key, fold, from, a.start);
+    if (local) Object.assign(a, { currency: local, ambiguous: false });
   }
 
   // "13 500 wons le kilo à Pyongyang": a bare name two currencies share, where the text is about the sister's country.

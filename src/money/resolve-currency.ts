@@ -129,3 +129,41 @@ export function pairCandidates(code: string, counts: ContextCounts, defaultDolla
 function cueCount(counts: ContextCounts, code: string, alternative: number, kind: Cue['kind']): number {
   return counts.get(`${code}:${alternative}:${kind}`) ?? 0;
 }
+
+/**
+ * Whether the article gives cues of two or more of a shared name's alternatives ("Niger" and
+ * "Cameroun" for the CFA franc): each amount is then read by the cue nearest before it.
+ */
+export function mixedContext(code: string, counts: ContextCounts): boolean {
+  const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
+  if (!rule?.ambiguous) return false;
+  let named = 0;
+  rule.alternatives.forEach((_, i) => {
+    if ((['sign', 'local', 'place'] as const).some((kind) => cueCount(counts, code, i, kind) > 0)) named++;
+  });
+  return named >= 2;
+}
+
+/**
+ * The alternative of a shared name whose place, sign or local cue stands nearest before `to`,
+ * from `from`, unless a cue of `current` (the article's reading) stands there too: "Au Mexique,
+ * où l'Argentine sert de contre-exemple, le panier coûte 450 pesos" stays Mexican.
+ */
+export function nearestContext(code: string, current: string, key: string, fold: string, from: number, to: number): string | null {
+  const rule: ContextRule | undefined = SHARED_CURRENCIES.contexts[code];
+  if (!rule) return null;
+  const trie = cueTrie();
+  let nearest: string | null = null;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const found = trie.longest(key, fold, i, { hangulAttach: true });
+    if (!found || found.end > to) continue;
+    const cue = found.value.find((c) => c.rule === code && c.alternative >= 0 && c.kind !== 'hint');
+    if (cue) {
+      nearest = rule.alternatives[cue.alternative]!.code;
+      if (nearest === current) return null;
+    }
+    i = found.end - 1;
+  }
+  return nearest;
+}

@@ -338,6 +338,14 @@ describe('currencies the text leaves open', () => {
     expect(amounts("À Casablanca, l'investissement atteint 31 MMDH, soit 10 DH par habitant.").map((a) => `${a.text} ${a.currency} ${a.exact}`)).toEqual(['31 MMDH MAD 31000000000', '10 DH MAD 10']);
   });
 
+  test('in a story that names both zones, each CFA franc takes the place named nearest before it in its sentence', () => {
+    const text = 'Au Niger, le salaire minimum est de 30 047 F CFA (45,81 euros). Le Sénégal suit. Le Cameroun, membre de la Cemac, le fixe à 60 000 F CFA (91,46 euros), et la Côte d’Ivoire à 75 000 F CFA.';
+    expect(amounts(text).filter((a) => a.text.includes('CFA')).map((a) => `${a.text} ${a.currency}`)).toEqual(['30 047 F CFA XOF', '60 000 F CFA XAF', '75 000 F CFA XOF']);
+    // Dinars of one sentence, in a story on two countries.
+    const dinars = amounts("À Alger, le salaire minimum atteint 20 000 dinars. À Tunis, il est de 460 dinars, selon le ministère tunisien.");
+    expect(dinars.map((a) => a.currency)).toEqual(['DZD', 'TND']);
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });
