@@ -138,6 +138,11 @@ export function findAmounts(forms: TextForms, segments: readonly Segment[]): Fou
         i++;
         continue;
       }
+      // "950. 000 GNF": a group cut off from its head by a stray space is no figure of its own.
+      if (code === 0x30 && forms.key.charCodeAt(i + 1) === 0x30) {
+        while (isDigit(forms.key.charCodeAt(i))) i++;
+        continue;
+      }
       // "per cento", "pour cent": the number word in a percent phrase is none.
       const percent = g.percentWords.longest(forms.key, forms.fold, i);
       if (percent) {

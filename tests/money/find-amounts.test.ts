@@ -346,6 +346,10 @@ describe('currencies the text leaves open', () => {
     expect(dinars.map((a) => a.currency)).toEqual(['DZD', 'TND']);
   });
 
+  test('"contre 950. 000 GNF": a group cut off by a stray space is no amount of zero', () => {
+    expect(amounts('Les 100 dollars se changeaient contre 950. 000 GNF au marché noir.').map((a) => a.exact)).not.toContain('0');
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });
