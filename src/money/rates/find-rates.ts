@@ -21,6 +21,14 @@ import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOp
 /** How far after a quote a bare figure may repeat its pair ("…, contre 4,41 il y a un mois"). */
 const SAME_PAIR_REACH = 60;
 
+/**
+ * A bare figure printed to three or four decimals, as dealers quote ("sia rispetto alla quota di
+ * 1,5030 registrata in avvio"), may stand twice as far.
+ */
+function samePairReach(f: Figure): number {
+  return f.currency === null && f.value.exponent <= -3 ? 2 * SAME_PAIR_REACH : SAME_PAIR_REACH;
+}
+
 /** How near that quote's figure it must be: a counter's buying and selling prices may be 20 % apart. */
 const SAME_PAIR_NEAR = 0.25;
 
@@ -318,7 +326,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
     // quote, bare or in its currency, with no other currency named between, is that pair again.
     {
       const last = latestQuoteBefore(rates, sentence, f);
-      if (last && (f.currency === null || f.currency === last.figureCurrency) && f.start - last.end <= SAME_PAIR_REACH && Math.abs(toNumber(last.figure) / toNumber(f.value) - 1) <= SAME_PAIR_NEAR && !namesAnother(ctx, g, byEnd, last.end, f.start)) {
+      if (last && (f.currency === null || f.currency === last.figureCurrency) && f.start - last.end <= samePairReach(f) && Math.abs(toNumber(last.figure) / toNumber(f.value) - 1) <= SAME_PAIR_NEAR && !namesAnother(ctx, g, byEnd, last.end, f.start)) {
         rates.push(sameLevelAs(last, f, f.value, earlier(ctx, g, f, sentence, previousEnd(f))));
         if (f.amount !== -1) notAmounts.add(f.amount);
         continue;
