@@ -78,6 +78,7 @@ export function definePack(code: string, generated: GeneratedData, reviewed: Rev
     ...(reviewed.moneyCues ? { moneyCues: reviewed.moneyCues } : {}),
     ...(reviewed.homeCurrency ? { homeCurrency: reviewed.homeCurrency } : {}),
     ...(reviewed.homeCurrencyPlaces ? { homeCurrencyPlaces: reviewed.homeCurrencyPlaces } : {}),
+    ...(reviewed.monthNames ? { monthNames: reviewed.monthNames } : {}),
     clauseWords: reviewed.clauseWords,
     scaleNeedsLinker: reviewed.scaleNeedsLinker,
     currencyFalseFriends: reviewed.currencyFalseFriends,

@@ -38,6 +38,11 @@ export interface LanguagePack {
    */
   homeCurrencyPlaces?: Record<string, string[]>;
   /**
+   * Month names as a date prints them after its day ("le lundi 3 juillet", "el 21 de octubre"):
+   * a date between a currency and its price is no figure of the quote.
+   */
+  monthNames?: string[];
+  /**
    * Short function words that may follow a figure without naming what it counts: prepositions,
    * conjunctions, articles, day names ("… contre 3,04 billions un an plus tôt", "à 1 380,5 pour
    * un dollar"). Lower case; German nouns are told by their capital instead.

@@ -92,6 +92,8 @@ export interface Grammar {
   comparedWith: PhraseTrie<true>;
   /** Places whose press reports in another currency than the language's home one. */
   homePlaces: PhraseTrie<string>;
+  /** Month names after a day number: "3 juillet", "21 de octubre". */
+  monthNames: PhraseTrie<true>;
   verbParticles: PhraseTrie<true>;
   rateAgainst: PhraseTrie<true>;
   /** Anaphors, each with whether a complement after it makes it name something else. */
@@ -323,6 +325,7 @@ function compile(pack: LanguagePack): Grammar {
     rateSides: trie(pack.rates.sides ?? [], () => true as const),
     comparedWith: trie(pack.rates.comparedWith ?? [], () => true as const),
     homePlaces: homePlaces(pack.homeCurrencyPlaces ?? {}),
+    monthNames: trie(pack.monthNames ?? [], () => true as const),
     verbParticles: trie(pack.rates.verbParticles ?? [], () => true as const),
     rateAgainst: trie(pack.rates.against ?? [], () => true as const),
     rateAnaphors: anaphorTrie(pack.rates.anaphors ?? [], pack.rates.looseAnaphors ?? []),

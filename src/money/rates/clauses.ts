@@ -128,15 +128,25 @@ export function levelNounAfter(forms: TextForms, g: Grammar, f: Figure): boolean
   return g.pack.rates.subjects.some((d) => matchKey(d) === matchKey(key.slice(p, word).trim())) && g.rateLevelNouns.longest(key, fold, word) !== null;
 }
 
-/** Whether every number between two offsets follows a word of movement ("a gagné 5,3 wons, à …"). */
-export function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number): boolean {
+/**
+ * Whether every number between two offsets follows a word of movement ("a gagné 5,3 wons, à …"),
+ * or dates it (a year, a day); with `datesAlone`, a day without a move is enough (not a year alone:
+ * "la livre pour la récolte 2025, soit 6 cents de plus").
+ */
+export function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number, datesAlone = false): boolean {
   const { key, fold } = forms;
   let seen = false;
+  let day = false;
   for (let i = from; i < to; i++) {
     // The first digit of each number only ("1 200", "8,3": one number each).
     if (!isDigit(key.charCodeAt(i)) || isDigit(key.charCodeAt(i - 1)) || (/[.,\u00a0\u202f ]/.test(fold[i - 1] ?? '') && isDigit(key.charCodeAt(i - 2)))) continue;
     // A year dates the move: "los futuros del dólar para fin de marzo 2024 cedieron 0,1%".
     if (/^(?:19|20)\d\d(?!\d)/.test(key.slice(i, i + 5)) && !isDigit(key.charCodeAt(i + 4))) continue;
+    // So does a day: "1 dollar s'est changé le lundi 3 juillet à 1.500 fc".
+    if (dayOfMonth(forms, g, i)) {
+      day = true;
+      continue;
+    }
     let at = i;
     while (at > 0 && fold[at - 1] === ' ') at--;
     // A signed figure or a percentage is a move too: "subió 50 centavos (+0,12%) a $857".
@@ -144,7 +154,14 @@ export function onlyMoves(forms: TextForms, g: Grammar, from: number, to: number
     if (!sign && !percentAfter(forms, g, i) && !g.movementBefore.longest(key, fold, at)) return false;
     seen = true;
   }
-  return seen;
+  return seen || (datesAlone && day);
+}
+
+/** Whether the number starting at `i` is the day of a date: "3 juillet", "21 de octubre", "3. Juli". */
+function dayOfMonth(forms: TextForms, g: Grammar, i: number): boolean {
+  const { key, fold } = forms;
+  const m = /^([1-9]|[12]\d|3[01])(?:er|º|°|\.)?(?: de)? /.exec(key.slice(i, i + 8));
+  return m !== null && !isDigit(key.charCodeAt(i - 1)) && g.monthNames.longest(key, fold, i + m[0].length) !== null;
 }
 
 /** Whether the number starting at `i` is a percentage ("0,12%", "3,5 pour cent"). */

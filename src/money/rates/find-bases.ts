@@ -423,7 +423,7 @@ export function subjectBefore(
     // the subject (German puts the verb first: "kostete ein Dollar 1.335,2 Won").
     const gap = key.slice(mention.end, f.start);
     // Nor a move of it ("le huard a progressé de 77 centièmes à 95,83 cents US").
-    if (/\d/.test(gap) && !onlyMoves(ctx.forms, g, mention.end, f.start) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
+    if (/\d/.test(gap) && !onlyMoves(ctx.forms, g, mention.end, f.start, true) && (!onlyQuotesOf(ctx, rates, amounts, mention.end, f.start, ctx.resolve(mention.value.code)) || namesAnother(ctx, g, byEnd, mention.end, f.start))) continue;
     // Nor a pair named between ("Le dollar a cédé 9 FCFA, dans le sillage de la parité euro-dollar,
     // passée de 1,15 …": 1,15 is the pair's level, not the dollar's).
     if (pairCuesIn(ctx, g, mention.end, f.start).length > 0) continue;

@@ -28,6 +28,9 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', "Il faut aligner un peu plus de 1,08 franc suisse pour s’offrir un euro.", '1,08 franc suisse', 'EUR', 'CHF', 1.08],
     ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
+    // A date between the subject and its price.
+    ['fra', 'À Kinshasa, 1 dollar s’est changé le lundi 3 juillet à 1.950 fc au marché noir.', '1.950 fc', 'USD', 'CDF', 1950],
+    ['spa', 'El dólar oficial abrió el martes 21 de octubre en 207,89 bolívares.', '207,89 bolívares', 'USD', 'VES', 207.89],
     // A currency named by an epithet after "por"/"par".
     ['spa', 'El banco central fijó el tipo de cambio en 18.2150 pesos por divisa estadounidense.', '18.2150 pesos', 'USD', 'MXN', 18.215],
     ['fra', 'Le taux de référence est fixé à 1 452 wons par billet vert.', '1 452 wons', 'USD', 'KRW', 1452],
@@ -344,6 +347,11 @@ describe('money near the exchange rate stays money', () => {
     const { amounts, rates } = money('Le won a reculé face au dollar, et la BOK a vendu 2 milliards de dollars de réserves.');
     expect(amounts.map((a) => a.text)).toEqual(['2 milliards de dollars']);
     expect(rates).toEqual([]);
+  });
+
+  test('a price per pound weight after a year stays money: "3,37 $ la livre pour la récolte 2025, soit 6 cents de plus"', () => {
+    const { amounts } = money("Le prix du sirop a été fixé à 3,37 $ la livre pour la récolte 2025, soit 6 cents de plus la livre que l'an dernier.");
+    expect(amounts.map((a) => a.text)).toEqual(['3,37 $', '6 cents']);
   });
 
   test('a price far from any rate is not a rate', () => {
