@@ -39,7 +39,8 @@ export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[
       // "… 67,50 dollars (58,63 dollars américains)": a sentence that writes US dollars out keeps
       // its bare dollars for the paper's own.
       for (let j = countBelow(amounts, sentence.start, (x) => x.start); names && j < amounts.length && amounts[j]!.start < sentence.end; j++) {
-        if (amounts[j]!.currency === 'USD' && amounts[j]!.printed === undefined) names = false;
+        // A move in US cents ("ayant gagné 88 cents US à 74,15 $") says the price is in US dollars too.
+        if (amounts[j]!.currency === 'USD' && amounts[j]!.printed === undefined && !amounts[j]!.inSubunit) names = false;
       }
       verdict.set(sentence.start, names);
     }

@@ -316,6 +316,8 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
         continue;
       }
     }
+    // "le cours du baril de pétrole ayant gagné 88 cents US": a move of a price is money.
+    if (f.currency !== null && pricesIn(g, sentence) < f.start) continue;
     if (isChange(ctx.forms, g, f)) {
       // "230 000 wons de plus que prévu" is money: a change of the rate is a fraction of it.
       if (f.amount !== -1 && !tooLargeForChange(f)) notAmounts.add(f.amount);

@@ -354,6 +354,11 @@ describe('money near the exchange rate stays money', () => {
     expect(amounts.map((a) => a.text)).toEqual(['3,37 $', '6 cents']);
   });
 
+  test('a move of the oil price after a sentence on the loonie is money, in US dollars: "le baril ayant gagné 88 cents US à 74,15 $"', () => {
+    const { amounts } = money("Le huard s'est apprécié de 1,12 cent la semaine dernière. L'énergie a avancé de 2 %, le cours du baril ayant gagné 88 cents US à 74,15 $ à New York. Le dollar canadien vaut 95 cents US.");
+    expect(amounts.map((a) => `${a.text} ${a.currency}`)).toEqual(['88 cents US USD', '74,15 $ USD']);
+  });
+
   test('a price far from any rate is not a rate', () => {
     const { amounts } = money('Au taux de change actuel, un iPhone coûte 1 500 000 wons.');
     expect(amounts.map((a) => a.text)).toEqual(['1 500 000 wons']);
