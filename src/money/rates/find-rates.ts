@@ -12,7 +12,7 @@ import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBe
 import { couldBeRate, offUsual, quotedPerHundred, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext, anaphorBase } from './find-bases.js';
 import { unitTableRates } from './unit-tables.js';
-import { levelsNearQuotes, listedLevels, rangeEndRates, rangeLowLevels, repeatedLevels, sameLevelAs, sharedBaseBefore } from './repeated-levels.js';
+import { levelsNearQuotes, listedLevels, rangeEndRates, rangeLowLevels, splitBareLevels, repeatedLevels, sameLevelAs, sharedBaseBefore } from './repeated-levels.js';
 import { sisterReading, marketDollars, settleOpenCurrencies, inUsCents, reReadOpenDollar } from './settle-currencies.js';
 
 // The orchestration of rate finding: the unmistakable forms first, then the sentences about the
@@ -444,6 +444,7 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
   levelsNearQuotes(ctx, rates, amounts, notAmounts);
   rangeLowLevels(ctx, rates, bare);
   listedLevels(ctx, rates, bare);
+  splitBareLevels(ctx, rates, bare);
   rates.push(...unitTableRates(ctx, rates));
   rates.sort((x, y) => x.start - y.start);
   marketDollars(ctx, rates, amounts);

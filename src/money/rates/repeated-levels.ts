@@ -167,6 +167,39 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
   }
 }
 
+/** How far after a quote a level split by a stray space may stand. */
+const SPLIT_REACH = 160;
+
+/**
+ * "a atteint 7,6652 pour un dollar, … au taux de vendredi, qui s'élevait à 7, 6804": a bare level
+ * whose decimal mark a stray space cut off its decimals, read whole when that is near the level of
+ * a quote just before it (in place of the whole part read alone). Linear in the number of figures.
+ */
+export function splitBareLevels(ctx: RateContext, rates: RateSpan[], bare: readonly BareNumber[]): void {
+  const { fold } = ctx.forms;
+  const sorted = [...rates].sort((x, y) => x.end - y.end);
+  const ends = sorted.map((r) => r.end);
+  const byStart = new Map(rates.map((r, i) => [r.start, i]));
+  for (let k = 0; k + 1 < bare.length; k++) {
+    const whole = bare[k]!;
+    const decimals = bare[k + 1]!;
+    const g = grammarAt(ctx.segments, whole.start);
+    if (!g || whole.scale !== null || decimals.scale !== null || whole.written || decimals.written) continue;
+    if (fold.slice(whole.end, decimals.start) !== g.pack.digits.decimal + ' ') continue;
+    const w = fold.slice(whole.start, whole.end);
+    const d = fold.slice(decimals.start, decimals.end);
+    if (!/^\d{1,3}$/.test(w) || !/^\d{2,4}$/.test(d)) continue;
+    const joined = decimalFromParts(w, d);
+    const before = sorted[countBelow(ends, whole.start + 1, (e) => e) - 1];
+    if (!before || whole.start - before.end > SPLIT_REACH || before.start === whole.start) continue;
+    if (!(Math.abs(toNumber(joined) / toNumber(before.figure) - 1) <= LEVEL_NEAR)) continue;
+    const level = sameLevelAs(before, { start: whole.start, end: decimals.end }, joined, before.earlier);
+    const at = byStart.get(whole.start);
+    if (at !== undefined) rates[at] = level;
+    else byStart.set(whole.start, rates.push(level) - 1);
+  }
+}
+
 /** How far before a quote the low end of its range may end ("da 0,9280 a 0,9342"). */
 const RANGE_GAP = 12;
 
