@@ -73,7 +73,7 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   if (fold[b.end] === ':' || fold[b.start - 1] === ':' || fold[b.end] === '%') return false;
   // "2/3 de cent": a fraction is no level; "1 250/1 $" is one.
   const grammar = grammarAt(ctx.segments, b.start);
-  if (grammar !== null && slashBase(ctx, grammar, b.end, true) !== null) return !amounts.some((a) => a.start < b.end && b.start < a.end);
+  if (grammar !== null && slashBase(ctx, grammar, b.end, true) !== null) return !insideAmount(amounts, b);
   if ((fold[b.end] === '/' && isDigit(key.charCodeAt(b.end + 1))) || (fold[b.start - 1] === '/' && isDigit(key.charCodeAt(b.start - 2)))) return false;
   // "Yen (100) :": the units a table row is for.
   if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
@@ -102,7 +102,13 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   if (isWordUnit(key.charCodeAt(next)) && next === b.end + 1) {
     if (!g || !g.bareFigureFollowers.longest(key, fold, next)) return false;
   }
-  return !amounts.some((a) => a.start < b.end && b.start < a.end);
+  return !insideAmount(amounts, b);
+}
+
+/** Whether a number is part of an amount read already; amounts are in text order, found by halving. */
+function insideAmount(amounts: readonly AmountSpan[], b: BareNumber): boolean {
+  const at = countBelow(amounts, b.end, (a) => a.start);
+  return at > 0 && amounts[at - 1]!.end > b.start;
 }
 
 /** How far back a quote may be for "the same amount" to name its base. */

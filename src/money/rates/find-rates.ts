@@ -518,13 +518,18 @@ function latestQuoteBefore(rates: readonly RateSpan[], sentence: Span, f: Figure
 function centsOwner(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], here: readonly Mention[], before: readonly Mention[], base: string | null): void {
   if (f.amount === -1 || f.currency === null || !openSubunit(ctx, g, amounts[f.amount]!)) return;
   const own = f.currency;
-  const inHere = here.some((m) => m.code === own);
-  if (!inHere && before.some((m) => m.code === own)) return;
+  // The nearest few names only: bounded work in a sentence of many currencies.
+  const near = currenciesByDistance(here, f);
+  const earlier = [...new Set(before.slice(0, OWNER_MENTIONS).map((m) => m.code))];
+  if (!near.includes(own) && earlier.includes(own)) return;
   const value = toNumber(f.value);
-  const codes = [...new Set([...before.map((m) => m.code).filter((c) => !here.some((m) => m.code === c)), ...here.map((m) => m.code)])];
+  const codes = [...new Set([...earlier.filter((c) => !near.includes(c)), ...near])];
   const owner = codes.find((c) => c !== own && c !== base && codes.some((d) => d !== c && plausibleFor(d, c, value)));
   if (owner) f.currency = owner;
 }
+
+/** How many names of the sentence before are weighed as the owner of open cents. */
+const OWNER_MENTIONS = 8;
 
 /** Cents named by a word several currencies share ("centesimi", "centimes"), not "centesimi di euro" nor "pence". */
 function openSubunit(ctx: RateContext, g: Grammar, a: AmountSpan): boolean {
