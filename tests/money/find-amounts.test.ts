@@ -341,6 +341,10 @@ describe('currencies the text leaves open', () => {
   test('in a story that names both zones, each CFA franc takes the place named nearest before it in its sentence', () => {
     const text = 'Au Niger, le salaire minimum est de 30 047 F CFA (45,81 euros). Le Sénégal suit. Le Cameroun, membre de la Cemac, le fixe à 60 000 F CFA (91,46 euros), et la Côte d’Ivoire à 75 000 F CFA.';
     expect(amounts(text).filter((a) => a.text.includes('CFA')).map((a) => `${a.text} ${a.currency}`)).toEqual(['30 047 F CFA XOF', '60 000 F CFA XAF', '75 000 F CFA XOF']);
+    // Pesos of the Dominican Republic beside Argentina's.
+    const pesos = amounts("L'Argentine paie 189 dollars, juste devant la République dominicaine (205 dollars, ou 11 500 pesos).");
+    expect(pesos.filter((a) => a.text.includes('pesos')).map((a) => a.currency)).toEqual(['DOP']);
+    expect(amounts('El salario sube a RD$ 24.150 en Santo Domingo.', 'spa').map((a) => a.currency)).toEqual(['DOP']);
     // Dinars of one sentence, in a story on two countries.
     const dinars = amounts("À Alger, le salaire minimum atteint 20 000 dinars. À Tunis, il est de 460 dinars, selon le ministère tunisien.");
     expect(dinars.map((a) => a.currency)).toEqual(['DZD', 'TND']);
