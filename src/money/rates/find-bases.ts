@@ -447,7 +447,9 @@ export function subjectBefore(
     if (phraseEndsAt(ctx.forms, g.rateAgainst, s)) continue;
     // A headline or an English sentence may open on the currency itself: "Sterling slipped below $1.25".
     const opensSentence = det <= sentence.start || fold[det - 1] === ':' || fold[det - 1] === '\n';
-    const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence ? { end: det } : null);
+    // A headline drops the article: "Abre Banxico dólar a 14.09 pesos" prices the dollar as
+    // plainly as "el dólar a 14.09 pesos" when the level word joins them.
+    const subject = g.rateSubjects.longest(key, fold, det) ?? (opensSentence || (priced && f.currency !== null && f.currency !== ctx.resolve(mention.value.code)) ? { end: det } : null);
     const asAmount = byEnd.get(mention.end);
     if (asAmount !== undefined) {
       // "100 wons (environ 8 centimes d'euro)": an equivalent in brackets is a pair, not a price.

@@ -28,6 +28,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', "Il faut aligner un peu plus de 1,08 franc suisse pour s’offrir un euro.", '1,08 franc suisse', 'EUR', 'CHF', 1.08],
     ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
+    // A headline without the article.
+    ['spa', 'Abre Banxico dólar a 18.09 pesos', '18.09 pesos', 'USD', 'MXN', 18.09],
     // A date between the subject and its price.
     ['fra', 'À Kinshasa, 1 dollar s’est changé le lundi 3 juillet à 1.950 fc au marché noir.', '1.950 fc', 'USD', 'CDF', 1950],
     ['spa', 'El dólar oficial abrió el martes 21 de octubre en 207,89 bolívares.', '207,89 bolívares', 'USD', 'VES', 207.89],
