@@ -1107,6 +1107,11 @@ describe('bare figures listed after a quote', () => {
 });
 
 describe('levels named after a quote of the sentence before', () => {
+  test('a bare figure at the level just quoted is that pair, not the pair of the article\'s most printed currency', () => {
+    const text = 'Il pranzo costa 11,50 euro e il caffè 1,20 euro. Stamane il cambio ha toccato 1,08 franchi per un euro. È il picco da quando la banca centrale abbandonò la soglia, fissata proprio a 1,10.';
+    expect(money(text, 'ita').rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['EUR/CHF 1.08', 'EUR/CHF 1.1']);
+  });
+
   test('"fino a 95 centesimi di euro per ciascun franco" prices the franc', () => {
     expect(money('In banca si ottenevano fino a 94 centesimi di euro per ciascun franco svizzero.', 'ita').rates.map((q) => `${q.base}/${q.quote}`)).toEqual(['EUR/CHF']);
   });

@@ -25,6 +25,17 @@ export function namesAnother(ctx: RateContext, g: Grammar, byEnd: ReadonlyMap<nu
   return false;
 }
 
+/** Whether a currency other than `codes` is named between two offsets. */
+export function namesOtherThan(ctx: RateContext, g: Grammar, from: number, to: number, codes: readonly string[]): boolean {
+  const { key, fold } = ctx.forms;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && isWordUnit(key.charCodeAt(i - 1)) && isWordUnit(key.charCodeAt(i))) continue;
+    const m = g.mentions.longest(key, fold, i, { hangulAttach: true });
+    if (m && m.end <= to && !codes.includes(ctx.resolve(m.value.code))) return true;
+  }
+  return false;
+}
+
 export interface Mention {
   code: string;
   start: number;

@@ -8,7 +8,7 @@ import { countBelow } from '../../util/span-at.js';
 import { isWordUnit } from '../match-key.js';
 import type { RateSpan, RateFindings, Figure, RateContext } from './rate-types.js';
 import { clauseBefore, aboutPrices, earlier, levelNounAfter, phraseEndsAt, containsPhrase, isChange, isListGap, grammarAt, previousSentence, sentenceAt } from './clauses.js';
-import { type Mention, type PairCue, namesAnother, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
+import { type Mention, type PairCue, namesAnother, namesOtherThan, pairCueBefore, pairCueRightBefore, quotedIn, currenciesBefore, mentionsRightAfter, currenciesByDistance, subjectCurrency, mentionsIn } from './currency-mentions.js';
 import { couldBeRate, offUsual, quotedPerHundred, tooLargeForChange, CHANGE_SHARE, toRate, nearestReading, nearPrevious, nearestUsual, latestCounterpart, LOOKBACK, LEVEL_NEAR, plausibleFor, WEAK_BASE_FACTOR, HISTORICAL_FACTOR, STATED_LEVEL_FACTOR } from './plausible-rates.js';
 import { perCurrency, perUnitWord, bareFigure, SAME_BASE_REACH, baseAfter, type LeadBase, leadingBases, leadingBase, frontedLevel, baseBefore, subjectBefore, baseThenPrice, subjectOfNext, anaphorBase } from './find-bases.js';
 import { unitTableRates } from './unit-tables.js';
@@ -363,6 +363,16 @@ export function findRates(ctx: RateContext, amounts: readonly AmountSpan[], bare
       const previous = previousSentence(ctx.sentences, sentence);
       centsOwner(ctx, g, f, amounts, mentions(g, sentence), previous ? mentions(g, previous) : [], null);
     }
+    // "… ha raggiunto la cifra di 1.2. … la soglia, fissata proprio a 1,20": a bare figure near the
+    // level of a quote just made, with no currency named between, is that pair again (not the
+    // pair of the article's most printed currency).
+    if (f.currency === null) {
+      const again = recentLevel(rates, f);
+      if (again && !namesOtherThan(ctx, g, again.end, f.start, [again.base, again.quote])) {
+        rates.push(sameLevelAs(again, f, f.value, earlier(ctx, g, f, sentence, previousEnd(f))));
+        continue;
+      }
+    }
     const quote = f.currency ?? subjectCurrency(ctx, mentions(g, sentence), f);
     if (!quote) continue;
     // The currency priced: of those the sentence names, nearest first, the first that makes a
@@ -526,6 +536,20 @@ function centsOwner(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly A
   const codes = [...new Set([...earlier.filter((c) => !near.includes(c)), ...near])];
   const owner = codes.find((c) => c !== own && c !== base && codes.some((d) => d !== c && plausibleFor(d, c, value)));
   if (owner) f.currency = owner;
+}
+
+/** How far after a quote a bare figure at its level may stand to repeat its pair. */
+const RECENT_LEVEL_REACH = 400;
+
+/** The latest quote before a bare figure, within reach, whose level the figure is near (among the latest few). */
+function recentLevel(rates: readonly RateSpan[], f: Figure): RateSpan | null {
+  const value = toNumber(f.value);
+  for (let r = rates.length - 1; r >= Math.max(0, rates.length - LOOKBACK); r--) {
+    const q = rates[r]!;
+    if (q.end > f.start || f.start - q.end > RECENT_LEVEL_REACH || q.earlier) continue;
+    if (Math.abs(toNumber(q.figure) / value - 1) <= LEVEL_NEAR) return q;
+  }
+  return null;
 }
 
 /** How many names of the sentence before are weighed as the owner of open cents. */
