@@ -53,6 +53,10 @@ describe('a scaled figure about money takes the currency the article gives its s
       '10 miliardi EUR 10000000000',
       '11 miliardi EUR 11000000000',
     ]);
+    expect(spans('La CNMC impuso 65 millones de euros a Renfe.\nEl regulador investiga desde hace años a las grandes compañías del país.\nEse año castigó con 171 millones a 21 empresas del automóvil.', 'spa')).toEqual([
+      '65 millones de euros EUR 65000000',
+      '171 millones EUR 171000000',
+    ]);
     expect(spans('España recibirá 7.000 millones de euros: 2.000 millones de subvenciones y el resto en créditos.', 'spa')).toEqual([
       '7.000 millones de euros EUR 7000000000',
       '2.000 millones EUR 2000000000',
