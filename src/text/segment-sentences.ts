@@ -1,5 +1,6 @@
 import type { Sentence, Span } from '../document.js';
 import type { Nlp } from './wink.js';
+import { LANGUAGE_PACKS } from '../lang/registry.js';
 
 export type TokenKind = 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'other';
 
@@ -128,7 +129,7 @@ function repairBoundaries(text: string, ranges: Span[]): Span[] {
       }
       const tail = text.slice(previous.start, previous.end);
       const nextHead = text.slice(range.start, range.end);
-      if (ABBREVIATION_END.test(tail) || /^[a-zà-ÿ]/.test(nextHead)) {
+      if (ABBREVIATION_END.test(tail) || /^[a-zà-ÿ]/.test(nextHead) || ordinalDate(tail, nextHead)) {
         previous.end = range.end;
         continue;
       }
@@ -136,6 +137,16 @@ function repairBoundaries(text: string, ranges: Span[]): Span[] {
     out.push({ ...range });
   }
   return out;
+}
+
+let months: Set<string> | undefined;
+
+/** "am 1. Januar": a day written as an ordinal before a month name ends no sentence. */
+function ordinalDate(tail: string, nextHead: string): boolean {
+  if (!/(?:^|\s)(?:[1-9]|[12]\d|3[01])\.$/.test(tail)) return false;
+  months ??= new Set([...LANGUAGE_PACKS.values()].flatMap((p) => p.monthNames ?? []).map((m) => m.toLowerCase()));
+  const word = /^\p{L}+\.?/u.exec(nextHead)?.[0].toLowerCase();
+  return word !== undefined && months.has(word);
 }
 
 function toKind(type: string, value: string): TokenKind {

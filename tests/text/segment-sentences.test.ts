@@ -23,6 +23,10 @@ describe('segmentSentences on French typography', () => {
     ['Le budget atteint 506 milliards $ US. La hausse est de 8,2 %.', ['Le budget atteint 506 milliards $ US.', 'La hausse est de 8,2 %.']],
     ['Sa dépendance vis-à-vis des États-Unis, c.-à-d. de Washington, baisse. Fin.', ['Sa dépendance vis-à-vis des États-Unis, c.-à-d. de Washington, baisse.', 'Fin.']],
     ['Selon J. Smith, le plan tient. Il ajoute.', ['Selon J. Smith, le plan tient.', 'Il ajoute.']],
+    // A German date writes its day as an ordinal; a figure ending a sentence before a capital is no date.
+    ['Am 1. Januar kostete ein Dollar 1.103,50 Won. Danach fiel er.', ['Am 1. Januar kostete ein Dollar 1.103,50 Won.', 'Danach fiel er.']],
+    ['Der Umsatz stieg um 12. Mai kam der Einbruch.', ['Der Umsatz stieg um 12. Mai kam der Einbruch.']],
+    ['Die Zahl der Filialen sank auf 12. Viele schlossen.', ['Die Zahl der Filialen sank auf 12.', 'Viele schlossen.']],
   ] as Array<[string, string[]]>)('%s', ([text, expected]) => {
     expect(split(text)).toEqual(expected);
   });
