@@ -270,9 +270,12 @@ function groupsAfterScale(forms: TextForms, g: Grammar, from: number, first: Dec
   };
   // A scale word, or a currency form that carries one ("mdp"), after a group: its power.
   const scaleOf = (p: number): { power: number; end: number; currency: boolean } | null => {
-    if (fold[p] !== ' ') return null;
-    const word = g.scales.longest(key, fold, p + 1);
-    if (word && !word.value.abbreviation && !word.value.needsSymbol) return { power: word.value.power, end: word.end, currency: false };
+    // "339milioni 500mila euro": Italian budget copy may glue the scale word to its group.
+    const glued = isLetter(key.charCodeAt(p));
+    if (fold[p] !== ' ' && !glued) return null;
+    const word = g.scales.longest(key, fold, glued ? p : p + 1);
+    if (word && !word.value.abbreviation && !word.value.needsSymbol && !isLetter(key.charCodeAt(word.end))) return { power: word.value.power, end: word.end, currency: false };
+    if (glued) return null;
     const sign = g.after.longest(key, fold, p + 1);
     if (sign?.value.impliedScale) return { power: sign.value.impliedScale, end: p, currency: true };
     return null;

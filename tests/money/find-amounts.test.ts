@@ -354,6 +354,11 @@ describe('currencies the text leaves open', () => {
     expect(amounts('Les 100 dollars se changeaient contre 950. 000 GNF au marché noir.').map((a) => a.exact)).not.toContain('0');
   });
 
+  test('Italian budget copy glues scale words to their groups: "2miliardi 339milioni 500mila euro"', () => {
+    expect(amounts('Il bilancio della Regione ammonta a 2miliardi 339milioni 500mila euro.', 'ita').map((a) => `${a.text} ${a.exact}`)).toEqual(['2miliardi 339milioni 500mila euro 2339500000']);
+    expect(amounts('Opere pubbliche, 3milioni 402mila euro.', 'ita').map((a) => `${a.text} ${a.exact}`)).toEqual(['3milioni 402mila euro 3402000']);
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });
