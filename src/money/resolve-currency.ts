@@ -97,7 +97,8 @@ export function resolveCurrency(code: string, counts: ContextCounts, explicit: R
   });
   // An article that names two other dollars, by their signs, names or amounts (Canadian and Australian),
   // keeps the bare one for the US dollar.
-  const named = code === '$' ? rule.alternatives.filter((a, i) => signs(i) > 0 || hints(i) > 0 || explicit.has(a.code)).length : 0;
+  // Pesos printed in a Latin American paper ("37,58 pesos argentinos") are no other dollar.
+  const named = code === '$' ? rule.alternatives.filter((a, i) => DOLLARS.has(a.code) && (signs(i) > 0 || hints(i) > 0 || explicit.has(a.code))).length : 0;
   if (best !== -1 && named >= 2) return { code: 'USD', ambiguous: !explicit.has('USD') };
   if (best !== -1) return { code: rule.alternatives[best]!.code, ambiguous: false };
   if (code === '$') {

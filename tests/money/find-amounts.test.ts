@@ -345,6 +345,9 @@ describe('currencies the text leaves open', () => {
     const pesos = amounts("L'Argentine paie 189 dollars, juste devant la République dominicaine (205 dollars, ou 11 500 pesos).");
     expect(pesos.filter((a) => a.text.includes('pesos')).map((a) => a.currency)).toEqual(['DOP']);
     expect(amounts('El salario sube a RD$ 24.150 en Santo Domingo.', 'spa').map((a) => a.currency)).toEqual(['DOP']);
+    // Central American currencies by name and sign.
+    expect(amounts('El presupuesto ronda los 469 mil millones de lempiras; el gasto social, L. 2.400 millones.', 'spa').map((a) => `${a.currency} ${a.exact}`)).toEqual(['HNL 469000000000', 'HNL 2400000000']);
+    expect(amounts('El salario mínimo sube a 2.954.000 guaraníes (G. 2.954.000) y el quetzal se mantiene, con 3.000 quetzales de bono.', 'spa').map((a) => a.currency)).toEqual(['PYG', 'PYG', 'GTQ']);
     // Dinars of one sentence, in a story on two countries.
     const dinars = amounts("À Alger, le salaire minimum atteint 20 000 dinars. À Tunis, il est de 460 dinars, selon le ministère tunisien.");
     expect(dinars.map((a) => a.currency)).toEqual(['DZD', 'TND']);

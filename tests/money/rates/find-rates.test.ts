@@ -28,6 +28,8 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Pour un dollar on obtenait 1 446 wons.', '1 446 wons', 'USD', 'KRW', 1446],
     ['fra', "Il faut aligner un peu plus de 1,08 franc suisse pour s’offrir un euro.", '1,08 franc suisse', 'EUR', 'CHF', 1.08],
     ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
+    // A Uruguayan report keeps its bare "$" for the peso though it spells out Argentine pesos.
+    ['spa', 'El dólar interbancario cotizó en promedio a $ 39,606, pese a la intervención del BCU. En Argentina, el dólar cerró en 1.158 pesos argentinos.', '$ 39,606', 'USD', 'UYU', 39.606],
     // A headline without the article.
     ['spa', 'Abre Banxico dólar a 18.09 pesos', '18.09 pesos', 'USD', 'MXN', 18.09],
     // A date between the subject and its price.
