@@ -286,6 +286,12 @@ export interface RatePhrasing {
   /** Korean: particles right after a currency that make it the subject ("유로화는", "달러가"). */
   subjectParticles?: string[];
   /**
+   * In a language that glues particles to numbers, those a bare level may carry ("1,430에",
+   * "1,430선", "1,430으로"): any other syllable glued to a number makes it count something
+   * ("출범 2주년", "3개").
+   */
+  figureParticles?: string[];
+  /**
    * Stems of the verbs between a currency named as the subject and the figure it is worth:
    * "valai", "valu", "échang", "clôtur", "clos", "cerr", "notiert". Any word beginning with one
    * of them, anywhere between the two, makes a rate quote.

@@ -2,7 +2,7 @@ import type { Span } from '../../document.js';
 import type { Grammar } from '../compile-grammar.js';
 import { toNumber } from '../decimal.js';
 import type { AmountSpan, BareNumber } from '../find-amounts.js';
-import { isDigit, isLetter, isWordUnit, matchKey } from '../match-key.js';
+import { isDigit, isHangul, isLetter, isWordUnit, matchKey } from '../match-key.js';
 import { countBelow } from '../../util/span-at.js';
 import type { RateSpan, Figure, RateContext } from './rate-types.js';
 import { VERB_AFTER_FIGURE, clauseEnd, NAMED_SUBJECT_REACH, modelNumber, onlyMoves, onlyQualifier, phraseEndsAt, levelAfterSubject, containsPhrase, grammarAt, conjunctionEndsAt } from './clauses.js';
@@ -77,8 +77,12 @@ export function bareFigure(ctx: RateContext, b: BareNumber, amounts: readonly Am
   if ((fold[b.end] === '/' && isDigit(key.charCodeAt(b.end + 1))) || (fold[b.start - 1] === '/' && isDigit(key.charCodeAt(b.start - 2)))) return false;
   // "Yen (100) :": the units a table row is for.
   if (fold[b.start - 1] === '(' && fold[b.end] === ')' && /^ ?:/.test(fold.slice(b.end + 1, b.end + 3))) return false;
-  // "3시 10분", "9월 2일": a time or a date in Korean.
+  // "3시 10분", "9월 2일": a time or a date in Korean; "출범 2주년", "3개": a count.
   if ('시분초년월일'.includes(fold[b.end] ?? '')) return false;
+  if (isHangul(key.charCodeAt(b.end))) {
+    const particles = grammarAt(ctx.segments, b.start)?.pack.rates.figureParticles;
+    if (particles && !particles.some((p) => key.startsWith(p, b.end))) return false;
+  }
   // "vers 8 H 30", "à 9h30": the minutes of a time.
   if (/\d ?[hH] ?$/.test(fold.slice(Math.max(0, b.start - 4), b.start))) return false;
   // "a 15-year low": a number hyphened to a word qualifies it.

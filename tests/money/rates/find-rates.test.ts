@@ -368,6 +368,11 @@ describe('money near the exchange rate stays money', () => {
     expect(amounts.map((a) => a.text)).toEqual(['1 500 000 wons']);
   });
 
+  test('a Korean number glued to a counter counts something: "출범 2주년", "3개"', () => {
+    const { rates } = money('유로가 출범 2주년을 맞아 강세로 출발했다. 유로는 외환시장에서 1.04달러에 거래됐다.', 'kor');
+    expect(rates.map((r) => r.text)).toEqual(['1.04달러']);
+  });
+
   test('a year or a time is not a rate figure', () => {
     const { rates } = money('Le won au plus bas depuis 2009 face au dollar.');
     expect(rates).toEqual([]);
