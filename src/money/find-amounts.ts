@@ -677,7 +677,10 @@ function matchCurrency(forms: TextForms, g: Grammar, at: number, korean: boolean
   const found = g.after.longest(forms.key, forms.fold, at, { hangulAttach: korean });
   if (!found) return null;
   // "Euro-Raum", "원전", "50.000-Won-Schein": a currency word that begins another word.
-  const friend = g.falseFriends.longest(forms.key, forms.fold, at, { hangulAttach: korean });
+  // Glued to a Korean figure the word is the currency and its particle: "272억원인 것으로" (원인,
+  // "cause", elsewhere), "5억원만" (원만, "smooth").
+  const glued = korean && at > 0 && (isDigit(forms.key.charCodeAt(at - 1)) || (g.myriad?.large.has(forms.key[at - 1]!) ?? false));
+  const friend = glued ? null : g.falseFriends.longest(forms.key, forms.fold, at, { hangulAttach: korean });
   if (friend && friend.end >= found.end) return null;
   // "20-Milliarden-Dollar-Marke": a hyphen after the currency makes a compound (English allows
   // "12-cent-a-share"); an apostrophe makes an elision ("5 $ c'est").

@@ -390,9 +390,16 @@ describe('not money', () => {
     ['kor', '연구원 3명이 원전 2기를 지원했다'],
     ['kor', '3월 10일엔 사원 5명이 구원을 받았다'],
     ['kor', '원자재 가격이 3% 올랐다'],
+    ['kor', '사고 원인은 두 원인이다'],
     ['spa', '300 bolivianos participaron'],
   ] as const)('%s: %s', ([language, text]) => {
     expect(amounts(text, language).map((a) => a.text)).toEqual([]);
+  });
+});
+
+describe('Korean particles glued to the won', () => {
+  test('"272억8272만8000원인 것으로": won and the copula, not 원인 ("cause")', () => {
+    expect(amounts('하도급법 위반은 40건에 272억8272만8000원인 것으로 드러났다.', 'kor').map((a) => `${a.text} ${a.exact}`)).toEqual(['272억8272만8000원 27282728000']);
   });
 });
 
