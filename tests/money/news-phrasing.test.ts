@@ -1099,6 +1099,8 @@ describe('bare figures listed after a quote', () => {
     // The low end of a move written as a range: "il corso è passato da 0,9280 a 0,9342".
     expect(levels("L'euro è salito a oltre 0,93 franchi. Dopo l'annuncio il corso è passato da 0,9280 a 0,9342.", 'ita').rates).toEqual(['EUR/CHF 0.93', 'EUR/CHF 0.928', 'EUR/CHF 0.9342']);
     expect(levels("Le dollar s'échangeait à 1 452 wons. Le cours est passé de 1 430,5 à 1 452 en une semaine.", 'fra').rates).toEqual(['USD/KRW 1452', 'USD/KRW 1430.5', 'USD/KRW 1452']);
+    // The other end of a move from one level to another: "von 160,245 auf 154".
+    expect(levels('Am Montag war der Yen von 160,245 auf 154 gefallen, nachdem er ein Hoch erreicht hatte.', 'deu').rates).toEqual(['USD/JPY 160.245', 'USD/JPY 154']);
     // A stray space after the decimal mark of a bare level: "qui s'élevait à 7, 6804".
     expect(levels("Le yuan a atteint lundi 7,1652 pour un dollar, gagnant 152 points par rapport au taux de vendredi, qui s'élevait à 7, 1804.", 'fra').rates).toEqual(['USD/CNY 7.1652', 'USD/CNY 7.1804']);
     // Far from the level, a figure compared is something else.

@@ -153,7 +153,7 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     if (latest && latest.end <= b.start && (!before || latest.end > before.end)) before = latest;
     if (!before || b.start - before.end > LIST_GAP) continue;
     const g = grammarAt(ctx.segments, b.start);
-    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before.end, b.start))) continue;
+    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before.end, b.start) || rangeGap(ctx, g, before, b.start))) continue;
     // "… et 1,2 %": a percentage is no level.
     let after = b.end;
     while (ctx.forms.fold[after] === ' ') after++;
@@ -221,12 +221,22 @@ export function rangeLowLevels(ctx: RateContext, rates: RateSpan[], bare: readon
     let open = b.start;
     while (open > 0 && fold[open - 1] === ' ') open--;
     const opener = g.rangeOpeners.longest(key, fold, open);
-    if (!opener?.value.some((o) => !o.list && matchKey(o.connector) === between)) continue;
+    if (!opener?.value.some((o) => matchKey(o.connector) === between)) continue;
     const ratio = toNumber(b.decimal) / toNumber(r.figure);
     if (!(ratio >= 1 / RANGE_SPAN && ratio <= RANGE_SPAN)) continue;
     rates.push(sameLevelAs(r, b, b.decimal, r.earlier));
     starts.add(b.start);
   }
+}
+
+/** "der Yen ist von 160,245 auf 154 gefallen": the high end of a range opened before the quote. */
+function rangeGap(ctx: RateContext, g: Grammar, quote: RateSpan, to: number): boolean {
+  const { key, fold } = ctx.forms;
+  const between = matchKey(key.slice(quote.end, to).trim());
+  let open = quote.start;
+  while (open > 0 && fold[open - 1] === ' ') open--;
+  const opener = g.rangeOpeners.longest(key, fold, open);
+  return opener?.value.some((o) => matchKey(o.connector) === between) ?? false;
 }
 
 /** "a 158,42 contro i 159,10": only the language's comparing words stand between a quote and the level. */
