@@ -362,6 +362,11 @@ describe('currencies the text leaves open', () => {
     expect(amounts('Opere pubbliche, 3milioni 402mila euro.', 'ita').map((a) => `${a.text} ${a.exact}`)).toEqual(['3milioni 402mila euro 3402000']);
   });
 
+  test('"23 statt 22 Milliarden Euro", "12 au lieu de 10 milliards d\'euros": the figure compared takes the scale and currency', () => {
+    expect(amounts('Das Defizit liegt nun bei 23 statt 22 Milliarden Euro.', 'deu').map((a) => `${a.text} ${a.exact}`)).toEqual(['23 23000000000', '22 Milliarden Euro 22000000000']);
+    expect(amounts("Le déficit atteindra 12 au lieu de 10 milliards d'euros.").map((a) => a.exact)).toEqual(['12000000000', '10000000000']);
+  });
+
   test('crowns take the country the article names', () => {
     const czech = amounts('Le contrat de Prague vaut 260 milliards de couronnes, selon la République tchèque.');
     expect(czech[0]).toMatchObject({ currency: 'CZK', ambiguous: false });
