@@ -25,7 +25,10 @@ export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[
   const trie = commodityTrie();
   const verdict = new Map<number, boolean>();
   for (const a of amounts) {
-    if (a.printed !== '$' || a.currency === 'USD') continue;
+    // "Il Brent è salito di 61 centesimi a $85,41": cents several currencies share, beside a
+    // commodity's price in dollars, are US cents.
+    const cents = a.sharedSubunit === true && pricesInDollars(amounts, sentences, a);
+    if ((a.printed !== '$' && !cents) || a.currency === 'USD') continue;
     const k = countBelow(sentences, a.start + 1, (s) => s.start) - 1;
     const sentence = sentences[k];
     if (!sentence || sentence.end < a.end) continue;
@@ -47,3 +50,17 @@ export function commodityDollars(forms: TextForms, amounts: readonly AmountSpan[
     if (names) a.currency = 'USD';
   }
 }
+
+/** Whether the sentence of an amount prints a price in dollars (a "$" or a US dollar amount). */
+function pricesInDollars(amounts: readonly AmountSpan[], sentences: readonly Span[], a: AmountSpan): boolean {
+  const sentence = sentences[countBelow(sentences, a.start + 1, (s) => s.start) - 1];
+  if (!sentence) return false;
+  for (let j = countBelow(amounts, sentence.start, (x) => x.start), seen = 0; j < amounts.length && amounts[j]!.start < sentence.end && seen < DOLLAR_LOOK; j++, seen++) {
+    const x = amounts[j]!;
+    if (x !== a && !x.inSubunit && (x.printed === '$' || x.currency === 'USD')) return true;
+  }
+  return false;
+}
+
+/** How many amounts of a sentence are looked at for a price in dollars. */
+const DOLLAR_LOOK = 16;

@@ -56,6 +56,8 @@ export interface AmountSpan {
   printed?: string;
   /** Printed in hundredths ("76 cents US"): the members of its range or list are too. */
   inSubunit?: true;
+  /** In hundredths several currencies share ("centesimi"): of the currency a sentence prices in, as a commodity's. */
+  sharedSubunit?: true;
 }
 
 /** A number printed without a currency: kept for ranges, lists and exchange-rate quotes. */
@@ -526,6 +528,7 @@ function parseAt(forms: TextForms, start: number, segment: Segment): Parsed | nu
       language: g.pack.code,
       elliptical: false,
       ...(currency.subunit ? { inSubunit: true as const } : {}),
+      ...(currency.sharedSubunit ? { sharedSubunit: true as const } : {}),
     },
   };
 }

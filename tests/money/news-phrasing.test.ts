@@ -1099,6 +1099,8 @@ describe('bare figures listed after a quote', () => {
     // The low end of a move written as a range: "il corso è passato da 0,9280 a 0,9342".
     expect(levels("L'euro è salito a oltre 0,93 franchi. Dopo l'annuncio il corso è passato da 0,9280 a 0,9342.", 'ita').rates).toEqual(['EUR/CHF 0.93', 'EUR/CHF 0.928', 'EUR/CHF 0.9342']);
     expect(levels("Le dollar s'échangeait à 1 452 wons. Le cours est passé de 1 430,5 à 1 452 en une semaine.", 'fra').rates).toEqual(['USD/KRW 1452', 'USD/KRW 1430.5', 'USD/KRW 1452']);
+    // An official rate compared with a parallel one, twice as high.
+    expect(levels("In Argentina il biglietto verde ha toccato i 560 pesos per un dollaro contro i 280 del cambio ufficiale.", 'ita').rates).toEqual(['USD/ARS 560', 'USD/ARS 280']);
     // The other end of a move from one level to another: "von 160,245 auf 154".
     expect(levels('Am Montag war der Yen von 160,245 auf 154 gefallen, nachdem er ein Hoch erreicht hatte.', 'deu').rates).toEqual(['USD/JPY 160.245', 'USD/JPY 154']);
     // A stray space after the decimal mark of a bare level: "qui s'élevait à 7, 6804".
@@ -1125,6 +1127,11 @@ describe('cents of the currency the story is about', () => {
     expect(rates("Il franco svizzero si è rafforzato nei confronti dell'euro. In serata la valuta comunitaria valeva appena 93,12 centesimi.", 'ita')).toEqual(['EUR/CHF 0.9312']);
     expect(rates("Le franc s'est encore apprécié face à l'euro. La monnaie unique valait 93,12 centimes en fin de journée.", 'fra')).toEqual(['EUR/CHF 0.9312']);
     expect(rates('Il franco si è apprezzato anche nei confronti del dollaro. A 81,20 centesimi, il biglietto verde è ai minimi.', 'ita')).toEqual(['USD/CHF 0.812']);
+    // The subject and another currency named in the sentence: cents of the other.
+    expect(rates("L'euro ha toccato un minimo di 1,1541 franchi. Il dollaro si è pure indebolito nei confronti della valuta elvetica, scendendo sotto i 94 centesimi.", 'ita')).toEqual(['EUR/CHF 1.1541', 'USD/CHF 0.94']);
+    // Cents beside an oil price in dollars are US cents.
+    expect(money('Il Brent è salito di 61 centesimi a $85,41 al barile.', 'ita').amounts.map((a) => `${a.text} ${a.currency}`)).toEqual(['61 centesimi USD', '$85,41 USD']);
+    expect(money('La benzina costa 1,85 euro al litro, 3 centesimi in più.', 'ita').amounts.map((a) => a.currency)).toEqual(['EUR', 'EUR']);
     // Cents of the currency named stay its cents.
     expect(rates("L'euro a glissé face au dollar. Il valait 98,5 cents américains.", 'fra')).toEqual(['EUR/USD 0.985']);
     expect(rates("Un euro s'échangeait contre 0,9342 franc. La livre cédait du terrain, à 86,13 pence pour un euro.", 'fra')).toEqual(['EUR/CHF 0.9342', 'EUR/GBP 0.8613']);

@@ -531,7 +531,9 @@ function centsOwner(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly A
   // The nearest few names only: bounded work in a sentence of many currencies.
   const near = currenciesByDistance(here, f);
   const earlier = [...new Set(before.slice(0, OWNER_MENTIONS).map((m) => m.code))];
-  if (!near.includes(own) && earlier.includes(own)) return;
+  // Cents of a currency named before stay its cents, unless this sentence names two others: "Il
+  // dollaro si è indebolito nei confronti della valuta elvetica, scendendo sotto i 94 centesimi".
+  if (!near.includes(own) && earlier.includes(own) && near.filter((c) => c !== own).length < 2) return;
   const value = toNumber(f.value);
   const codes = [...new Set([...earlier.filter((c) => !near.includes(c)), ...near])];
   const owner = codes.find((c) => c !== own && c !== base && codes.some((d) => d !== c && plausibleFor(d, c, value)));

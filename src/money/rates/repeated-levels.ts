@@ -7,7 +7,7 @@ import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
 import { matchKey } from '../match-key.js';
 import { conjunctionEndsAt, containsPhrase, grammarAt, isListGap, previousSentence, sentenceAt } from './clauses.js';
-import { namesAnother } from './currency-mentions.js';
+import { namesAnother, namesOtherThan } from './currency-mentions.js';
 import { LEVEL_NEAR, toRate } from './plausible-rates.js';
 import type { Figure, RateContext, RateSpan } from './rate-types.js';
 
@@ -153,13 +153,16 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     if (latest && latest.end <= b.start && (!before || latest.end > before.end)) before = latest;
     if (!before || b.start - before.end > LIST_GAP) continue;
     const g = grammarAt(ctx.segments, b.start);
-    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before.end, b.start) || rangeGap(ctx, g, before, b.start))) continue;
+    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before, b.start) || rangeGap(ctx, g, before, b.start))) continue;
     // "… et 1,2 %": a percentage is no level.
     let after = b.end;
     while (ctx.forms.fold[after] === ' ') after++;
     if (g.percentWords.longest(ctx.forms.key, ctx.forms.fold, after)) continue;
     const ratio = toNumber(b.decimal) / toNumber(before.figure);
-    if (!(Math.abs(ratio - 1) <= LEVEL_NEAR)) continue;
+    // A level compared with ("560 pesos per un dollaro contro i 280 del cambio ufficiale") or at
+    // the other end of a move may be further from it than a listed one.
+    const compared = !isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start);
+    if (!(Math.abs(ratio - 1) <= LEVEL_NEAR) && !(compared && ratio >= 1 / COMPARED_SPAN && ratio <= COMPARED_SPAN)) continue;
     const rate = sameLevelAs(before, b, b.decimal, before.earlier);
     rates.push(rate);
     starts.add(b.start);
@@ -240,11 +243,21 @@ function rangeGap(ctx: RateContext, g: Grammar, quote: RateSpan, to: number): bo
 }
 
 /** "a 158,42 contro i 159,10": only the language's comparing words stand between a quote and the level. */
-function comparedGap(ctx: RateContext, g: Grammar, from: number, to: number): boolean {
-  const text = ctx.forms.key.slice(from, to).trim().replace(/^,\s*/, '');
-  const found = g.comparedWith.longest(text, text, 0);
-  return found !== null && found.end === text.length;
+function comparedGap(ctx: RateContext, g: Grammar, quote: RateSpan, to: number): boolean {
+  const text = ctx.forms.key.slice(quote.end, to).trimEnd();
+  // The comparing words end the gap; before them only the quote's own base may stand ("560 pesos
+  // per un dollaro contro i 280"), no figure and no other currency.
+  for (let p = 0; p < text.length; p++) {
+    if (p > 0 && text[p - 1] !== ' ' && text[p - 1] !== ',') continue;
+    const found = g.comparedWith.longest(text, text, p);
+    if (!found || found.end !== text.length) continue;
+    return !/\d/.test(text.slice(0, p)) && !namesOtherThan(ctx, g, quote.end, quote.end + p, [quote.base, quote.quote]);
+  }
+  return false;
 }
+
+/** How far from a quote a level compared with it may be (an official rate and a parallel one). */
+const COMPARED_SPAN = 3;
 
 /** How far after a quote the next figure of its list may start. */
 const LIST_GAP = 40;
