@@ -30,6 +30,10 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     ['fra', 'Il fallait donner 1,02 franc pour recevoir un dollar.', '1,02 franc', 'USD', 'CHF', 1.02],
     // A Uruguayan report keeps its bare "$" for the peso though it spells out Argentine pesos.
     ['spa', 'El dólar interbancario cotizó en promedio a $ 39,606, pese a la intervención del BCU. En Argentina, el dólar cerró en 1.158 pesos argentinos.', '$ 39,606', 'USD', 'UYU', 39.606],
+    // Venezuelan bolívars at the levels of all three of their redenominations.
+    ['fra', 'Au marché noir, le billet vert s’échange désormais à plus de 60 bolivars.', '60 bolivars', 'USD', 'VES', 60],
+    ['fra', 'Le dollar parallèle a atteint 1 000 bolivars mardi.', '1 000 bolivars', 'USD', 'VES', 1000],
+    ['fra', 'La Banque centrale du Venezuela a fixé le cours à 6,30 bolivars, contre 4,30 auparavant.', '6,30 bolivars', 'USD', 'VES', 6.3],
     // A headline without the article.
     ['spa', 'Abre Banxico dólar a 18.09 pesos', '18.09 pesos', 'USD', 'MXN', 18.09],
     // A date between the subject and its price.
@@ -361,6 +365,11 @@ describe('money near the exchange rate stays money', () => {
   test('a move of the oil price after a sentence on the loonie is money, in US dollars: "le baril ayant gagné 88 cents US à 74,15 $"', () => {
     const { amounts } = money("Le huard s'est apprécié de 1,12 cent la semaine dernière. L'énergie a avancé de 2 %, le cours du baril ayant gagné 88 cents US à 74,15 $ à New York. Le dollar canadien vaut 95 cents US.");
     expect(amounts.map((a) => `${a.text} ${a.currency}`)).toEqual(['88 cents US USD', '74,15 $ USD']);
+  });
+
+  test('a wage in a sentence about the official rate is money: "Le salaire minimum atteint 5 622 bolivars, soit 89 dollars au taux officiel"', () => {
+    const { amounts } = money('Le salaire minimum atteint 5 622 bolivars, soit 89 dollars au taux officiel ou 9 dollars au marché noir.');
+    expect(amounts.map((a) => a.text)).toEqual(['5 622 bolivars', '89 dollars', '9 dollars']);
   });
 
   test('a price far from any rate is not a rate', () => {
