@@ -1014,11 +1014,20 @@ function sentenceEllipsis(forms: TextForms, g: Grammar, number: BareNumber, prev
   // Across one sentence end only with the same scale: "… avec 157,6 millions de dollars.
   // Viennent ensuite les États-Unis, avec 54,32 millions".
   const ends = between.match(/[.!?](?:\s|$)/g)?.length ?? 0;
-  if (ends > 1 || (ends === 1 && previous.scale !== number.scale)) return null;
+  // "… 640mila euro. Seguono Servizi, 157 milioni; Amministrazione, 127 milioni": the first item
+  // of a list of sums, whatever its scale.
+  if (ends > 1 || (ends === 1 && previous.scale !== number.scale && !listItem(forms, number.end))) return null;
   // Not the head of a list whose currency comes later: "각각 26억, 8억, 9억 달러".
   if (ends === 1 && /^[\s,;]*\d/.test(forms.fold.slice(number.end, number.end + 8))) return null;
   if (countsSomething(forms, g, number)) return null;
   return { ...elliptical(forms, number, previous)!, scale: number.scale, scaleWord: number.scaleWord, per: null };
+}
+
+/** Whether a figure ends an item of a list separated by semicolons: "Turismo, 3 milioni;". */
+function listItem(forms: TextForms, end: number): boolean {
+  let at = end;
+  while (forms.fold[at] === ' ') at++;
+  return forms.fold[at] === ';';
 }
 
 /**

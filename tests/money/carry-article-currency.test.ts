@@ -73,6 +73,18 @@ describe('a scaled figure about money takes the currency the article gives its s
     expect(spans('La manovra oscillerà tra 23 e 25 miliardi, secondo il Mef.', 'ita')).toEqual(['23 EUR 23000000000', '25 miliardi EUR 25000000000']);
   });
 
+  test('a list of sums after a sentence with a sum: "Seguono Trasporti, 157 milioni; Turismo, 3milioni 092mila;"', () => {
+    const text = 'La voce principale è la sanità con 1miliardo 593milioni 640mila euro. Seguono Trasporti, 157 milioni; Turismo, 3milioni 092mila; Opere pubbliche, 3milioni 402mila euro.';
+    expect(spans(text, 'ita')).toEqual([
+      '1miliardo 593milioni 640mila euro EUR 1593640000',
+      '157 milioni EUR 157000000',
+      '3milioni 092mila EUR 3092000',
+      '3milioni 402mila euro EUR 3402000',
+    ]);
+    // Not a count after a sentence end.
+    expect(spans('Il piano vale 2 miliardi di euro. Ne beneficeranno 3 milioni di famiglie; il resto andrà alle imprese.', 'ita')).toEqual(['2 miliardi di euro EUR 2000000000']);
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });
