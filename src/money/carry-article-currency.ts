@@ -54,7 +54,7 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
     const before = amounts[at - 1];
     if (before && before.end > number.start) continue;
     if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end) && !moneyNounAfter(forms, g, number.end)) continue;
-    if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end) && !moneyCueAfter(forms, g, number.end)) continue;
+    if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end) && !moneyCueAfter(forms, g, number.end) && !bracketedAlone(forms, number)) continue;
     const source = sourceOf(forms, amounts, at, number);
     if (source) {
       const carried = elliptical(forms, number, source, false);
@@ -121,6 +121,28 @@ function homeCurrencyOf(forms: TextForms, g: Grammar): string {
     }
   }
   return best;
+}
+
+/** How far back the bracket a figure stands in may open. */
+const BRACKET_REACH = 60;
+
+/**
+ * "le scuole (700 milioni)", "il Terzo valico (398 milioni nel 2020, 532 milioni nel 2021)": a
+ * scaled figure alone in a bracket, but for a year, in an article about money is a sum.
+ */
+function bracketedAlone(forms: TextForms, number: BareNumber): boolean {
+  const { fold } = forms;
+  let before = number.start;
+  while (before > 0 && fold[before - 1] === ' ') before--;
+  const opener = fold[before - 1];
+  if (opener !== '(' && opener !== ',') return false;
+  if (opener === ',') {
+    // Inside a bracket still open: "(398 milioni nel 2020, 532 milioni …".
+    const back = fold.slice(Math.max(0, before - BRACKET_REACH), before);
+    const open = back.lastIndexOf('(');
+    if (open === -1 || back.indexOf(')', open) !== -1) return false;
+  }
+  return /^\s*(?:\p{L}{1,4}\s+(?:19|20)\d\d\s*)?[),]/u.test(fold.slice(number.end, number.end + 16));
 }
 
 /** What a figure takes its currency from when its language's press has one it reports in. */

@@ -85,6 +85,11 @@ describe('a scaled figure about money takes the currency the article gives its s
     expect(spans('Il piano vale 2 miliardi di euro. Ne beneficeranno 3 milioni di famiglie; il resto andrà alle imprese.', 'ita')).toEqual(['2 miliardi di euro EUR 2000000000']);
   });
 
+  test('a scaled figure alone in a bracket, but for a year, in copy about money: "le scuole (700 milioni)"', () => {
+    const text = 'Il prefinanziamento da 25 miliardi è atteso oggi. Tra le opere già partite ci sono il Terzo valico (398 milioni nel 2020, 532 milioni nel 2021) e le scuole (700 milioni).';
+    expect(spans(text, 'ita')).toEqual(['25 miliardi EUR 25000000000', '398 milioni EUR 398000000', '532 milioni EUR 532000000', '700 milioni EUR 700000000']);
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });
