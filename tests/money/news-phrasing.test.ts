@@ -1111,6 +1111,12 @@ describe('bare figures listed after a quote', () => {
 });
 
 describe('levels named after a quote of the sentence before', () => {
+  test('a level dated earlier may be further from the quote: "On est loin des 2,25 $ d\'il y a trois ans"', () => {
+    const r = money("On a actuellement besoin de 1,54 $ canadien pour acheter une livre sterling. On est loin des 2,25 $ d'il y a seulement trois ans.");
+    expect(r.amounts).toEqual([]);
+    expect(r.rates.map((q) => `${q.base}/${q.quote} ${q.value} ${q.earlier}`)).toEqual(['GBP/CAD 1.54 false', 'GBP/CAD 2.25 true']);
+  });
+
   test('a bare figure at the level just quoted is that pair, not the pair of the article\'s most printed currency', () => {
     const text = 'Il pranzo costa 11,50 euro e il caffè 1,20 euro. Stamane il cambio ha toccato 1,08 franchi per un euro. È il picco da quando la banca centrale abbandonò la soglia, fissata proprio a 1,10.';
     expect(money(text, 'ita').rates.map((q) => `${q.base}/${q.quote} ${q.value}`)).toEqual(['EUR/CHF 1.08', 'EUR/CHF 1.1']);

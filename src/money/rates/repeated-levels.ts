@@ -6,9 +6,9 @@ import type { Grammar } from '../compile-grammar.js';
 import { plausibleRate } from '../typical-rates.js';
 import { countBelow } from '../../util/span-at.js';
 import { matchKey } from '../match-key.js';
-import { conjunctionEndsAt, containsPhrase, grammarAt, isListGap, previousSentence, sentenceAt } from './clauses.js';
+import { conjunctionEndsAt, containsPhrase, earlier, grammarAt, isListGap, previousSentence, sentenceAt } from './clauses.js';
 import { namesAnother, namesOtherThan } from './currency-mentions.js';
-import { LEVEL_NEAR, toRate } from './plausible-rates.js';
+import { LEVEL_NEAR, LOOKBACK, toRate } from './plausible-rates.js';
 import type { Figure, RateContext, RateSpan } from './rate-types.js';
 
 // The passes after the quotes are found: figures that are rates only because of a quote the
@@ -108,13 +108,20 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
     // the level it repeats.
     const open = a.printed !== undefined ? SHARED_CURRENCIES.contexts[a.printed] : undefined;
     const sameCurrency = (c: string | null) => c === currency || (open !== undefined && c !== null && (c === open.default || open.alternatives.some((x) => x.code === c)));
+    // "On a besoin de 1,54 $ canadien pour une livre. On est loin des 2,25 $ d'il y a trois ans":
+    // a level dated earlier may be further from today's.
+    const dated = earlier(ctx, g, { start: a.start, end: a.end, value: a.decimal, currency, amount: i }, sentence, sentence.start);
+    const span = dated ? COMPARED_SPAN : 1 + LEVEL_NEAR;
     let near: RateSpan | undefined;
-    for (let r = countBelow(byPosition, a.start, (x) => x.start) - 1; r >= 0 && byPosition[r]!.start >= from && !near; r--) {
+    // The latest few quotes only: bounded work in a sentence of thousands.
+    const last = countBelow(byPosition, a.start, (x) => x.start) - 1;
+    for (let r = last; r >= Math.max(0, last - LOOKBACK) && byPosition[r]!.start >= from && !near; r--) {
       const q = byPosition[r]!;
-      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && Math.abs(toNumber(q.figure) / figure - 1) <= LEVEL_NEAR) near = q;
+      const ratio = toNumber(q.figure) / figure;
+      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && (dated ? ratio <= span && ratio >= 1 / span : Math.abs(ratio - 1) <= LEVEL_NEAR)) near = q;
     }
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
-    rates.push(sameLevelAs(near, a, a.decimal, false));
+    rates.push(sameLevelAs(near, a, a.decimal, dated));
     notAmounts.add(i);
   });
 }
