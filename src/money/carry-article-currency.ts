@@ -54,7 +54,7 @@ export function carryArticleCurrency(forms: TextForms, found: FoundAmounts): Amo
     const before = amounts[at - 1];
     if (before && before.end > number.start) continue;
     if (countsSomething(forms, g, number) && !moneyCounted(forms, g, number.end) && !moneyNounAfter(forms, g, number.end)) continue;
-    if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end) && !moneyCueAfter(forms, g, number.end) && !bracketedAlone(forms, number)) continue;
+    if (!moneyCueBefore(forms, g, number.start) && !moneyCounted(forms, g, number.end) && !moneyCueAfter(forms, g, number.end) && !bracketedAlone(forms, number) && !labelledLine(forms, number)) continue;
     const source = sourceOf(forms, amounts, at, number);
     if (source) {
       const carried = elliptical(forms, number, source, false);
@@ -143,6 +143,26 @@ function bracketedAlone(forms: TextForms, number: BareNumber): boolean {
     if (open === -1 || back.indexOf(')', open) !== -1) return false;
   }
   return /^\s*(?:\p{L}{1,4}\s+(?:19|20)\d\d\s*)?[),]/u.test(fold.slice(number.end, number.end + 16));
+}
+
+/** How long a labelled line of a list of sums may be before its figure. */
+const LABEL_LENGTH = 60;
+
+/**
+ * "Automóviles: 171 millones", a line of its own under "Estas son las multas más voluminosas": a
+ * scaled figure that ends a short line after a label and a colon is one of a list of sums.
+ */
+function labelledLine(forms: TextForms, number: BareNumber): boolean {
+  const { fold } = forms;
+  let end = number.end;
+  while (fold[end] === ' ' || fold[end] === '.') end++;
+  if (end < fold.length && fold[end] !== '\n') return false;
+  const from = Math.max(0, number.start - LABEL_LENGTH);
+  const line = fold.slice(from, number.start);
+  const start = line.lastIndexOf('\n');
+  if (start === -1 && from > 0) return false;
+  const label = line.slice(start + 1);
+  return /^[^\d:\n]{2,}:\s*$/.test(label);
 }
 
 /** What a figure takes its currency from when its language's press has one it reports in. */

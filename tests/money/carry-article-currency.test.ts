@@ -90,6 +90,11 @@ describe('a scaled figure about money takes the currency the article gives its s
     expect(spans(text, 'ita')).toEqual(['25 miliardi EUR 25000000000', '398 milioni EUR 398000000', '532 milioni EUR 532000000', '700 milioni EUR 700000000']);
   });
 
+  test('a line of a list of sums: "Automóviles: 171 millones" under a sentence with a sum', () => {
+    const text = 'La CNMC ha impuesto multas que suman 1.305,5 millones de euros. Estas son las más voluminosas:\nAutomóviles: 171 millones\nMulta récord a 21 fabricantes del sector.\nPañales para adultos: 128 millones\nSiete fabricantes fueron sancionados.';
+    expect(spans(text, 'spa')).toEqual(['1.305,5 millones de euros EUR 1305500000', '171 millones EUR 171000000', '128 millones EUR 128000000']);
+  });
+
   test('a figure whose only neighbour is its bracketed equivalent names no currency', () => {
     expect(spans('Le déficit courant atteint 1,6 milliard (2,54 milliards de dollars néo-zélandais).', 'fra')).toEqual(['2,54 milliards de dollars néo-zélandais NZD 2540000000']);
   });
