@@ -526,7 +526,7 @@ function latestQuoteBefore(rates: readonly RateSpan[], sentence: Span, f: Figure
  * figure's currency.
  */
 function centsOwner(ctx: RateContext, g: Grammar, f: Figure, amounts: readonly AmountSpan[], here: readonly Mention[], before: readonly Mention[], base: string | null): void {
-  if (f.amount === -1 || f.currency === null || !openSubunit(ctx, g, amounts[f.amount]!)) return;
+  if (f.amount === -1 || f.currency === null || amounts[f.amount]!.sharedSubunit !== true) return;
   const own = f.currency;
   // The nearest few names only: bounded work in a sentence of many currencies.
   const near = currenciesByDistance(here, f);
@@ -556,14 +556,3 @@ function recentLevel(rates: readonly RateSpan[], f: Figure): RateSpan | null {
 
 /** How many names of the sentence before are weighed as the owner of open cents. */
 const OWNER_MENTIONS = 8;
-
-/** Cents named by a word several currencies share ("centesimi", "centimes"), not "centesimi di euro" nor "pence". */
-function openSubunit(ctx: RateContext, g: Grammar, a: AmountSpan): boolean {
-  if (!a.inSubunit) return false;
-  const { key, fold } = ctx.forms;
-  let at = a.end;
-  while (at > a.start && isWordUnit(key.charCodeAt(at - 1))) at--;
-  if (at === a.end || fold[at - 1] !== ' ') return false;
-  const word = g.after.longest(key, fold, at);
-  return word !== null && word.end === a.end && word.value.sharedSubunit === true;
-}
