@@ -39,6 +39,7 @@ describe('exchange-rate quotes are rates, never amounts', () => {
     // A date between the subject and its price.
     ['fra', 'À Kinshasa, 1 dollar s’est changé le lundi 3 juillet à 1.950 fc au marché noir.', '1.950 fc', 'USD', 'CDF', 1950],
     ['spa', 'El dólar oficial abrió el martes 21 de octubre en 207,89 bolívares.', '207,89 bolívares', 'USD', 'VES', 207.89],
+    ['fra', 'En 2012, il fallait 271 FCFA pour obtenir un seul cedi ghanéen.', '271 FCFA', 'GHS', 'XOF', 271],
     // A currency named by an epithet after "por"/"par".
     ['spa', 'El banco central fijó el tipo de cambio en 18.2150 pesos por divisa estadounidense.', '18.2150 pesos', 'USD', 'MXN', 18.215],
     ['fra', 'Le taux de référence est fixé à 1 452 wons par billet vert.', '1 452 wons', 'USD', 'KRW', 1452],
