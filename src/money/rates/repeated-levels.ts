@@ -109,17 +109,20 @@ export function levelsNearQuotes(ctx: RateContext, rates: RateSpan[], amounts: r
     const open = a.printed !== undefined ? SHARED_CURRENCIES.contexts[a.printed] : undefined;
     const sameCurrency = (c: string | null) => c === currency || (open !== undefined && c !== null && (c === open.default || open.alternatives.some((x) => x.code === c)));
     // "On a besoin de 1,54 $ canadien pour une livre. On est loin des 2,25 $ d'il y a trois ans":
-    // a level dated earlier may be further from today's.
-    const dated = earlier(ctx, g, { start: a.start, end: a.end, value: a.decimal, currency, amount: i }, sentence, sentence.start);
-    const span = dated ? COMPARED_SPAN : 1 + LEVEL_NEAR;
+    // a level dated earlier may be further from today's (asked only when such a quote is there).
     let near: RateSpan | undefined;
+    let far: RateSpan | undefined;
     // The latest few quotes only: bounded work in a sentence of thousands.
     const last = countBelow(byPosition, a.start, (x) => x.start) - 1;
     for (let r = last; r >= Math.max(0, last - LOOKBACK) && byPosition[r]!.start >= from && !near; r--) {
       const q = byPosition[r]!;
+      if (q.end > a.start || !sameCurrency(q.figureCurrency) || q.earlier) continue;
       const ratio = toNumber(q.figure) / figure;
-      if (q.end <= a.start && sameCurrency(q.figureCurrency) && !q.earlier && (dated ? ratio <= span && ratio >= 1 / span : Math.abs(ratio - 1) <= LEVEL_NEAR)) near = q;
+      if (Math.abs(ratio - 1) <= LEVEL_NEAR) near = q;
+      else if (!far && ratio <= COMPARED_SPAN && ratio >= 1 / COMPARED_SPAN) far = q;
     }
+    const dated = !near && far !== undefined && earlier(ctx, g, { start: a.start, end: a.end, value: a.decimal, currency, amount: i }, sentence, sentence.start);
+    if (dated) near = far;
     if (!near || containsPhrase(ctx.forms, g.priceVerbs, sentence.start, sentence.end, true)) return;
     rates.push(sameLevelAs(near, a, a.decimal, dated));
     notAmounts.add(i);
