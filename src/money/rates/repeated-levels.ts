@@ -163,7 +163,7 @@ export function listedLevels(ctx: RateContext, rates: RateSpan[], bare: readonly
     if (latest && latest.end <= b.start && (!before || latest.end > before.end)) before = latest;
     if (!before || b.start - before.end > LIST_GAP) continue;
     const g = grammarAt(ctx.segments, b.start);
-    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before, b.start) || rangeGap(ctx, g, before, b.start))) continue;
+    if (!g || !(isListGap(ctx.forms, g, listEnd(ctx, g, before.end, b.start), b.start) || comparedGap(ctx, g, before, b.start) || rangeBetween(ctx, g, before.start, before.end, b.start))) continue;
     // "… et 1,2 %": a percentage is no level.
     let after = b.end;
     while (ctx.forms.fold[after] === ' ') after++;
@@ -222,19 +222,13 @@ const RANGE_GAP = 12;
  * figures.
  */
 export function rangeLowLevels(ctx: RateContext, rates: RateSpan[], bare: readonly BareNumber[]): void {
-  const { key, fold } = ctx.forms;
   const starts = new Set(rates.map((r) => r.start));
   for (const r of [...rates]) {
     if (r.repeat) continue;
     const b = bare[countBelow(bare, r.start + 1, (x) => x.end) - 1];
     if (!b || b.scale !== null || b.written || starts.has(b.start) || r.start - b.end > RANGE_GAP) continue;
     const g = grammarAt(ctx.segments, b.start);
-    if (!g) continue;
-    const between = matchKey(key.slice(b.end, r.start).trim());
-    let open = b.start;
-    while (open > 0 && fold[open - 1] === ' ') open--;
-    const opener = g.rangeOpeners.longest(key, fold, open);
-    if (!opener?.value.some((o) => matchKey(o.connector) === between)) continue;
+    if (!g || !rangeBetween(ctx, g, b.start, b.end, r.start)) continue;
     const ratio = toNumber(b.decimal) / toNumber(r.figure);
     if (!(ratio >= 1 / RANGE_SPAN && ratio <= RANGE_SPAN)) continue;
     rates.push(sameLevelAs(r, b, b.decimal, r.earlier));
@@ -242,11 +236,14 @@ export function rangeLowLevels(ctx: RateContext, rates: RateSpan[], bare: readon
   }
 }
 
-/** "der Yen ist von 160,245 auf 154 gefallen": the high end of a range opened before the quote. */
-function rangeGap(ctx: RateContext, g: Grammar, quote: RateSpan, to: number): boolean {
+/**
+ * Whether a range's or a move's opener stands before `lowStart` and only its connector between
+ * `lowEnd` and `highStart`: "da 0,9280 a 0,9342", "der Yen ist von 160,245 auf 154 gefallen".
+ */
+function rangeBetween(ctx: RateContext, g: Grammar, lowStart: number, lowEnd: number, highStart: number): boolean {
   const { key, fold } = ctx.forms;
-  const between = matchKey(key.slice(quote.end, to).trim());
-  let open = quote.start;
+  const between = matchKey(key.slice(lowEnd, highStart).trim());
+  let open = lowStart;
   while (open > 0 && fold[open - 1] === ' ') open--;
   const opener = g.rangeOpeners.longest(key, fold, open);
   return opener?.value.some((o) => matchKey(o.connector) === between) ?? false;
